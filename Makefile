@@ -1,0 +1,103 @@
+# dkimkit: plain make, for GNU make and BSD make alike (POSIX plus "!=").
+
+PREFIX ?=	/usr/local
+DESTDIR ?=
+CC ?=		cc
+
+WARNINGS =	-Wall -Wextra -Wpedantic -Wshadow -Wpointer-arith \
+		-Wcast-qual -Wstrict-prototypes -Wmissing-prototypes \
+		-Wformat=2
+WERROR ?=
+OPTFLAGS ?=	-O2 -g
+SANFLAGS ?=
+CFLAGS ?=	$(OPTFLAGS)
+BEARSSL_CFLAGS ?= -I/usr/include/bearssl -I/usr/local/include
+PKG_CFLAGS !=	pkg-config --cflags libsodium ldns 2>/dev/null || true
+PKG_LIBS !=	pkg-config --libs libsodium ldns 2>/dev/null || echo -lsodium -lldns
+ALL_CFLAGS =	-std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(CFLAGS) \
+		$(WARNINGS) $(WERROR) $(SANFLAGS) -fPIC -Iinclude \
+		$(BEARSSL_CFLAGS) $(PKG_CFLAGS)
+LIBS =		-lbearssl $(PKG_LIBS)
+LDFLAGS ?=
+
+LIB_SRCS !=	ls src/canon/*.c src/crypto/*.c src/dkim/*.c src/dns/*.c compat/*.c 2>/dev/null
+LIB_OBJS =	$(LIB_SRCS:.c=.o)
+CLI_SRCS !=	ls src/cli/*.c 2>/dev/null
+CLI_OBJS =	$(CLI_SRCS:.c=.o)
+TEST_SRCS !=	ls tests/test_*.c 2>/dev/null
+TEST_PROGS =	$(TEST_SRCS:.c=)
+HEADERS !=	ls include/*.h src/*/*.h tests/*.h 2>/dev/null
+
+.SUFFIXES: .c .o
+
+all: libdkimkit.a libdkimkit.so dkimkit
+
+.c.o:
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIB_OBJS) $(CLI_OBJS) tests/testlib.o: $(HEADERS)
+
+libdkimkit.a: $(LIB_OBJS)
+	rm -f $@
+	ar rcs $@ $(LIB_OBJS)
+
+# Export only what include/dkimkit.h declares (src/libdkimkit.sym).
+libdkimkit.map: src/libdkimkit.sym
+	{ echo '{ global:'; sed 's/$$/;/' src/libdkimkit.sym; \
+	    echo 'local: *; };'; } > $@
+
+libdkimkit.so: $(LIB_OBJS) libdkimkit.map
+	$(CC) -shared $(SANFLAGS) $(LDFLAGS) -Wl,-soname,libdkimkit.so.0 \
+	    -Wl,--version-script=libdkimkit.map -o $@ $(LIB_OBJS) $(LIBS)
+
+dkimkit: $(CLI_OBJS) libdkimkit.a
+	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJS) libdkimkit.a $(LIBS)
+
+$(TEST_PROGS): tests/testlib.o libdkimkit.a $(HEADERS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $@.c tests/testlib.o \
+	    libdkimkit.a $(LIBS)
+
+tests: $(TEST_PROGS)
+
+# `make check` installs what it needs, builds with -Werror, runs every
+# test, then again with ASan and UBSan.
+check:
+	sh scripts/setup-deps.sh
+	sh tests/run.sh
+
+# The pieces tests/run.sh calls.
+check-build: all tests
+check-unit: check-build
+	sh tests/run-unit.sh
+
+demo:
+	sh scripts/setup-deps.sh
+	$(MAKE) all
+	sh scripts/demo.sh
+
+bench:
+	sh scripts/setup-deps.sh
+	sh bench/run.sh
+
+fuzz:
+	sh scripts/setup-deps.sh
+	sh fuzz/run.sh
+
+install: all
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
+	    $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/man/man1 \
+	    $(DESTDIR)$(PREFIX)/share/man/man3
+	install -m 755 dkimkit $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 libdkimkit.a $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 libdkimkit.so $(DESTDIR)$(PREFIX)/lib/libdkimkit.so.0
+	ln -sf libdkimkit.so.0 $(DESTDIR)$(PREFIX)/lib/libdkimkit.so
+	install -m 644 include/dkimkit.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 man/dkimkit.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 man/dkimkit.3 $(DESTDIR)$(PREFIX)/share/man/man3/
+
+clean:
+	rm -f $(LIB_OBJS) $(CLI_OBJS) $(TEST_PROGS) tests/testlib.o \
+	    libdkimkit.a libdkimkit.so libdkimkit.map dkimkit
+	rm -rf build
+
+.PHONY: all tests check check-build check-unit demo bench fuzz install clean

@@ -1,0 +1,205 @@
+/*
+ * Copyright (c) 2026 The dkimkit developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * src/dkim: the signature engine. It parses, checks and builds
+ * DKIM-Signature fields, selects the header fields they cover, runs the
+ * signer and verifier state machines, and formats Authentication-Results.
+ * It never does I/O: key records come in through dk_verifier_answer().
+ */
+
+#ifndef DK_DKIM_H
+#define DK_DKIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dkimkit.h"
+#include "../canon/canon.h"
+#include "../crypto/crypto.h"
+#include "tags.h"
+
+#define DK_H_MAX	64	/* h= entries; the default list with
+				 * oversigning has under 40 */
+#define DK_DOMAIN_MAX	253	/* RFC 1035 name length, as text */
+#define DK_SELECTOR_MAX	253
+#define DK_AUID_MAX	(64 + 1 + DK_DOMAIN_MAX)	/* RFC 5321 local-part */
+#define DK_ALGNAME_MAX	32
+
+struct dk_span {
+	const char	*p;
+	size_t		 len;
+};
+
+/*
+ * One header field of the message: text points at its name and runs to
+ * the end of its value, folding included, without the final CRLF.
+ */
+struct dk_hfield {
+	const char	*text;
+	size_t		 len;
+	size_t		 namelen;	/* name without WSP before the colon */
+};
+
+/*
+ * The header block, accumulated from a stream (headers.c). It grows up
+ * to DK_HEADER_MAX bytes. The fields point into buf, so buf never moves
+ * once the block has ended.
+ */
+struct dk_msghdr {
+	char			*buf;
+	size_t			 len;
+	size_t			 cap;
+	struct dk_hfield	*f;
+	size_t			 nf;
+	int			 done;	/* the empty line (or end) was seen */
+};
+
+/*
+ * Take header bytes from buf[0..len) until the empty line that ends the
+ * block; *used says how many were taken, and the rest is body. Returns
+ * DK_OK, DK_ELIMIT or DK_ENOMEM.
+ */
+enum dk_status	dk_msghdr_write(struct dk_msghdr *mh, const char *buf,
+		    size_t len, size_t *used);
+/*
+ * End the block (at the empty line, or at end of input) and split it into
+ * fields. Returns DK_OK, DK_ENOMEM or DK_ESYNTAX with a message in
+ * err[0..errlen): a field cut off by the end of input, a line that is not
+ * a field (no colon, or a continuation with no field before it).
+ */
+enum dk_status	dk_msghdr_end(struct dk_msghdr *mh, char *err,
+		    size_t errlen);
+void		dk_msghdr_free(struct dk_msghdr *mh);
+/* Nonzero when the field's name is name, compared without case. */
+int		dk_hfield_is(const struct dk_hfield *f, const char *name,
+		    size_t namelen);
+/* How many fields have that name. */
+size_t		dk_msghdr_count(const struct dk_msghdr *mh, const char *name);
+
+/*
+ * Header selection (RFC 6376 §5.4.2): for each name in h=, in order, the
+ * next instance of that name from the bottom of the header up. out[i] is
+ * NULL when no instance is left: the name then hashes as nothing.
+ */
+void	dk_select(const struct dk_hfield *f, size_t nf,
+	    const struct dk_span *names, size_t nnames,
+	    const struct dk_hfield **out);
+
+/*
+ * The default h= list for a message (§5.4.1): the names of
+ * dk_default_headers() that occur in it, each once per instance, and
+ * From, To, Cc, Subject, Reply-To, Date and Message-ID once more
+ * (oversigning). An absent Date or Message-ID is never listed: smtpd adds
+ * those after the filter. Fills out[0..max) and returns the count.
+ */
+size_t	dk_default_hlist(const struct dk_hfield *f, size_t nf,
+	    const char **out, size_t max);
+
+enum dk_sigalg {
+	DK_ALG_RSA_SHA256 = 0,
+	DK_ALG_RSA_SHA1,
+	DK_ALG_ED25519_SHA256
+};
+
+/* A parsed DKIM-Signature field. Spans point into field. */
+struct dk_sig {
+	const char	*field;		/* whole field, name included */
+	size_t		 fieldlen;
+	struct dk_span	 b_value;	/* b='s value inside field */
+	enum dk_sigalg	 alg;
+	enum dk_canon	 hcanon;
+	enum dk_canon	 bcanon;
+	char		 domain[DK_DOMAIN_MAX + 1];
+	char		 selector[DK_SELECTOR_MAX + 1];
+	char		 auid[DK_AUID_MAX + 1];	/* i= decoded, or "@" d= */
+	char		 algorithm[DK_ALGNAME_MAX + 1];
+	char		 b_prefix[9];
+	struct dk_span	 h[DK_H_MAX];
+	size_t		 nh;
+	uint8_t		 bh[DK_DIGEST_MAX];
+	size_t		 bhlen;
+	uint8_t		 b[DK_SIG_MAX];
+	size_t		 blen;
+	int		 has_l;
+	uint64_t	 l;
+	int		 has_t;
+	int64_t		 t;
+	int		 has_x;
+	int64_t		 x;
+};
+
+/*
+ * Parse and check field[0..len) (§3.5, §6.1.1): tag-list syntax, the
+ * required tags v a b bh d h s, v=1, a known a= and c=, q= containing
+ * dns/txt, h= containing From, i= within d=, x= not before t=, and x=
+ * not before now. Returns DK_R_OK or the reason for permerror. domain,
+ * selector, algorithm and b_prefix are filled as far as they parsed,
+ * even on error, for Authentication-Results.
+ */
+enum dk_reason	dk_sig_parse(struct dk_sig *sig, const char *field,
+		    size_t len, int64_t now);
+
+/* What dk_sig_format() writes. */
+struct dk_sig_spec {
+	enum dk_sigalg		 alg;
+	enum dk_canon		 hcanon;
+	enum dk_canon		 bcanon;
+	const char		*domain;
+	const char		*selector;
+	const char		*auid;		/* NULL: no i= */
+	const char *const	*h;
+	size_t			 nh;
+	const uint8_t		*bh;		/* 32 bytes */
+	int64_t			 t;		/* < 0: no t= */
+	int64_t			 x;		/* < 0: no x= */
+};
+
+/*
+ * Format "DKIM-Signature: v=1; a=; c=; d=; s=; t=; x=; i=; h=; bh=; b="
+ * in that order, folded with CRLF TAB so that no line passes 78 columns,
+ * ending with an empty b=. Returns a new string (free()), or NULL when
+ * memory runs out.
+ */
+char	*dk_sig_format(const struct dk_sig_spec *spec);
+/* Append the base64 of sig[0..len) to a field from dk_sig_format(),
+ * folded the same way. Returns the new string (field is freed), or NULL
+ * (field is freed too). */
+char	*dk_sig_append_b(char *field, const uint8_t *sig, size_t len);
+
+/*
+ * The header hash (§3.7): each selected field canonicalized and followed
+ * by CRLF, then the signature field canonicalized without its final CRLF
+ * and with b='s value, sigfield[b_off..b_off + b_len), left out.
+ */
+void	dk_hhash(struct dk_hash *h, enum dk_canon mode,
+	    const struct dk_hfield *const *sel, size_t nsel,
+	    const char *sigfield, size_t siglen, size_t b_off, size_t b_len);
+
+/*
+ * Authentication-Results (RFC 8601, RFC 6008): "Authentication-Results:
+ * ID; dkim=..." with one result per entry (dkim=none when n is 0), each
+ * on its own folded line. Each property value is written as a token
+ * when it is one, else as a quoted-string, else left out; a reason
+ * comment holds only a reason word. Returns a new string, or NULL when
+ * memory runs out or authserv_id is not a valid value.
+ */
+char	*dk_authres_format(const char *authserv_id,
+	    const struct dk_result *res, size_t n);
+/* Nonzero when s can be an authserv-id (an RFC 2045 value). */
+int	dk_authres_id_ok(const char *s);
+
+#endif /* DK_DKIM_H */

@@ -1,0 +1,84 @@
+/*
+ * Copyright (c) 2026 The dkimkit developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * src/dns: DKIM key records. Parsing a record's text into a key is pure
+ * (keyrec.c); key sources give the text of the records at a name. The
+ * zone-file source (zonefile.c) reads the vectors/dns.txt format, for
+ * tests and offline runs. Nothing here knows a DKIM-Signature.
+ */
+
+#ifndef DK_DNS_H
+#define DK_DNS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dkimkit.h"
+#include "../crypto/crypto.h"
+
+#define DK_KEYREC_MAX	8192	/* record text; a 4096-bit key needs ~750 */
+
+/* Hash algorithms a key allows (its h=; absent means all). */
+#define DK_KEYREC_H_SHA1	0x01
+#define DK_KEYREC_H_SHA256	0x02
+
+/* A parsed key record (RFC 6376 §3.6.1). */
+struct dk_keyrec {
+	struct dk_pubkey	key;		/* k= and p=, decoded */
+	unsigned int		hashes;		/* DK_KEYREC_H_* */
+	int			testing;	/* t=y */
+	int			strict_auid;	/* t=s: i= must equal d= */
+};
+
+/*
+ * Parse txt[0..len). Tags: v= (must be first and "DKIM1" if present),
+ * k= (rsa, the default, or ed25519), h= (colon list; unknown names are
+ * ignored), s= (colon list; must contain "email" or "*"), t= (flags y
+ * and s; unknown flags ignored), p= (base64 with FWS; empty: revoked).
+ * Unknown tags are ignored, duplicate tags are a syntax error. Returns 0,
+ * or -1 with *reason: DK_R_KEY_SYNTAX, DK_R_KEY_VERSION,
+ * DK_R_KEY_TYPE_UNSUPPORTED, DK_R_KEY_SERVICE, DK_R_REVOKED_KEY,
+ * DK_R_KEY_TOO_LARGE.
+ */
+int	dk_keyrec_parse(const char *txt, size_t len, struct dk_keyrec *rec,
+	    enum dk_reason *reason);
+
+/*
+ * A zone file: lines "NAME TXT \"s1\" [\"s2\" ...]" (strings joined with
+ * nothing between them; \" and \\ are escapes) and "NAME NXDOMAIN",
+ * "NAME SERVFAIL", "NAME TIMEOUT". Blank lines and lines starting with
+ * # are skipped. Names compare without case; a trailing dot is ignored.
+ * Several TXT lines for one name are several records, in file order.
+ */
+struct dk_zone;
+
+/*
+ * Parse buf[0..len). Returns 0, or -1 with a message naming the line
+ * and the reason in err[0..errlen). *zp is NULL on failure.
+ */
+int	dk_zone_parse(struct dk_zone **zp, const char *buf, size_t len,
+	    char *err, size_t errlen);
+/*
+ * Look up name. A name that is not in the zone gives DK_DNS_NXDOMAIN.
+ * For DK_DNS_OK, *txt and *ntxt give the records, owned by the zone.
+ */
+enum dk_dns_rcode
+	dk_zone_lookup(const struct dk_zone *z, const char *name,
+	    const char *const **txt, size_t *ntxt);
+void	dk_zone_free(struct dk_zone *z);
+
+#endif /* DK_DNS_H */
