@@ -244,7 +244,8 @@ const char *const	*dk_default_headers(void);
  * makes rsa-sha1 and RSA keys under 1024 bits permerror, and reports a
  * passing signature on a message with several From fields as policy
  * (RFC 6376 §8.15); zero gives plain RFC 6376 results, for conformance
- * runs. authserv_id is copied; it must be a valid RFC 8601 authserv-id.
+ * runs. authserv_id is copied; it must be a valid RFC 8601 authserv-id,
+ * or NULL when the caller formats Authentication-Results itself.
  */
 struct dk_verify_opts {
 	int64_t		 now;
@@ -281,14 +282,18 @@ struct dk_result {
  *
  * dk_verifier_finish() ends the message, and gives every signature whose
  * key was not answered temperror (dns-timeout). Then the results can be
- * read. Returns DK_OK or DK_ESYNTAX (a header field cut off by the end of
- * input; every signature is then permerror).
+ * read. Returns DK_OK, or DK_ESYNTAX when the header block is malformed
+ * (a field cut off by the end of input, a line that is not a field):
+ * dk_verifier_errmsg() says where, and the results are still given, for
+ * the fields that could be read. DK_ELIMIT, DK_ENOMEM and DK_ESTATE leave
+ * no results.
  *
  * dk_verifier_authres() gives, after finish, the whole
  * "Authentication-Results: ID; dkim=..." field (RFC 8601, RFC 6008), one
  * result per signature, folded with CRLF and a tab, without the final
  * CRLF. Values that are not safe tokens are quoted or left out, so no
- * signature can inject a ";", a comment or a line break.
+ * signature can inject a ";", a comment or a line break. NULL before
+ * finish, or when no authserv_id was given.
  */
 DK_WUR enum dk_status	 dk_verifier_new(struct dk_verifier **vp,
 			    const struct dk_verify_opts *opts);

@@ -65,6 +65,7 @@ struct dk_msghdr {
 	size_t			 cap;
 	struct dk_hfield	*f;
 	size_t			 nf;
+	int			 bol;	/* at the start of a line */
 	int			 done;	/* the empty line (or end) was seen */
 };
 
@@ -79,7 +80,9 @@ enum dk_status	dk_msghdr_write(struct dk_msghdr *mh, const char *buf,
  * End the block (at the empty line, or at end of input) and split it into
  * fields. Returns DK_OK, DK_ENOMEM or DK_ESYNTAX with a message in
  * err[0..errlen): a field cut off by the end of input, a line that is not
- * a field (no colon, or a continuation with no field before it).
+ * a field (no colon, or a continuation with no field before it). After
+ * DK_ESYNTAX the fields that could be split are still there (a cut-off
+ * last field included): a verifier can go on, a signer must not.
  */
 enum dk_status	dk_msghdr_end(struct dk_msghdr *mh, char *err,
 		    size_t errlen);
@@ -183,11 +186,13 @@ char	*dk_sig_append_b(char *field, const uint8_t *sig, size_t len);
 /*
  * The header hash (§3.7): each selected field canonicalized and followed
  * by CRLF, then the signature field canonicalized without its final CRLF
- * and with b='s value, sigfield[b_off..b_off + b_len), left out.
+ * and with b='s value, sigfield[b_off..b_off + b_len), left out. Returns
+ * DK_OK, DK_ENOMEM, or DK_EINVAL for a span outside the field.
  */
-void	dk_hhash(struct dk_hash *h, enum dk_canon mode,
-	    const struct dk_hfield *const *sel, size_t nsel,
-	    const char *sigfield, size_t siglen, size_t b_off, size_t b_len);
+enum dk_status	dk_hhash(struct dk_hash *h, enum dk_canon mode,
+		    const struct dk_hfield *const *sel, size_t nsel,
+		    const char *sigfield, size_t siglen, size_t b_off,
+		    size_t b_len);
 
 /*
  * Authentication-Results (RFC 8601, RFC 6008): "Authentication-Results:

@@ -1,0 +1,359 @@
+/*
+ * Copyright (c) 2026 The dkimkit developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * The signer: header fields are kept, the body streams through one
+ * canonicalizer per body canonicalization into a hash, shared by every
+ * key that uses it. At the end each key signs its own header hash.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dkim.h"
+
+#define NBODIES	2	/* one per body canonicalization */
+
+struct sign_body {
+	struct dk_canon_body	 cb;
+	struct dk_hash		 hash;
+	enum dk_canon		 mode;
+};
+
+struct sign_one {
+	char			*domain;
+	char			*selector;
+	char			*auid;
+	char			**headers;	/* NULL: the default list */
+	size_t			 nheaders;
+	const struct dk_key	*key;
+	enum dk_canon		 hcanon;
+	int64_t			 t;
+	int64_t			 x;
+	struct sign_body	*body;
+	char			*field;
+};
+
+struct dk_signer {
+	struct dk_msghdr	 mh;
+	struct sign_one		 one[DK_SIGNERS_MAX];
+	size_t			 n;
+	struct sign_body	 body[NBODIES];
+	size_t			 nbody;
+	enum dk_status		 failed;
+	int			 finished;
+	char			 errmsg[256];
+};
+
+static enum dk_canon
+canon_or_default(enum dk_canon c)
+{
+	return c == DK_CANON_DEFAULT ? DK_CANON_RELAXED : c;
+}
+
+static struct sign_body *
+body_for(struct dk_signer *s, enum dk_canon mode)
+{
+	struct sign_body *b;
+	size_t i;
+
+	for (i = 0; i < s->nbody; i++)
+		if (s->body[i].mode == mode)
+			return &s->body[i];
+	b = &s->body[s->nbody++];
+	b->mode = mode;
+	dk_hash_init(&b->hash, DK_HASH_SHA256);
+	dk_canon_body_init(&b->cb, mode, UINT64_MAX, dk_hash_sink, &b->hash);
+	return b;
+}
+
+static int
+copy_headers(struct sign_one *o, const char *const *headers)
+{
+	size_t i, n;
+
+	for (n = 0; headers[n] != NULL; n++)
+		if (n == DK_H_MAX || headers[n][0] == '\0' ||
+		    strchr(headers[n], ':') != NULL)
+			return -1;
+	if ((o->headers = calloc(n, sizeof(*o->headers))) == NULL)
+		return -1;
+	o->nheaders = n;
+	for (i = 0; i < n; i++)
+		if ((o->headers[i] = strdup(headers[i])) == NULL)
+			return -1;
+	return 0;
+}
+
+/*
+ * Values go into the field as they are, so they must not be able to end
+ * a tag or the field: a domain or selector is letters, digits, '-', '_'
+ * and '.'; an i= is printable ASCII without ';' (RFC 6376 §3.5).
+ */
+static int
+value_ok(const char *v, int is_name)
+{
+	const char *p;
+
+	if (v == NULL || *v == '\0')
+		return 0;
+	for (p = v; *p != '\0'; p++) {
+		if (*p <= ' ' || *p > '~' || *p == ';')
+			return 0;
+		if (is_name && strchr("-_.", *p) == NULL &&
+		    !(*p >= '0' && *p <= '9') && !(*p >= 'a' && *p <= 'z') &&
+		    !(*p >= 'A' && *p <= 'Z'))
+			return 0;
+	}
+	return 1;
+}
+
+static int
+setup_one(struct dk_signer *s, struct sign_one *o,
+    const struct dk_sign_opts *opt)
+{
+	if (!value_ok(opt->domain, 1) || !value_ok(opt->selector, 1) ||
+	    (opt->auid != NULL && !value_ok(opt->auid, 0)) ||
+	    opt->key == NULL ||
+	    (opt->expire_after > 0 && opt->timestamp < 0))
+		return -1;
+	o->key = opt->key;
+	o->hcanon = canon_or_default(opt->hcanon);
+	o->body = body_for(s, canon_or_default(opt->bcanon));
+	o->t = opt->timestamp;
+	o->x = opt->expire_after > 0 ? opt->timestamp + opt->expire_after : -1;
+	if ((o->domain = strdup(opt->domain)) == NULL ||
+	    (o->selector = strdup(opt->selector)) == NULL)
+		return -1;
+	if (opt->auid != NULL && (o->auid = strdup(opt->auid)) == NULL)
+		return -1;
+	if (opt->headers != NULL && copy_headers(o, opt->headers) == -1)
+		return -1;
+	return 0;
+}
+
+/* see dkimkit.h */
+enum dk_status
+dk_signer_new(struct dk_signer **sp, const struct dk_sign_opts *opts,
+    size_t nopts)
+{
+	struct dk_signer *s;
+	size_t i;
+
+	*sp = NULL;
+	if (opts == NULL || nopts == 0 || nopts > DK_SIGNERS_MAX)
+		return DK_EINVAL;
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		return DK_ENOMEM;
+	for (i = 0; i < nopts; i++) {
+		s->n++;
+		if (setup_one(s, &s->one[i], &opts[i]) == -1) {
+			dk_signer_free(s);
+			return DK_EINVAL;
+		}
+	}
+	*sp = s;
+	return DK_OK;
+}
+
+static enum dk_status
+fail(struct dk_signer *s, enum dk_status st, const char *msg)
+{
+	if (s->failed == DK_OK) {
+		s->failed = st;
+		if (msg != NULL)
+			snprintf(s->errmsg, sizeof(s->errmsg), "%s", msg);
+		else
+			snprintf(s->errmsg, sizeof(s->errmsg), "%s",
+			    dk_status_str(st));
+	}
+	return st;
+}
+
+static void
+body_write(struct dk_signer *s, const char *buf, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < s->nbody; i++)
+		dk_canon_body_write(&s->body[i].cb, buf, len);
+}
+
+/* see dkimkit.h */
+enum dk_status
+dk_signer_write(struct dk_signer *s, const void *buf, size_t len)
+{
+	enum dk_status st;
+	size_t used = 0;
+
+	if (s->failed != DK_OK || s->finished)
+		return DK_ESTATE;
+	if (!s->mh.done) {
+		if ((st = dk_msghdr_write(&s->mh, buf, len, &used)) != DK_OK)
+			return fail(s, st, st == DK_ELIMIT ?
+			    "header block is larger than 1 MiB" : NULL);
+	}
+	if (used < len)
+		body_write(s, (const char *)buf + used, len - used);
+	return DK_OK;
+}
+
+static enum dk_status
+check_header(struct dk_signer *s)
+{
+	char err[200], msg[256];
+	size_t nfrom;
+
+	if (dk_msghdr_end(&s->mh, err, sizeof(err)) == DK_ESYNTAX) {
+		snprintf(msg, sizeof(msg), "message %s", err);
+		return fail(s, DK_ESYNTAX, msg);
+	}
+	/* RFC 5322 §3.6: exactly one From, and it must be signed */
+	if ((nfrom = dk_msghdr_count(&s->mh, "From")) == 0)
+		return fail(s, DK_ESYNTAX, "message has no From field");
+	if (nfrom > 1) {
+		snprintf(msg, sizeof(msg), "message has %zu From fields; "
+		    "RFC 5322 allows one", nfrom);
+		return fail(s, DK_ESYNTAX, msg);
+	}
+	return DK_OK;
+}
+
+static size_t
+header_list(const struct dk_signer *s, const struct sign_one *o,
+    const char **names)
+{
+	size_t i;
+
+	if (o->headers == NULL)
+		return dk_default_hlist(s->mh.f, s->mh.nf, names, DK_H_MAX);
+	for (i = 0; i < o->nheaders; i++)
+		names[i] = o->headers[i];
+	return o->nheaders;
+}
+
+static enum dk_sigalg
+sigalg_of(const struct dk_key *key)
+{
+	return dk_key_type(key) == DK_KEY_ED25519 ? DK_ALG_ED25519_SHA256 :
+	    DK_ALG_RSA_SHA256;
+}
+
+static enum dk_status
+sign_one(struct dk_signer *s, struct sign_one *o)
+{
+	const char *names[DK_H_MAX];
+	const struct dk_hfield *sel[DK_H_MAX];
+	struct dk_span spans[DK_H_MAX];
+	struct dk_sig_spec spec;
+	struct dk_hash hh;
+	uint8_t bh[DK_DIGEST_MAX], digest[DK_DIGEST_MAX], sig[DK_SIG_MAX];
+	size_t i, nh, siglen;
+	enum dk_status st;
+
+	nh = header_list(s, o, names);
+	for (i = 0; i < nh; i++) {
+		spans[i].p = names[i];
+		spans[i].len = strlen(names[i]);
+	}
+	dk_select(s->mh.f, s->mh.nf, spans, nh, sel);
+	dk_hash_out(&o->body->hash, bh);
+	memset(&spec, 0, sizeof(spec));
+	spec.alg = sigalg_of(o->key);
+	spec.hcanon = o->hcanon;
+	spec.bcanon = o->body->mode;
+	spec.domain = o->domain;
+	spec.selector = o->selector;
+	spec.auid = o->auid;
+	spec.h = names;
+	spec.nh = nh;
+	spec.bh = bh;
+	spec.t = o->t;
+	spec.x = o->x;
+	if ((o->field = dk_sig_format(&spec)) == NULL)
+		return fail(s, DK_ENOMEM, NULL);
+	dk_hash_init(&hh, DK_HASH_SHA256);
+	st = dk_hhash(&hh, o->hcanon, sel, nh, o->field, strlen(o->field),
+	    strlen(o->field), 0);
+	if (st != DK_OK)
+		return fail(s, st, NULL);
+	dk_hash_out(&hh, digest);
+	if (dk_key_sign(o->key, digest, sig, &siglen) == -1)
+		return fail(s, DK_EINVAL, "the key could not sign");
+	if ((o->field = dk_sig_append_b(o->field, sig, siglen)) == NULL)
+		return fail(s, DK_ENOMEM, NULL);
+	return DK_OK;
+}
+
+/* see dkimkit.h */
+enum dk_status
+dk_signer_finish(struct dk_signer *s)
+{
+	enum dk_status st;
+	size_t i;
+
+	if (s->failed != DK_OK || s->finished)
+		return DK_ESTATE;
+	s->finished = 1;
+	if ((st = check_header(s)) != DK_OK)
+		return st;
+	for (i = 0; i < s->nbody; i++)
+		dk_canon_body_end(&s->body[i].cb);
+	for (i = 0; i < s->n; i++)
+		if ((st = sign_one(s, &s->one[i])) != DK_OK)
+			return st;
+	return DK_OK;
+}
+
+/* see dkimkit.h */
+const char *
+dk_signer_field(const struct dk_signer *s, size_t i)
+{
+	if (s->failed != DK_OK || !s->finished || i >= s->n)
+		return NULL;
+	return s->one[i].field;
+}
+
+/* see dkimkit.h */
+const char *
+dk_signer_errmsg(const struct dk_signer *s)
+{
+	return s->failed != DK_OK ? s->errmsg : "no error";
+}
+
+/* see dkimkit.h */
+void
+dk_signer_free(struct dk_signer *s)
+{
+	struct sign_one *o;
+	size_t i, j;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->n; i++) {
+		o = &s->one[i];
+		free(o->domain);
+		free(o->selector);
+		free(o->auid);
+		for (j = 0; o->headers != NULL && j < o->nheaders; j++)
+			free(o->headers[j]);
+		free(o->headers);
+		free(o->field);
+	}
+	dk_msghdr_free(&s->mh);
+	free(s);
+}
