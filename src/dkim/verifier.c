@@ -180,10 +180,6 @@ setup_sig(struct dk_verifier *v, struct vsig *vs, const struct dk_hfield *f)
 		decide(vs, DK_PERMERROR, reason);
 		return;
 	}
-	if (vs->sig.alg == DK_ALG_RSA_SHA1 && v->strict) {
-		decide(vs, DK_PERMERROR, DK_R_RSA_SHA1_RFC8301);	/* RFC 8301 §3.1 */
-		return;
-	}
 	vs->alg = vs->sig.alg == DK_ALG_RSA_SHA1 ? DK_HASH_SHA1 :
 	    DK_HASH_SHA256;
 	vs->body = body_for(v, &vs->sig, vs->alg);
@@ -313,6 +309,12 @@ key_fits(const struct dk_verifier *v, const struct vsig *vs, const char *txt,
 	if (rec->strict_auid && (at == NULL ||
 	    strcasecmp(at + 1, vs->sig.domain) != 0))
 		return DK_R_KEY_FLAG_S;
+	/*
+	 * RFC 8301 comes after the key's own checks, so that a missing or
+	 * unusable key is reported as such (the vectors' order).
+	 */
+	if (v->strict && vs->sig.alg == DK_ALG_RSA_SHA1)
+		return DK_R_RSA_SHA1_RFC8301;
 	if (v->strict && want == DK_KEY_RSA && rec->key.bits < DK_RSA_MIN_BITS)
 		return DK_R_KEY_TOO_SMALL_RFC8301;
 	return DK_R_OK;

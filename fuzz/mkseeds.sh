@@ -1,0 +1,123 @@
+#!/bin/sh
+# Build the seed corpora for the fuzz targets from vectors/.
+# Usage: sh fuzz/mkseeds.sh OUTDIR   (run from the top of the tree)
+#
+# Each target gets inputs in its own format (see the comment at the top
+# of fuzz/<target>.c). Control bytes in front of an input are written
+# with printf's octal escapes and are never NUL, so awk can write them.
+
+set -eu
+
+out=${1:?usage: mkseeds.sh OUTDIR}
+vec=vectors
+for t in tags sig keyrec keyload canon_header canon_body verifier; do
+	rm -rf "$out/fuzz_$t"
+	mkdir -p "$out/fuzz_$t"
+done
+
+# Chunk sizes for the streaming targets (each byte + 1): 2, 2, 3, 7, 64,
+# 128, 200, 256.
+chunks='\001\001\002\006\077\177\307\377'
+
+# Header fields of a message: every field to fuzz_canon_header (with a
+# flags byte 4-7: mode and CRLF in turn), and each DKIM-Signature field
+# whole to fuzz_sig and its value to fuzz_tags.
+fields() {
+	awk -v stem="$2" -v hdir="$out/fuzz_canon_header" \
+	    -v sdir="$out/fuzz_sig" -v tdir="$out/fuzz_tags" '
+	function flush(  f, v) {
+		if (field == "")
+			return
+		n++
+		f = hdir "/" stem "-" n
+		printf "%c%s", 4 + n % 4, field > f
+		close(f)
+		if (tolower(substr(field, 1, 15)) == "dkim-signature:") {
+			f = sdir "/" stem "-" n
+			printf "%s", field > f
+			close(f)
+			v = substr(field, 16)
+			f = tdir "/" stem "-" n
+			printf "%s", v > f
+			close(f)
+		}
+		field = ""
+	}
+	{
+		line = $0
+		sub(/\r$/, "", line)
+		if (line == "") {
+			flush()
+			exit
+		}
+		if (line ~ /^[ \t]/ && field != "")
+			field = field "\r\n" line
+		else {
+			flush()
+			field = line
+		}
+	}
+	END { flush() }' "$1"
+}
+
+# The body of a message (after the first empty line), CRLF kept.
+body() {
+	awk 'inbody { printf "%s\n", $0 } /^\r?$/ { inbody = 1 }' "$1"
+}
+
+n=0
+for eml in $(find "$vec" -name '*.eml' | sort); do
+	n=$((n + 1))
+	stem=$(echo "$eml" | sed -e "s|^$vec/||" -e 's|/|_|g' -e 's|\.eml$||')
+	fields "$eml" "$stem"
+	# fuzz_canon_body: flags (mode, limit), limit 0x0140, chunks, body
+	flags=$(printf '%03o' $((4 + n % 4)))
+	# shellcheck disable=SC2059 # the format carries the octal escapes
+	{ printf "\\$flags\\001\\100$chunks"; body "$eml"; } \
+	    > "$out/fuzz_canon_body/$stem"
+	# fuzz_verifier: flags (strict), chunks, message
+	flags=$(printf '%03o' $((2 + n % 2)))
+	# shellcheck disable=SC2059
+	{ printf "\\$flags$chunks"; cat "$eml"; } \
+	    > "$out/fuzz_verifier/$stem"
+done
+
+# Key records: the TXT strings of each dns.txt line, joined (\" and \\
+# are escapes), to fuzz_keyrec and fuzz_tags.
+awk -v kdir="$out/fuzz_keyrec" -v tdir="$out/fuzz_tags" '
+$2 == "TXT" {
+	rec = ""
+	inq = 0
+	for (i = index($0, "\""); i <= length($0); i++) {
+		c = substr($0, i, 1)
+		if (!inq) {
+			if (c == "\"")
+				inq = 1
+			continue
+		}
+		if (c == "\\") {
+			i++
+			rec = rec substr($0, i, 1)
+		} else if (c == "\"")
+			inq = 0
+		else
+			rec = rec c
+	}
+	n++
+	printf "%s", rec > (kdir "/dns-" n)
+	close(kdir "/dns-" n)
+	printf "%s", rec > (tdir "/dns-" n)
+	close(tdir "/dns-" n)
+}' "$vec/dns.txt"
+for f in "$vec"/dkimpy/*.txt "$vec"/dkimpy/*.dns; do
+	cp "$f" "$out/fuzz_keyrec/$(basename "$f")"
+done
+
+# Private keys, as files.
+for f in $(find "$vec" -name '*.pem' -o -name '*.key' -o -name '*.private'); do
+	cp "$f" "$out/fuzz_keyload/$(echo "$f" | sed 's|/|_|g')"
+done
+
+for t in tags sig keyrec keyload canon_header canon_body verifier; do
+	echo "seeds: fuzz_$t: $(ls "$out/fuzz_$t" | wc -l) files"
+done

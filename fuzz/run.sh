@@ -1,0 +1,92 @@
+#!/bin/sh
+# `make fuzz`: build the libFuzzer targets against the library sources
+# with ASan and UBSan, seed them from vectors/, run each, and report.
+#
+# Environment:
+#   FUZZ_RUNS     runs per target (default 1000000)
+#   FUZZ_TARGETS  targets to run (default: all of fuzz/fuzz_*.c)
+#   FUZZ_CC       a clang with libFuzzer (default clang)
+# Output: build/fuzz/ (binaries, objects, seeds/, corpus/, logs,
+# crash-* reproducers). Exit status 1 when any target finds something,
+# 2 when the build fails. Reproduce a finding with
+#   build/fuzz/TARGET build/fuzz/crash-TARGET-...
+
+set -u
+
+cc=${FUZZ_CC:-clang}
+runs=${FUZZ_RUNS:-1000000}
+out=build/fuzz
+targets=${FUZZ_TARGETS:-$(cd fuzz && ls fuzz_*.c | sed 's/\.c$//')}
+
+# max_len per target: room past the bounds each parser enforces, small
+# enough that libFuzzer spends its time on structure, not on length.
+max_len() {
+	case $1 in
+	fuzz_tags|fuzz_canon_header)	echo 4096 ;;
+	fuzz_sig|fuzz_keyload)		echo 8192 ;;
+	fuzz_keyrec)			echo 12288 ;;	# DK_KEYREC_MAX + half
+	fuzz_canon_body)		echo 32768 ;;
+	*)				echo 65536 ;;
+	esac
+}
+
+if ! command -v "$cc" >/dev/null 2>&1; then
+	echo "fuzz: $cc not found (needs clang with libFuzzer)" >&2
+	exit 2
+fi
+
+pkg_cflags=$(pkg-config --cflags libsodium ldns 2>/dev/null || true)
+pkg_libs=$(pkg-config --libs libsodium ldns 2>/dev/null || echo -lsodium -lldns)
+cflags="-std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -g -O1 -Wall -Wextra
+    -fno-omit-frame-pointer -fno-sanitize-recover=all
+    -Iinclude -I/usr/include/bearssl $pkg_cflags"
+san="address,undefined"
+
+mkdir -p "$out/obj" "$out/corpus"
+objs=
+for src in src/canon/*.c src/crypto/*.c src/dkim/*.c src/dns/*.c \
+    compat/*.c fuzz/fuzzlib.c; do
+	[ -f "$src" ] || continue
+	obj="$out/obj/$(echo "$src" | sed -e 's|/|_|g' -e 's|\.c$|.o|')"
+	# shellcheck disable=SC2086
+	if ! $cc $cflags -fsanitize=fuzzer-no-link,$san -c -o "$obj" "$src"
+	then
+		echo "fuzz: cannot compile $src" >&2
+		exit 2
+	fi
+	objs="$objs $obj"
+done
+
+for t in $targets; do
+	# shellcheck disable=SC2086
+	if ! $cc $cflags -fsanitize=fuzzer,$san -o "$out/$t" "fuzz/$t.c" \
+	    $objs -lbearssl $pkg_libs; then
+		echo "fuzz: cannot build $t" >&2
+		exit 2
+	fi
+done
+
+sh fuzz/mkseeds.sh "$out/seeds" >/dev/null || exit 2
+
+status=0
+for t in $targets; do
+	mkdir -p "$out/corpus/$t"
+	log="$out/$t.log"
+	"$out/$t" -runs="$runs" -max_len="$(max_len "$t")" -timeout=30 \
+	    -rss_limit_mb=2048 -artifact_prefix="$out/crash-$t-" \
+	    "$out/corpus/$t" "$out/seeds/$t" >"$log" 2>&1
+	rc=$?
+	done_runs=$(sed -n 's/^Done \([0-9]*\) runs.*/\1/p' "$log")
+	if [ $rc -eq 0 ] && [ -n "$done_runs" ]; then
+		echo "$t: $done_runs runs, no finding"
+		continue
+	fi
+	status=1
+	crash=$(sed -n 's/.*Test unit written to \([^ ]*\).*/\1/p' "$log" |
+	    tail -n 1)
+	echo "$t: FINDING (exit $rc): ${crash:-no reproducer written}" \
+	    "(log: $log)"
+	grep -E '^(SUMMARY|==[0-9]+==ERROR|.*check failed|.*runtime error)' \
+	    "$log" | head -n 5 | sed 's/^/    /'
+done
+exit $status

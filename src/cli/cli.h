@@ -1,0 +1,94 @@
+/*
+ * Copyright (c) 2026 The dkimkit developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * src/cli: the dkimkit(1) tool. Each subcommand takes its argv (argv[0]
+ * is the subcommand's name) and returns the process exit status, as
+ * listed in sysexits(3) and DESIGN.md. Errors are one stderr line,
+ * "dkimkit: what: why".
+ */
+
+#ifndef DK_CLI_H
+#define DK_CLI_H
+
+#include <sys/types.h>
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sysexits.h>
+
+#include "dkimkit.h"
+
+/* verify: no signature passes (DESIGN.md); not a sysexits(3) code. */
+#define DK_CLI_EX_NOPASS	1
+
+/* Read size for streamed input; the LF conversion at most doubles it. */
+#define DK_CLI_CHUNK		(64 * 1024)
+/* A PEM key file; a 4096-bit RSA PKCS#1 PEM is about 3.3 KiB. */
+#define DK_CLI_KEYFILE_MAX	(64 * 1024)
+/* A --dns-file; vectors/dns.txt is 10 KiB, this allows ~20,000 keys. */
+#define DK_CLI_ZONEFILE_MAX	(16 * 1024 * 1024)
+/*
+ * A message kept in memory by sign, which must print it after the
+ * fields; mail systems refuse far smaller messages (RFC 1870 SIZE
+ * limits are usually under 200 MB).
+ */
+#define DK_CLI_MSG_MAX		((size_t)1024 * 1024 * 1024)
+/* Names in -h: the engine's DK_H_MAX (src/dkim/dkim.h). */
+#define DK_CLI_H_MAX		64
+/* -t, -x, --now: t= and x= are at most 12 digits (RFC 6376 §3.5). */
+#define DK_CLI_TIME_MAX		INT64_C(999999999999)
+
+/* LF to CRLF conversion, with its state across chunks. */
+struct dk_cli_crlf {
+	size_t		linelen;	/* octets out on the current line */
+	unsigned char	prev;		/* last octet out */
+	unsigned char	eoh;		/* an empty line went out */
+};
+
+int	dk_cli_sign(int argc, char **argv);
+int	dk_cli_verify(int argc, char **argv);
+int	dk_cli_keygen(int argc, char **argv);
+int	dk_cli_canon(int argc, char **argv);
+
+/* dkimkit.c */
+int	dk_cli_usage(const char *cmd);
+int	dk_cli_badopt(const char *cmd, int ch, char **argv);
+
+/* io.c */
+void	dk_cli_warnx(const char *fmt, ...)
+	    __attribute__((__format__(__printf__, 1, 2)));
+void	dk_cli_oom(void) __attribute__((__noreturn__));
+void	*dk_cli_xmalloc(size_t n);
+int	dk_cli_read_fd(int fd, const char *name, size_t max, char **bufp,
+	    size_t *lenp);
+int	dk_cli_read_file(const char *path, size_t max, char **bufp,
+	    size_t *lenp);
+ssize_t	dk_cli_read_chunk(int fd, char *buf, size_t len);
+size_t	dk_cli_crlf_conv(struct dk_cli_crlf *st, const char *in, size_t len,
+	    char *out);
+int	dk_cli_write(const void *buf, size_t len);
+int	dk_cli_write_field(const char *s, const char *eol);
+int	dk_cli_flush(void);
+
+/* opts.c */
+int	dk_cli_canon_opt(const char *arg, enum dk_canon *hc,
+	    enum dk_canon *bc);
+int	dk_cli_hlist_opt(const char *arg, char ***listp, size_t *np);
+int	dk_cli_num_opt(const char *opt, const char *arg, int64_t min,
+	    int64_t max, int64_t *out);
+
+#endif /* DK_CLI_H */

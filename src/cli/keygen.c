@@ -1,0 +1,232 @@
+/*
+ * Copyright (c) 2026 The dkimkit developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * dkimkit keygen: a new private key in DIR/SELECTOR.key, and its key
+ * record printed in the --dns-file format.
+ */
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#define LABEL_MAX	63	/* RFC 1035 §2.3.4 */
+#define NAME_MAX_LEN	253	/* RFC 1035 §2.3.4, as text without the dot */
+#define TXT_STRING_MAX	255	/* RFC 1035 §3.3: one character-string */
+
+struct keygen_cfg {
+	enum dk_key_type	 type;
+	int64_t			 bits;		/* 0: the default */
+	const char		*domain;
+	const char		*selector;
+	const char		*dir;
+};
+
+/*
+ * RFC 6376 §3.1: selectors and d= are sub-domains, dot-separated
+ * labels of letters, digits and inner hyphens (RFC 5321 §4.1.2). This
+ * also keeps the selector from naming another directory.
+ */
+static int
+is_dns_name(const char *s)
+{
+	size_t label = 0, total = strlen(s);
+
+	if (total == 0 || total > NAME_MAX_LEN)
+		return 0;
+	for (; *s != '\0'; s++) {
+		if (*s == '.') {
+			if (label == 0 || s[-1] == '-')
+				return 0;
+			label = 0;
+		} else if (isalnum((unsigned char)*s) ||
+		    (*s == '-' && label > 0)) {
+			if (++label > LABEL_MAX)
+				return 0;
+		} else
+			return 0;
+	}
+	return label > 0 && s[-1] != '-';
+}
+
+static int
+keygen_getopt(int argc, char **argv, struct keygen_cfg *cfg)
+{
+	static const struct option longopts[] = {
+		{ NULL, 0, NULL, 0 }
+	};
+	int ch, rc;
+
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":a:b:d:o:s:", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'a':
+			if (strcmp(optarg, "rsa") == 0)
+				cfg->type = DK_KEY_RSA;
+			else if (strcmp(optarg, "ed25519") == 0)
+				cfg->type = DK_KEY_ED25519;
+			else {
+				dk_cli_warnx("-a: %s: expected rsa or ed25519",
+				    optarg);
+				return EX_USAGE;
+			}
+			break;
+		case 'b':
+			if ((rc = dk_cli_num_opt("-b", optarg, DK_RSA_MIN_BITS,
+			    DK_RSA_MAX_BITS, &cfg->bits)) != 0)
+				return rc;
+			break;
+		case 'd':
+			cfg->domain = optarg;
+			break;
+		case 'o':
+			cfg->dir = optarg;
+			break;
+		case 's':
+			cfg->selector = optarg;
+			break;
+		default:
+			return dk_cli_badopt("keygen", ch, argv);
+		}
+	}
+	if (optind != argc || cfg->domain == NULL || cfg->selector == NULL)
+		return dk_cli_usage("keygen");
+	if (cfg->type == DK_KEY_ED25519 && cfg->bits != 0) {
+		dk_cli_warnx("-b: an ed25519 key has no size to choose");
+		return dk_cli_usage("keygen");
+	}
+	if (!is_dns_name(cfg->domain)) {
+		dk_cli_warnx("-d: %s: not a domain name", cfg->domain);
+		return EX_USAGE;
+	}
+	if (!is_dns_name(cfg->selector)) {
+		dk_cli_warnx("-s: %s: not a selector", cfg->selector);
+		return EX_USAGE;
+	}
+	return 0;
+}
+
+/* Write the PEM to a file of our own: mode 0600, never an old one. */
+static int
+keygen_write(const char *path, const char *pem)
+{
+	size_t len = strlen(pem), off = 0;
+	ssize_t n = 0;
+	int fd;
+
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+	    0600)) == -1) {
+		dk_cli_warnx("%s: %s", path, strerror(errno));
+		return EX_CANTCREAT;
+	}
+	while (off < len) {
+		if ((n = write(fd, pem + off, len - off)) == -1) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		off += (size_t)n;
+	}
+	if (n == -1 || close(fd) == -1) {
+		dk_cli_warnx("%s: %s", path, strerror(errno));
+		(void)unlink(path);
+		return EX_CANTCREAT;
+	}
+	return 0;
+}
+
+/*
+ * "SELECTOR._domainkey.DOMAIN TXT "..." "..."": the record cut into
+ * strings of at most TXT_STRING_MAX octets, with the zone file's \" and
+ * \\ escapes.
+ */
+static int
+keygen_print(const struct keygen_cfg *cfg, const char *rec)
+{
+	size_t i, len = strlen(rec);
+
+	printf("%s._domainkey.%s TXT", cfg->selector, cfg->domain);
+	for (i = 0; i < len; i++) {
+		if (i % TXT_STRING_MAX == 0)
+			fputs(i == 0 ? " \"" : "\" \"", stdout);
+		if (rec[i] == '"' || rec[i] == '\\')
+			putchar('\\');
+		putchar(rec[i]);
+	}
+	fputs(len > 0 ? "\"\n" : " \"\"\n", stdout);
+	return dk_cli_flush();
+}
+
+static int
+keygen_run(const struct keygen_cfg *cfg, const char *path)
+{
+	struct dk_key *key;
+	char *pem, *rec;
+	enum dk_status st;
+	int rc;
+
+	if ((st = dk_key_generate(&key, cfg->type,
+	    (unsigned int)cfg->bits)) != DK_OK) {
+		if (st == DK_ENOMEM)
+			dk_cli_oom();
+		dk_cli_warnx("keygen: %s", dk_status_str(st));
+		return EX_SOFTWARE;
+	}
+	if ((pem = dk_key_pem(key)) == NULL)
+		dk_cli_oom();
+	rec = dk_key_record(key);
+	dk_key_free(key);
+	if (rec == NULL) {
+		explicit_bzero(pem, strlen(pem));
+		dk_cli_oom();
+	}
+	rc = keygen_write(path, pem);
+	explicit_bzero(pem, strlen(pem));
+	dk_free_string(pem);
+	if (rc == 0)
+		rc = keygen_print(cfg, rec);
+	dk_free_string(rec);
+	return rc;
+}
+
+int
+dk_cli_keygen(int argc, char **argv)
+{
+	struct keygen_cfg cfg;
+	char path[PATH_MAX];
+	int rc, n;
+
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.type = DK_KEY_RSA;
+	cfg.dir = ".";
+	if ((rc = keygen_getopt(argc, argv, &cfg)) != 0)
+		return rc;
+	n = snprintf(path, sizeof(path), "%s/%s.key", cfg.dir, cfg.selector);
+	if (n < 0 || (size_t)n >= sizeof(path)) {
+		dk_cli_warnx("-o: %s: path too long", cfg.dir);
+		return EX_USAGE;
+	}
+	return keygen_run(&cfg, path);
+}

@@ -1,0 +1,154 @@
+/*
+ * Copyright (c) 2026 The dkimkit developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * Option values shared by the subcommands: c=, h= and numbers.
+ */
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static int
+canon_word(const char *s, size_t len, enum dk_canon *c)
+{
+	if (len == 6 && strncmp(s, "simple", len) == 0)
+		*c = DK_CANON_SIMPLE;
+	else if (len == 7 && strncmp(s, "relaxed", len) == 0)
+		*c = DK_CANON_RELAXED;
+	else
+		return -1;
+	return 0;
+}
+
+/*
+ * "HEADER/BODY" as in c=. RFC 6376 §3.5: a single word names the header
+ * canonicalization, and the body's is then "simple".
+ */
+static int
+canon_pair(const char *s, enum dk_canon *hc, enum dk_canon *bc)
+{
+	const char *slash;
+
+	if ((slash = strchr(s, '/')) == NULL) {
+		*bc = DK_CANON_SIMPLE;
+		return canon_word(s, strlen(s), hc);
+	}
+	if (canon_word(s, (size_t)(slash - s), hc) == -1)
+		return -1;
+	return canon_word(slash + 1, strlen(slash + 1), bc);
+}
+
+/* The -c option. Returns 0, or EX_USAGE after saying why. */
+int
+dk_cli_canon_opt(const char *arg, enum dk_canon *hc, enum dk_canon *bc)
+{
+	if (canon_pair(arg, hc, bc) == -1) {
+		dk_cli_warnx("-c: %s: expected HEADER/BODY, each simple or "
+		    "relaxed", arg);
+		return EX_USAGE;
+	}
+	return 0;
+}
+
+/* RFC 5322 §3.6.8: ftext is printable US-ASCII but the colon. */
+static int
+is_field_name(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 33 || (unsigned char)*s > 126 ||
+		    *s == ':')
+			return 0;
+	return 1;
+}
+
+/*
+ * Split "h1:h2:..." into a NULL-terminated list of names, in one
+ * allocation that the caller frees with free(). Names are kept as given
+ * (RFC 6376 §3.5 h=; the signer repeats them literally). Returns NULL for
+ * an empty or invalid name, or more than DK_CLI_H_MAX of them.
+ */
+static char **
+hlist_split(const char *s, size_t *np)
+{
+	char **list, *copy, *p, *name;
+	size_t n = 1, i = 0, len;
+
+	for (p = strchr(s, ':'); p != NULL; p = strchr(p + 1, ':'))
+		n++;
+	if (n > DK_CLI_H_MAX)
+		return NULL;
+	len = strlen(s);
+	list = dk_cli_xmalloc((n + 1) * sizeof(*list) + len + 1);
+	copy = (char *)(list + n + 1);
+	memcpy(copy, s, len + 1);
+	p = copy;
+	while ((name = strsep(&p, ":")) != NULL) {
+		if (!is_field_name(name)) {
+			free(list);
+			return NULL;
+		}
+		list[i++] = name;
+	}
+	list[i] = NULL;
+	*np = i;
+	return list;
+}
+
+/*
+ * The -h option: *listp (freed first, as a later -h wins) gets the
+ * names, *np their count. Returns 0, or EX_USAGE after saying why.
+ */
+int
+dk_cli_hlist_opt(const char *arg, char ***listp, size_t *np)
+{
+	free(*listp);
+	if ((*listp = hlist_split(arg, np)) == NULL) {
+		dk_cli_warnx("-h: %s: expected 1 to %d field names separated "
+		    "by colons", arg, DK_CLI_H_MAX);
+		return EX_USAGE;
+	}
+	return 0;
+}
+
+/*
+ * The number arg of option opt: decimal digits only, in [min, max].
+ * Returns 0, or EX_USAGE after saying why.
+ */
+int
+dk_cli_num_opt(const char *opt, const char *arg, int64_t min, int64_t max,
+    int64_t *out)
+{
+	char *end;
+	long long v;
+
+	if (*arg < '0' || *arg > '9')
+		goto bad;
+	errno = 0;
+	v = strtoll(arg, &end, 10);
+	if (errno != 0 || *end != '\0' || v < min || v > max)
+		goto bad;
+	*out = v;
+	return 0;
+bad:
+	dk_cli_warnx("%s: %s: expected a number from %lld to %lld", opt, arg,
+	    (long long)min, (long long)max);
+	return EX_USAGE;
+}

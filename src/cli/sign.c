@@ -1,0 +1,238 @@
+/*
+ * Copyright (c) 2026 The dkimkit developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * dkimkit sign: one DKIM-Signature per key, all over one pass of the
+ * message, printed on top of the message as it came in.
+ */
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+
+#define KEY_ERR_MAX	256	/* one line of dk_key_parse() message */
+
+struct sign_cfg {
+	enum dk_canon		 hc;
+	enum dk_canon		 bc;
+	char			**hlist;	/* NULL: the engine's default */
+	size_t			 nh;
+	int64_t			 t;
+	int64_t			 x;
+	struct dk_sign_opts	 opts[DK_SIGNERS_MAX];
+	struct dk_key		*keys[DK_SIGNERS_MAX];
+	size_t			 n;
+};
+
+static int
+sign_getopt(int argc, char **argv, struct sign_cfg *cfg)
+{
+	static const struct option longopts[] = {
+		{ NULL, 0, NULL, 0 }
+	};
+	int ch, rc;
+
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":c:h:t:x:", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			if ((rc = dk_cli_canon_opt(optarg, &cfg->hc,
+			    &cfg->bc)) != 0)
+				return rc;
+			break;
+		case 'h':
+			if ((rc = dk_cli_hlist_opt(optarg, &cfg->hlist,
+			    &cfg->nh)) != 0)
+				return rc;
+			break;
+		case 't':
+			if ((rc = dk_cli_num_opt("-t", optarg, 0,
+			    DK_CLI_TIME_MAX, &cfg->t)) != 0)
+				return rc;
+			break;
+		case 'x':
+			if ((rc = dk_cli_num_opt("-x", optarg, 1,
+			    DK_CLI_TIME_MAX, &cfg->x)) != 0)
+				return rc;
+			break;
+		default:
+			return dk_cli_badopt("sign", ch, argv);
+		}
+	}
+	return 0;
+}
+
+/*
+ * Load the key of one DOMAIN:SELECTOR:KEYFILE argument, split at the
+ * first two colons (a path may hold more), into cfg->opts[cfg->n].
+ */
+static int
+sign_addkey(struct sign_cfg *cfg, char *spec)
+{
+	struct dk_sign_opts *o = &cfg->opts[cfg->n];
+	char *domain, *selector, *path, *buf, err[KEY_ERR_MAX];
+	size_t len;
+	enum dk_status st;
+	int rc;
+
+	domain = spec;
+	if ((selector = strchr(domain, ':')) == NULL ||
+	    (path = strchr(selector + 1, ':')) == NULL ||
+	    selector == domain || path == selector + 1 || path[1] == '\0') {
+		dk_cli_warnx("%s: expected DOMAIN:SELECTOR:KEYFILE", spec);
+		return dk_cli_usage("sign");
+	}
+	*selector++ = '\0';
+	*path++ = '\0';
+	if ((rc = dk_cli_read_file(path, DK_CLI_KEYFILE_MAX, &buf,
+	    &len)) != 0)
+		return rc;
+	st = dk_key_parse(&cfg->keys[cfg->n], buf, len, err, sizeof(err));
+	explicit_bzero(buf, len);
+	free(buf);
+	if (st == DK_ENOMEM)
+		dk_cli_oom();
+	if (st != DK_OK) {
+		dk_cli_warnx("%s: %s", path, err);
+		return EX_DATAERR;
+	}
+	o->domain = domain;
+	o->selector = selector;
+	o->auid = NULL;
+	o->key = cfg->keys[cfg->n];
+	o->hcanon = cfg->hc;
+	o->bcanon = cfg->bc;
+	o->headers = (const char *const *)cfg->hlist;
+	o->timestamp = cfg->t;
+	o->expire_after = cfg->x;
+	cfg->n++;
+	return 0;
+}
+
+/* Feed msg[0..len) to the signer as CRLF lines, a chunk at a time. */
+static enum dk_status
+sign_feed(struct dk_signer *s, const char *msg, size_t len)
+{
+	struct dk_cli_crlf conv = { 0 };
+	char *out;
+	size_t off, n, olen;
+	enum dk_status st = DK_OK;
+
+	out = dk_cli_xmalloc(2 * DK_CLI_CHUNK);
+	for (off = 0; off < len && st == DK_OK; off += n) {
+		n = len - off < DK_CLI_CHUNK ? len - off : DK_CLI_CHUNK;
+		olen = dk_cli_crlf_conv(&conv, msg + off, n, out);
+		st = dk_signer_write(s, out, olen);
+	}
+	free(out);
+	if (st == DK_OK)
+		st = dk_signer_finish(s);
+	return st;
+}
+
+/*
+ * The fields, then the message unchanged. The fields' line ends follow
+ * the message's, as its first line end shows.
+ */
+static int
+sign_output(const struct dk_signer *s, size_t n, const char *msg,
+    size_t len)
+{
+	const char *lf, *eol = "\r\n";
+	size_t i;
+
+	if ((lf = memchr(msg, '\n', len)) != NULL &&
+	    (lf == msg || lf[-1] != '\r'))
+		eol = "\n";
+	for (i = 0; i < n; i++)
+		if (dk_cli_write_field(dk_signer_field(s, i), eol) == -1)
+			break;
+	if (i == n)
+		(void)dk_cli_write(msg, len);
+	return dk_cli_flush();
+}
+
+static int
+sign_message(struct sign_cfg *cfg)
+{
+	struct dk_signer *s;
+	char *msg;
+	size_t len;
+	enum dk_status st;
+	int rc;
+
+	if ((st = dk_signer_new(&s, cfg->opts, cfg->n)) != DK_OK) {
+		if (st == DK_ENOMEM)
+			dk_cli_oom();
+		dk_cli_warnx("sign: %s", dk_status_str(st));
+		return EX_USAGE;
+	}
+	if ((rc = dk_cli_read_fd(0, "stdin", DK_CLI_MSG_MAX, &msg,
+	    &len)) != 0) {
+		dk_signer_free(s);
+		return rc;
+	}
+	st = sign_feed(s, msg, len);
+	if (st == DK_ENOMEM)
+		dk_cli_oom();
+	if (st == DK_OK)
+		rc = sign_output(s, cfg->n, msg, len);
+	else {
+		dk_cli_warnx("stdin: %s", dk_signer_errmsg(s));
+		rc = st == DK_ESYNTAX || st == DK_ELIMIT ? EX_DATAERR :
+		    EX_SOFTWARE;
+	}
+	free(msg);
+	dk_signer_free(s);
+	return rc;
+}
+
+int
+dk_cli_sign(int argc, char **argv)
+{
+	struct sign_cfg cfg;
+	size_t i;
+	int rc;
+
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.hc = DK_CANON_RELAXED;
+	cfg.bc = DK_CANON_RELAXED;
+	cfg.t = (int64_t)time(NULL);
+	if ((rc = sign_getopt(argc, argv, &cfg)) != 0)
+		goto done;
+	argc -= optind;
+	argv += optind;
+	if (argc == 0 || argc > DK_SIGNERS_MAX) {
+		if (argc > DK_SIGNERS_MAX)
+			dk_cli_warnx("at most %d keys", DK_SIGNERS_MAX);
+		rc = dk_cli_usage("sign");
+		goto done;
+	}
+	for (i = 0; i < (size_t)argc && rc == 0; i++)
+		rc = sign_addkey(&cfg, argv[i]);
+	if (rc == 0)
+		rc = sign_message(&cfg);
+done:
+	for (i = 0; i < cfg.n; i++)
+		dk_key_free(cfg.keys[i]);
+	free(cfg.hlist);
+	return rc;
+}

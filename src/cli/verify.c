@@ -1,0 +1,278 @@
+/*
+ * Copyright (c) 2026 The dkimkit developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * dkimkit verify: stream the message into the verifier, answer its key
+ * queries as they come, print one Authentication-Results field.
+ */
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "../dns/dns.h"
+
+/* getopt_long() values of the long-only options: past any char */
+enum {
+	OPT_DNS_FILE = 256,
+	OPT_RESOLVER,
+	OPT_NOW,
+	OPT_NO_RFC8301
+};
+
+#define ZONE_ERR_MAX	256	/* one line of dk_zone_parse() message */
+
+struct verify_cfg {
+	const char		*dnsfile;
+	const char		*resolver;
+	struct dk_verify_opts	 opts;
+	char			 host[HOST_NAME_MAX + 1];
+};
+
+static int
+verify_getopt(int argc, char **argv, struct verify_cfg *cfg)
+{
+	static const struct option longopts[] = {
+		{ "dns-file",	required_argument, NULL, OPT_DNS_FILE },
+		{ "resolver",	required_argument, NULL, OPT_RESOLVER },
+		{ "now",	required_argument, NULL, OPT_NOW },
+		{ "no-rfc8301",	no_argument, NULL, OPT_NO_RFC8301 },
+		{ NULL, 0, NULL, 0 }
+	};
+	int ch, rc;
+
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":A:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'A':
+			cfg->opts.authserv_id = optarg;
+			break;
+		case OPT_DNS_FILE:
+			cfg->dnsfile = optarg;
+			break;
+		case OPT_RESOLVER:
+			cfg->resolver = optarg;
+			break;
+		case OPT_NOW:
+			if ((rc = dk_cli_num_opt("--now", optarg, 0,
+			    DK_CLI_TIME_MAX, &cfg->opts.now)) != 0)
+				return rc;
+			break;
+		case OPT_NO_RFC8301:
+			cfg->opts.strict = 0;
+			break;
+		default:
+			return dk_cli_badopt("verify", ch, argv);
+		}
+	}
+	if (optind != argc) {
+		dk_cli_warnx("%s: unexpected argument", argv[optind]);
+		return dk_cli_usage("verify");
+	}
+	if (cfg->dnsfile != NULL && cfg->resolver != NULL) {
+		dk_cli_warnx("--dns-file and --resolver: use only one");
+		return dk_cli_usage("verify");
+	}
+	return 0;
+}
+
+/*
+ * Key lookups in the real DNS (--resolver, or resolv.conf). This is the
+ * one place that changes when src/dns gets its ldns transport.
+ */
+static int
+verify_live_dns(const struct verify_cfg *cfg)
+{
+	(void)cfg;
+	dk_cli_warnx("real DNS lookups are not available yet; use --dns-file");
+	return EX_USAGE;
+}
+
+static int
+verify_load_zone(const char *path, struct dk_zone **zp)
+{
+	char *buf, err[ZONE_ERR_MAX];
+	size_t len;
+	int rc;
+
+	if ((rc = dk_cli_read_file(path, DK_CLI_ZONEFILE_MAX, &buf,
+	    &len)) != 0)
+		return rc;
+	rc = dk_zone_parse(zp, buf, len, err, sizeof(err));
+	free(buf);
+	if (rc == -1) {
+		dk_cli_warnx("%s: %s", path, err);
+		return EX_DATAERR;
+	}
+	return 0;
+}
+
+/* Answer every query the verifier has so far, from the zone. */
+static enum dk_status
+verify_answer(struct dk_verifier *v, const struct dk_zone *z)
+{
+	const char *q, *const *txt;
+	size_t ntxt;
+	enum dk_dns_rcode rcode;
+	enum dk_status st;
+
+	while ((q = dk_verifier_next_query(v)) != NULL) {
+		txt = NULL;
+		ntxt = 0;
+		rcode = dk_zone_lookup(z, q, &txt, &ntxt);
+		if ((st = dk_verifier_answer(v, q, rcode, txt, ntxt)) != DK_OK)
+			return st;
+	}
+	return DK_OK;
+}
+
+/*
+ * An engine status as an exit status. A malformed header block still
+ * leaves results for the fields it held, so it is only a warning.
+ */
+static int
+verify_fail(const struct dk_verifier *v, enum dk_status st)
+{
+	if (st == DK_OK)
+		return 0;
+	if (st == DK_ENOMEM)
+		dk_cli_oom();
+	dk_cli_warnx("stdin: %s", dk_verifier_errmsg(v));
+	if (st == DK_ESYNTAX)
+		return 0;
+	return st == DK_ELIMIT ? EX_DATAERR : EX_SOFTWARE;
+}
+
+/*
+ * Stream stdin into the verifier and finish it. Returns 0 when the
+ * results are ready, or an exit status after reporting why not.
+ */
+static int
+verify_stream(struct dk_verifier *v, const struct dk_zone *z)
+{
+	struct dk_cli_crlf conv = { 0 };
+	char in[DK_CLI_CHUNK], *out;
+	ssize_t n;
+	size_t olen;
+	enum dk_status st = DK_OK;
+
+	out = dk_cli_xmalloc(2 * DK_CLI_CHUNK);
+	while (st == DK_OK && (n = dk_cli_read_chunk(0, in, sizeof(in))) > 0) {
+		olen = dk_cli_crlf_conv(&conv, in, (size_t)n, out);
+		if ((st = dk_verifier_write(v, out, olen)) == DK_OK)
+			st = verify_answer(v, z);
+	}
+	free(out);
+	if (st != DK_OK)
+		return verify_fail(v, st);
+	if (n == -1) {
+		dk_cli_warnx("stdin: %s", strerror(errno));
+		return EX_NOINPUT;
+	}
+	/*
+	 * A message of header fields only may lack the empty line. Add it,
+	 * which leaves the body empty as before (RFC 6376 §3.4.3, §3.4.4),
+	 * so that the header block ends and its keys are asked for before
+	 * dk_verifier_finish() would call them unanswered.
+	 */
+	if (!conv.eoh && conv.prev == '\n') {
+		if ((st = dk_verifier_write(v, "\r\n", 2)) == DK_OK)
+			st = verify_answer(v, z);
+		if (st != DK_OK)
+			return verify_fail(v, st);
+	}
+	return verify_fail(v, dk_verifier_finish(v));
+}
+
+/* DESIGN.md: 0 when one passes, else 75 when one was temperror, else 1. */
+static int
+verify_status(const struct dk_verifier *v)
+{
+	const struct dk_result *r;
+	size_t i, n;
+	int rc = DK_CLI_EX_NOPASS;
+
+	n = dk_verifier_nresults(v);
+	for (i = 0; i < n; i++) {
+		r = dk_verifier_result(v, i);
+		if (r->outcome == DK_PASS)
+			return 0;
+		if (r->outcome == DK_TEMPERROR)
+			rc = EX_TEMPFAIL;
+	}
+	return rc;
+}
+
+static int
+verify_message(const struct verify_cfg *cfg, const struct dk_zone *z)
+{
+	struct dk_verifier *v;
+	const char *ar;
+	enum dk_status st;
+	int rc;
+
+	if ((st = dk_verifier_new(&v, &cfg->opts)) != DK_OK) {
+		if (st == DK_ENOMEM)
+			dk_cli_oom();
+		dk_cli_warnx("-A: %s: not a valid authserv-id",
+		    cfg->opts.authserv_id);
+		return EX_USAGE;
+	}
+	if ((rc = verify_stream(v, z)) == 0) {
+		if ((ar = dk_verifier_authres(v)) == NULL)
+			dk_cli_oom();
+		(void)dk_cli_write_field(ar, "\n");
+		if ((rc = dk_cli_flush()) == 0)
+			rc = verify_status(v);
+	}
+	dk_verifier_free(v);
+	return rc;
+}
+
+int
+dk_cli_verify(int argc, char **argv)
+{
+	struct verify_cfg cfg;
+	struct dk_zone *z = NULL;
+	int rc;
+
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.opts.now = (int64_t)time(NULL);
+	cfg.opts.strict = 1;
+	if ((rc = verify_getopt(argc, argv, &cfg)) != 0)
+		return rc;
+	if (cfg.opts.authserv_id == NULL) {
+		if (gethostname(cfg.host, sizeof(cfg.host)) == -1) {
+			dk_cli_warnx("gethostname: %s", strerror(errno));
+			return EX_SOFTWARE;
+		}
+		cfg.host[sizeof(cfg.host) - 1] = '\0';
+		cfg.opts.authserv_id = cfg.host;
+	}
+	if (cfg.dnsfile == NULL)
+		return verify_live_dns(&cfg);
+	if ((rc = verify_load_zone(cfg.dnsfile, &z)) != 0)
+		return rc;
+	rc = verify_message(&cfg, z);
+	dk_zone_free(z);
+	return rc;
+}

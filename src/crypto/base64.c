@@ -1,0 +1,126 @@
+/*
+ * Copyright (c) 2026 The dkimkit developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * Base64 (RFC 4648 §4), strict, as DKIM's b=, bh= and p= need (RFC 6376
+ * §2.6): the 64-letter alphabet, "=" padding to a multiple of four
+ * characters, and nothing after the padding.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "crypto.h"
+
+static const char b64_alphabet[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+static int
+b64_value(unsigned char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	if (c == '+')
+		return 62;
+	if (c == '/')
+		return 63;
+	return -1;
+}
+
+/* RFC 6376 §2.8: FWS may appear anywhere in a base64 tag value. */
+static int
+is_fws(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/*
+ * Four characters carry three bytes. A final group of two characters
+ * and "==" carries one byte (4 bits left over), three and "=" carry two
+ * (2 bits left over). RFC 4648 §3.5 lets a decoder refuse input whose
+ * left-over bits are not zero, and we do: only one encoding per value.
+ */
+int
+dk_b64_decode(const char *in, size_t len, uint8_t *out, size_t cap,
+    size_t *outlen, int allow_fws)
+{
+	uint32_t acc = 0;
+	size_t i, o = 0, nchars = 0, npad = 0;
+	unsigned int nbits = 0;
+	int v;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)in[i];
+
+		if (allow_fws && is_fws(c))
+			continue;
+		if (c == '=') {
+			if (++npad > 2)
+				return -1;
+			continue;
+		}
+		if (npad > 0 || (v = b64_value(c)) < 0)
+			return -1;
+		nchars++;
+		acc = (acc << 6) | (uint32_t)v;
+		nbits += 6;
+		if (nbits >= 8) {
+			nbits -= 8;
+			if (o == cap)
+				return -1;
+			out[o++] = (uint8_t)(acc >> nbits);
+			acc &= (1U << nbits) - 1;
+		}
+	}
+	if ((nchars + npad) % 4 != 0 || (npad > 0 && nchars % 4 + npad != 4) ||
+	    acc != 0)
+		return -1;
+	*outlen = o;
+	return 0;
+}
+
+void
+dk_b64_encode(const uint8_t *in, size_t len, char *out)
+{
+	uint32_t v;
+	size_t i;
+
+	for (i = 0; i + 3 <= len; i += 3) {
+		v = (uint32_t)in[i] << 16 | (uint32_t)in[i + 1] << 8 | in[i + 2];
+		*out++ = b64_alphabet[v >> 18];
+		*out++ = b64_alphabet[(v >> 12) & 0x3f];
+		*out++ = b64_alphabet[(v >> 6) & 0x3f];
+		*out++ = b64_alphabet[v & 0x3f];
+	}
+	if (len - i == 1) {
+		v = (uint32_t)in[i] << 16;
+		*out++ = b64_alphabet[v >> 18];
+		*out++ = b64_alphabet[(v >> 12) & 0x3f];
+		*out++ = '=';
+		*out++ = '=';
+	} else if (len - i == 2) {
+		v = (uint32_t)in[i] << 16 | (uint32_t)in[i + 1] << 8;
+		*out++ = b64_alphabet[v >> 18];
+		*out++ = b64_alphabet[(v >> 12) & 0x3f];
+		*out++ = b64_alphabet[(v >> 6) & 0x3f];
+		*out++ = '=';
+	}
+	*out = '\0';
+}

@@ -1,0 +1,76 @@
+/*
+ * Copyright (c) 2026 The dkimkit developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * SHA-256 and SHA-1 behind struct dk_hash. BearSSL's contexts hold no
+ * pointer into themselves (only one to a static vtable), so copying a
+ * struct dk_hash forks the hash state, as the signer does to share one
+ * body hash between several signatures.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <bearssl.h>
+
+#include "crypto.h"
+
+_Static_assert(sizeof(br_sha256_context) <=
+    sizeof(((struct dk_hash *)0)->state), "br_sha256_context too large");
+_Static_assert(sizeof(br_sha1_context) <=
+    sizeof(((struct dk_hash *)0)->state), "br_sha1_context too large");
+_Static_assert(_Alignof(br_sha256_context) <= _Alignof(uint64_t) &&
+    _Alignof(br_sha1_context) <= _Alignof(uint64_t),
+    "BearSSL hash context needs a stricter alignment");
+
+void
+dk_hash_init(struct dk_hash *h, enum dk_hash_alg alg)
+{
+	h->alg = alg;
+	if (alg == DK_HASH_SHA1)
+		br_sha1_init((br_sha1_context *)(void *)h->state);
+	else
+		br_sha256_init((br_sha256_context *)(void *)h->state);
+}
+
+void
+dk_hash_update(struct dk_hash *h, const void *buf, size_t len)
+{
+	if (h->alg == DK_HASH_SHA1)
+		br_sha1_update((br_sha1_context *)(void *)h->state, buf, len);
+	else
+		br_sha256_update((br_sha256_context *)(void *)h->state, buf,
+		    len);
+}
+
+/* br_sha*_out() leave the context as it was, so hashing can go on. */
+size_t
+dk_hash_out(const struct dk_hash *h, uint8_t out[DK_DIGEST_MAX])
+{
+	if (h->alg == DK_HASH_SHA1) {
+		br_sha1_out((const br_sha1_context *)(const void *)h->state,
+		    out);
+		return br_sha1_SIZE;
+	}
+	br_sha256_out((const br_sha256_context *)(const void *)h->state, out);
+	return br_sha256_SIZE;
+}
+
+void
+dk_hash_sink(void *arg, const void *buf, size_t len)
+{
+	dk_hash_update(arg, buf, len);
+}

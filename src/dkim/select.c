@@ -1,0 +1,139 @@
+/*
+ * Copyright (c) 2026 The dkimkit developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * Header selection (RFC 6376 §5.4) and the default h= list.
+ */
+
+#include <stddef.h>
+#include <string.h>
+
+#include "dkim.h"
+
+/*
+ * §5.4.1 lists the fields that SHOULD be signed; Message-ID, MIME-Version
+ * and the two MIME content fields are added because changing them changes
+ * what a reader sees. Lowercase throughout: go-msgauth 0.6.6 refuses an
+ * h= that repeats a name in another case.
+ */
+static const char *const default_headers[] = {
+	"from", "reply-to", "subject", "date", "to", "cc",
+	"resent-date", "resent-from", "resent-to", "resent-cc",
+	"in-reply-to", "references",
+	"list-id", "list-help", "list-unsubscribe", "list-subscribe",
+	"list-post", "list-owner", "list-archive",
+	"message-id", "mime-version", "content-type",
+	"content-transfer-encoding",
+	NULL
+};
+
+/*
+ * Signed once more than they occur, so that adding one breaks the
+ * signature (§8.15), and only when present: smtpd adds Date and
+ * Message-ID after the filter, so an absent one must stay unsigned.
+ */
+static const char *const oversigned[] = {
+	"from", "reply-to", "subject", "date", "to", "cc", "message-id",
+	NULL
+};
+
+static int
+listed(const char *const *list, const char *name)
+{
+	size_t i;
+
+	for (i = 0; list[i] != NULL; i++)
+		if (strcmp(list[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+/* ASCII case-insensitive equality of two field names. */
+static int
+same_name(const struct dk_span *a, const struct dk_span *b)
+{
+	size_t i;
+	unsigned char x, y;
+
+	if (a->len != b->len)
+		return 0;
+	for (i = 0; i < a->len; i++) {
+		x = (unsigned char)a->p[i];
+		y = (unsigned char)b->p[i];
+		if (x >= 'A' && x <= 'Z')
+			x = (unsigned char)(x - 'A' + 'a');
+		if (y >= 'A' && y <= 'Z')
+			y = (unsigned char)(y - 'A' + 'a');
+		if (x != y)
+			return 0;
+	}
+	return 1;
+}
+
+/* see dkimkit.h */
+const char *const *
+dk_default_headers(void)
+{
+	return default_headers;
+}
+
+/* see dkim.h */
+void
+dk_select(const struct dk_hfield *f, size_t nf, const struct dk_span *names,
+    size_t nnames, const struct dk_hfield **out)
+{
+	size_t i, j, k, seen;
+
+	for (i = 0; i < nnames; i++) {
+		/* §5.4.2: the k-th use of a name binds the k-th instance
+		 * counted from the bottom */
+		k = 0;
+		for (j = 0; j < i; j++)
+			if (same_name(&names[j], &names[i]))
+				k++;
+		out[i] = NULL;
+		seen = 0;
+		for (j = nf; j > 0; j--) {
+			if (!dk_hfield_is(&f[j - 1], names[i].p, names[i].len))
+				continue;
+			if (seen++ == k) {
+				out[i] = &f[j - 1];
+				break;
+			}
+		}
+	}
+}
+
+/* see dkim.h */
+size_t
+dk_default_hlist(const struct dk_hfield *f, size_t nf, const char **out,
+    size_t max)
+{
+	const char *name;
+	size_t i, j, count, n = 0;
+
+	for (i = 0; (name = default_headers[i]) != NULL; i++) {
+		count = 0;
+		for (j = 0; j < nf; j++)
+			if (dk_hfield_is(&f[j], name, strlen(name)))
+				count++;
+		if (count > 0 && listed(oversigned, name))
+			count++;
+		for (j = 0; j < count && n < max; j++)
+			out[n++] = name;
+	}
+	return n;
+}

@@ -1,0 +1,123 @@
+#!/bin/sh
+#
+# Build dkimkit with -Werror and run every test: the unit test programs,
+# the symbol check, the conformance vectors and the interop tests (when
+# present); then build again with ASan and UBSan in build/asan and run
+# the unit tests and vectors there.
+#
+# Every program prints "PASS name" / "FAIL name" lines. Full output goes
+# to build/logs/; the terminal gets the FAIL lines with the detail lines
+# printed before them, one count line per program, and a last line
+# "N passed, N failed". Exit status 1 when anything failed.
+
+cd "$(dirname "$0")/.." || exit 1
+
+MAKE=${MAKE:-make}
+LOGS=$(pwd)/build/logs
+ALL=$LOGS/all.results
+ASAN_ENV="ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1"
+SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
+
+rm -rf "$LOGS"
+mkdir -p "$LOGS"
+: > "$ALL"
+
+# Detail lines shown before a FAIL line; more is in the log.
+DETAIL_MAX=40
+
+# report LABEL PREFIX LOG STATUS: turn a program's log into counted
+# results. Lines are prefixed (asan:) and appended to $ALL. Death by a
+# signal, or a non-zero exit with no FAIL line, adds a FAIL line.
+report() {
+	awk -v label="$1" -v prefix="$2" -v st="$4" -v all="$ALL" \
+	    -v dmax="$DETAIL_MAX" '
+	function flush_fail(line,   i, s) {
+		s = (nd > dmax) ? nd - dmax + 1 : 1
+		for (i = s; i <= nd; i++)
+			print detail[i]
+		print line
+	}
+	/^PASS / { sub(/^PASS /, "PASS " prefix); print >> all
+		   pass++; nd = 0; next }
+	/^FAIL / { sub(/^FAIL /, "FAIL " prefix); print >> all
+		   flush_fail($0); fail++; nd = 0; next }
+	{ detail[++nd] = $0 }
+	END {
+		if (st > 128 || (st != 0 && fail == 0)) {
+			why = (st > 128) ? "killed by signal " (st - 128) : \
+			    "exited with status " st
+			line = "FAIL " prefix label ": " why
+			print line >> all
+			flush_fail(line)
+			fail++
+		}
+		printf "%s%s: %d passed, %d failed\n", prefix, label, pass, fail
+	}' "$3"
+}
+
+# run LABEL PREFIX LOGNAME COMMAND...: run a test program, log, report.
+run() {
+	label=$1 prefix=$2 log=$LOGS/$3
+	shift 3
+	"$@" > "$log" 2>&1
+	report "$label" "$prefix" "$log" $?
+}
+
+# build PREFIX LOGNAME MAKEARGS...: remove what a failed build could
+# leave stale, then build; a failure is one FAIL line.
+build() {
+	prefix=$1 log=$LOGS/$2
+	shift 2
+	for c in tests/test_*.c; do
+		[ -f "$c" ] && rm -f "${c%.c}"
+	done
+	rm -f dkimkit libdkimkit.so libdkimkit.a
+	$MAKE -k "$@" all tests > "$log" 2>&1
+	st=$?
+	[ $st -ne 0 ] && echo "see $log" >> "$log"
+	report build "$prefix" "$log" $st
+}
+
+# unit PREFIX LOGPREFIX: every tests/test_*.c program, as built just now.
+unit() {
+	for c in tests/test_*.c; do
+		[ -f "$c" ] || continue
+		p=${c%.c}
+		lname=$2$(basename "$p").log
+		if [ -x "$p" ]; then
+			run "$p" "$1" "$lname" "./$p"
+		else
+			echo "FAIL $p: not built" > "$LOGS/$lname"
+			report "$p" "$1" "$LOGS/$lname" 1
+		fi
+	done
+}
+
+build "" build.log WERROR=-Werror
+unit "" ""
+run tests/symbols.sh "" symbols.log sh tests/symbols.sh
+run tests/vectors.sh "" vectors.log sh tests/vectors.sh
+if [ -f tests/interop/run.sh ]; then
+	run tests/interop/run.sh "" interop.log sh tests/interop/run.sh
+fi
+
+# The sanitizer pass works on a copy, so that its objects never mix
+# with the ones above.
+rm -rf build/asan
+mkdir -p build/asan
+for d in Makefile include src compat tests vectors scripts; do
+	[ -e "$d" ] && cp -R "$d" build/asan/
+done
+(
+	cd build/asan || exit 1
+	$MAKE clean > /dev/null 2>&1
+	build asan: asan-build.log WERROR=-Werror OPTFLAGS="-O1 -g" \
+	    SANFLAGS="$SANFLAGS"
+	export $ASAN_ENV
+	unit asan: asan-
+	run tests/vectors.sh asan: asan-vectors.log sh tests/vectors.sh
+)
+
+awk '/^PASS /{p++} /^FAIL /{f++} END{printf "%d passed, %d failed\n", p, f
+    exit (f > 0)}' "$ALL"
