@@ -280,7 +280,13 @@ struct dk_result {
  * already joined). They are tried in order (RFC 6376 §6.1.2). An answer
  * for a name that was not asked is DK_EINVAL. Names compare without case.
  *
- * dk_verifier_finish() ends the message, and gives every signature whose
+ * dk_verifier_end() says the message has ended. A message of header
+ * fields only, without the empty line, has its queries known only then:
+ * ask and answer them after dk_verifier_end() and before
+ * dk_verifier_finish(). Returns DK_OK, DK_ENOMEM or DK_ESTATE.
+ *
+ * dk_verifier_finish() ends the message if dk_verifier_end() was not
+ * called, and gives every signature whose
  * key was not answered temperror (dns-timeout). Then the results can be
  * read. Returns DK_OK, or DK_ESYNTAX when the header block is malformed
  * (a field cut off by the end of input, a line that is not a field):
@@ -303,6 +309,7 @@ const char		*dk_verifier_next_query(struct dk_verifier *v);
 DK_WUR enum dk_status	 dk_verifier_answer(struct dk_verifier *v,
 			    const char *qname, enum dk_dns_rcode rcode,
 			    const char *const *txt, size_t ntxt);
+DK_WUR enum dk_status	 dk_verifier_end(struct dk_verifier *v);
 DK_WUR enum dk_status	 dk_verifier_finish(struct dk_verifier *v);
 size_t			 dk_verifier_nresults(const struct dk_verifier *v);
 const struct dk_result	*dk_verifier_result(const struct dk_verifier *v,

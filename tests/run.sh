@@ -75,8 +75,12 @@ build() {
 	rm -f dkimkit libdkimkit.so libdkimkit.a
 	$MAKE -k "$@" all tests > "$log" 2>&1
 	st=$?
-	[ $st -ne 0 ] && echo "see $log" >> "$log"
-	report build "$prefix" "$log" $st
+	# the terminal gets the diagnostics, not every compiler command
+	{
+		grep -E '(error|warning):|\*\*\*|undefined reference' "$log"
+		echo "see $log"
+	} > "$log.brief"
+	report build "$prefix" "$log.brief" $st
 }
 
 # unit PREFIX LOGPREFIX: every tests/test_*.c program, as built just now.

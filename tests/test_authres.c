@@ -299,8 +299,10 @@ t_words(void)
 			    dk_reason_str((enum dk_reason)j)) != 0);
 	}
 	for (i = DK_OK; i <= DK_ESTATE; i++)
-		CHECK(strcmp(dk_status_str((enum dk_status)i), "unknown") != 0);
-	CHECK_STR("bad outcome", "unknown", dk_outcome_str((enum dk_outcome)99));
+		CHECK(strcmp(dk_status_str((enum dk_status)i),
+		    "unknown") != 0);
+	CHECK_STR("bad outcome", "unknown",
+	    dk_outcome_str((enum dk_outcome)99));
 	CHECK_STR("bad reason", "unknown", dk_reason_str((enum dk_reason)-1));
 	CHECK_STR("bad status", "unknown", dk_status_str((enum dk_status)99));
 	return 0;

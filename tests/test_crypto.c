@@ -707,10 +707,12 @@ test_pubkey_hostile(void)
 	struct dk_pubkey pk;
 	enum dk_reason reason;
 	char p[REC_MAX];
-	uint8_t der[REC_MAX];
+	uint8_t der[REC_MAX], digest[32], sig[DK_SIG_MAX];
 	size_t len, i;
 	int bit;
 
+	memset(digest, 0x5a, sizeof(digest));
+	memset(sig, 0xa5, sizeof(sig));
 	CHECK(dns_p("test._domainkey.football.example.com", p, sizeof(p)) ==
 	    0);
 	CHECK(dk_b64_decode(p, strlen(p), der, sizeof(der), &len, 0) == 0);
@@ -721,9 +723,13 @@ test_pubkey_hostile(void)
 		for (bit = 0; bit < 8; bit++) {
 			der[i] ^= (uint8_t)(1 << bit);
 			if (dk_pubkey_decode(&pk, DK_KEY_RSA, der, len,
-			    &reason) == 0)
+			    &reason) == 0) {
 				CHECK(pk.nlen <= sizeof(pk.n) &&
 				    pk.elen <= sizeof(pk.e));
+				/* odd keys go to BearSSL safely, and fail */
+				CHECK(!dk_pubkey_verify(&pk, DK_HASH_SHA256,
+				    digest, 32, sig, (pk.bits + 7) / 8));
+			}
 			der[i] ^= (uint8_t)(1 << bit);
 		}
 	}

@@ -33,7 +33,8 @@
 #define FIELDS_MAX	16	/* DKIM-Signature fields in one vector */
 #define LINE_COLS	78
 #define BH_EMPTY	"47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="
-#define B_TEST		"dGVzdHNpZ25hdHVyZQ=="	/* "testsignature" */
+/* "testsignature" */
+#define B_TEST		"dGVzdHNpZ25hdHVyZQ=="
 #define NOW		1700000000
 
 struct field {
@@ -275,8 +276,8 @@ t_named_vectors(void)
 }
 
 #define F(tags)	"DKIM-Signature: " tags
-#define BASE(x)	F("v=1; a=rsa-sha256; d=example.com; s=sel; h=From:To; " \
-		    "bh=" BH_EMPTY "; b=" B_TEST x)
+#define BASE(x)	F("v=1; a=rsa-sha256; d=example.com; s=sel; "		\
+		    "h=From:To; bh=" BH_EMPTY "; b=" B_TEST x)
 
 static const struct {
 	const char	*field;
@@ -604,18 +605,26 @@ static const char *const h_long[] = { "from", "from", "reply-to",
 	"content-transfer-encoding", "message-id", "message-id",
 	"mime-version", "content-type", "list-id", "list-post" };
 
+/* Each literal below is part of one output line; lines start at \t. */
 static const char golden_short[] =
-	"DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=example.com; s=sel;"
-	"\r\n\tt=1700000000; h=from:to:subject; bh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJ"
+	"DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed;"
+	    " d=example.com; s=sel;"
+	"\r\n\tt=1700000000; h=from:to:subject;"
+	    " bh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJ"
 	"\r\n\tWZG3hSuFU=; b=";
 
 static const char golden_long[] =
-	"DKIM-Signature: v=1; a=ed25519-sha256; c=simple/relaxed; d=mail.example.org;"
+	"DKIM-Signature: v=1; a=ed25519-sha256; c=simple/relaxed;"
+	    " d=mail.example.org;"
 	"\r\n\ts=2024-01-ed25519; t=1700000000; x=1700086400;"
-	"\r\n\ti=joe=3B=3D=20x@mail.example.org; h=from:from:reply-to:subject:"
-	"\r\n\tsubject:date:date:to:to:cc:cc:in-reply-to:references:list-unsubscribe:"
-	"\r\n\tcontent-transfer-encoding:message-id:message-id:mime-version:"
-	"\r\n\tcontent-type:list-id:list-post; bh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJW"
+	"\r\n\ti=joe=3B=3D=20x@mail.example.org;"
+	    " h=from:from:reply-to:subject:"
+	"\r\n\tsubject:date:date:to:to:cc:cc:in-reply-to:references:"
+	    "list-unsubscribe:"
+	"\r\n\tcontent-transfer-encoding:message-id:message-id:"
+	    "mime-version:"
+	"\r\n\tcontent-type:list-id:list-post;"
+	    " bh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJW"
 	"\r\n\tZG3hSuFU=; b=";
 
 static const char golden_b[] =

@@ -54,9 +54,7 @@
 
 /* LF to CRLF conversion, with its state across chunks. */
 struct dk_cli_crlf {
-	size_t		linelen;	/* octets out on the current line */
 	unsigned char	prev;		/* last octet out */
-	unsigned char	eoh;		/* an empty line went out */
 };
 
 int	dk_cli_sign(int argc, char **argv);

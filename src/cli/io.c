@@ -135,13 +135,6 @@ static void
 crlf_put(struct dk_cli_crlf *st, char *out, size_t *o, char c)
 {
 	out[(*o)++] = c;
-	if (c == '\n') {
-		/* RFC 5322 §2.1: the header ends at the first empty line */
-		if (st->prev == '\r' && st->linelen == 1)
-			st->eoh = 1;
-		st->linelen = 0;
-	} else
-		st->linelen++;
 	st->prev = (unsigned char)c;
 }
 

@@ -188,18 +188,11 @@ verify_stream(struct dk_verifier *v, const struct dk_zone *z)
 		dk_cli_warnx("stdin: %s", strerror(errno));
 		return EX_NOINPUT;
 	}
-	/*
-	 * A message of header fields only may lack the empty line. Add it,
-	 * which leaves the body empty as before (RFC 6376 §3.4.3, §3.4.4),
-	 * so that the header block ends and its keys are asked for before
-	 * dk_verifier_finish() would call them unanswered.
-	 */
-	if (!conv.eoh && conv.prev == '\n') {
-		if ((st = dk_verifier_write(v, "\r\n", 2)) == DK_OK)
-			st = verify_answer(v, z);
-		if (st != DK_OK)
-			return verify_fail(v, st);
-	}
+	/* a message of header fields only has its queries known only now */
+	if ((st = dk_verifier_end(v)) == DK_OK)
+		st = verify_answer(v, z);
+	if (st != DK_OK)
+		return verify_fail(v, st);
 	return verify_fail(v, dk_verifier_finish(v));
 }
 

@@ -40,7 +40,8 @@
 #define LINE_COLS	78	/* RFC 5322 §2.1.1: SHOULD be no more */
 #define FOLD		"\r\n\t"
 #define FOLD_COL	8	/* where text resumes after FOLD's TAB */
-#define ID_MAX		DK_DOMAIN_MAX	/* an authserv-id is a host name */
+/* an authserv-id is a host name */
+#define ID_MAX		DK_DOMAIN_MAX
 #define VALUE_MAX	DK_DOMAIN_MAX	/* longer values are left out */
 #define WORD_MAX	32	/* outcome and reason words */
 #define PROP_MAX	(sizeof(FOLD "header.x=") + 2 * VALUE_MAX + 2)

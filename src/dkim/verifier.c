@@ -74,6 +74,7 @@ struct dk_verifier {
 	char			*authres;
 	enum dk_status		 failed;
 	int			 hdr_syntax;
+	int			 ended;		/* no more message bytes */
 	int			 finished;
 	char			 errmsg[256];
 };
@@ -241,7 +242,7 @@ dk_verifier_write(struct dk_verifier *v, const void *buf, size_t len)
 	enum dk_status st;
 	size_t used = 0;
 
-	if (v->failed != DK_OK || v->finished)
+	if (v->failed != DK_OK || v->ended)
 		return DK_ESTATE;
 	if (!v->mh.done) {
 		if ((st = dk_msghdr_write(&v->mh, buf, len, &used)) != DK_OK)
@@ -429,6 +430,24 @@ check_sig(struct dk_verifier *v, struct vsig *vs)
 
 /* see dkimkit.h */
 enum dk_status
+dk_verifier_end(struct dk_verifier *v)
+{
+	enum dk_status st;
+	size_t i;
+
+	if (v->failed != DK_OK || v->ended)
+		return DK_ESTATE;
+	/* a message of header fields only may lack the empty line */
+	if (!v->mh.done && (st = start_sigs(v)) != DK_OK)
+		return st;
+	v->ended = 1;
+	for (i = 0; i < v->nbody; i++)
+		dk_canon_body_end(&v->body[i].cb);
+	return DK_OK;
+}
+
+/* see dkimkit.h */
+enum dk_status
 dk_verifier_finish(struct dk_verifier *v)
 {
 	struct vsig *vs;
@@ -437,11 +456,9 @@ dk_verifier_finish(struct dk_verifier *v)
 
 	if (v->failed != DK_OK || v->finished)
 		return DK_ESTATE;
-	if (!v->mh.done && (st = start_sigs(v)) != DK_OK)
+	if (!v->ended && (st = dk_verifier_end(v)) != DK_OK)
 		return st;
 	v->finished = 1;
-	for (i = 0; i < v->nbody; i++)
-		dk_canon_body_end(&v->body[i].cb);
 	for (i = 0; i < v->nsig; i++) {
 		vs = &v->sig[i];
 		if (vs->final)
