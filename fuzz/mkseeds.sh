@@ -3,8 +3,8 @@
 # Usage: sh fuzz/mkseeds.sh OUTDIR   (run from the top of the tree)
 #
 # Each target gets inputs in its own format (see the comment at the top
-# of fuzz/<target>.c). Control bytes in front of an input are written
-# with printf's octal escapes and are never NUL, so awk can write them.
+# of fuzz/<target>.c). The control bytes in front of an input are never
+# NUL, which awk's printf cannot write portably.
 
 set -eu
 

@@ -188,9 +188,11 @@ void			 dk_free_string(char *s);
  * domain (d=) and selector (s=) are required. auid (i=) may be NULL. key
  * is borrowed and must outlive the signer; a= follows its type. headers
  * is a NULL-terminated list of field names for h=, taken literally, or
- * NULL for the default list (dk_default_headers()) with the fields of
- * RFC 6376 §5.4.1 that are present, and From, To, Cc, Subject, Reply-To,
- * Date and Message-ID signed once more than they occur (oversigning).
+ * NULL for the default list: the names of dk_default_headers() that are
+ * present, once per instance, and From, To, Cc, Subject and Reply-To once
+ * more than they occur, absent ones too, so that none can be added
+ * (oversigning). Date and Message-ID are oversigned only when present:
+ * an MTA may add them after signing.
  * timestamp is t=; a negative value leaves t= out. expire_after, when
  * positive, adds x= = timestamp + expire_after (timestamp must then be
  * set).

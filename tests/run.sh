@@ -17,7 +17,8 @@ LOGS=$(pwd)/build/logs
 ALL=$LOGS/all.results
 ASAN_ENV="ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1"
-SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
+SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer"
+SANFLAGS="$SANFLAGS -fno-sanitize-recover=all"
 
 rm -rf "$LOGS"
 mkdir -p "$LOGS"

@@ -276,7 +276,7 @@ t_named_vectors(void)
 }
 
 #define F(tags)	"DKIM-Signature: " tags
-#define BASE(x)	F("v=1; a=rsa-sha256; d=example.com; s=sel; "		\
+#define BASE(x)	F("v=1; a=rsa-sha256; d=example.com; s=sel; "	\
 		    "h=From:To; bh=" BH_EMPTY "; b=" B_TEST x)
 
 static const struct {

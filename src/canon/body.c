@@ -346,6 +346,15 @@ dk_canon_body_end(struct dk_canon_body *cb)
 		emit(cb, "\r", 1);
 		cb->line_open = 1;
 	}
+	if (cb->pending_wsp) {
+		/*
+		 * §3.4.4 deletes WSP at the end of lines, and a last line
+		 * without CRLF is not one yet: its WSP run stays, as one SP,
+		 * and the CRLF comes after it (as dkimpy does).
+		 */
+		flush_pending(cb);
+		cb->line_open = 1;
+	}
 	if (cb->line_open) {
 		/* §3.4.3, §3.4.4: a last line without CRLF gets one */
 		emit(cb, crlfs, 2);

@@ -196,6 +196,26 @@ verify_stream(struct dk_verifier *v, const struct dk_zone *z)
 	return verify_fail(v, dk_verifier_finish(v));
 }
 
+/*
+ * RFC 6376 §8.2: with l=, content appended after the signed part is not
+ * covered. The result still passes; say so where a person will see it.
+ */
+static void
+verify_note_unsigned(const struct dk_verifier *v)
+{
+	const struct dk_result *r;
+	size_t i, n;
+
+	n = dk_verifier_nresults(v);
+	for (i = 0; i < n; i++) {
+		r = dk_verifier_result(v, i);
+		if (r->outcome == DK_PASS && r->unsigned_body > 0)
+			dk_cli_warnx("signature %zu (d=%s s=%s): l= leaves %llu "
+			    "body octets unsigned", i + 1, r->domain,
+			    r->selector, (unsigned long long)r->unsigned_body);
+	}
+}
+
 /* DESIGN.md: 0 when one passes, else 75 when one was temperror, else 1. */
 static int
 verify_status(const struct dk_verifier *v)
@@ -234,6 +254,7 @@ verify_message(const struct verify_cfg *cfg, const struct dk_zone *z)
 		if ((ar = dk_verifier_authres(v)) == NULL)
 			dk_cli_oom();
 		(void)dk_cli_write_field(ar, "\n");
+		verify_note_unsigned(v);
 		if ((rc = dk_cli_flush()) == 0)
 			rc = verify_status(v);
 	}

@@ -105,9 +105,10 @@ void	dk_select(const struct dk_hfield *f, size_t nf,
 /*
  * The default h= list for a message (§5.4.1): the names of
  * dk_default_headers() that occur in it, each once per instance, and
- * From, To, Cc, Subject, Reply-To, Date and Message-ID once more
- * (oversigning). An absent Date or Message-ID is never listed: smtpd adds
- * those after the filter. Fills out[0..max) and returns the count.
+ * From, To, Cc, Subject and Reply-To once more, present or not
+ * (oversigning). Date and Message-ID get one more only when present: an
+ * absent one is never listed, since smtpd adds those after the filter.
+ * Fills out[0..max) and returns the count.
  */
 size_t	dk_default_hlist(const struct dk_hfield *f, size_t nf,
 	    const char **out, size_t max);

@@ -42,12 +42,19 @@ static const char *const default_headers[] = {
 
 /*
  * Signed once more than they occur, so that adding one breaks the
- * signature (§8.15), and only when present: smtpd adds Date and
- * Message-ID after the filter, so an absent one must stay unsigned.
+ * signature (§8.15), an absent one included: that is what stops one
+ * being added later.
  */
 static const char *const oversigned[] = {
-	"from", "reply-to", "subject", "date", "to", "cc", "message-id",
-	NULL
+	"from", "reply-to", "subject", "to", "cc", NULL
+};
+
+/*
+ * The same, but only when present: smtpd adds a missing Date or
+ * Message-ID after the filter has signed, which must not break it.
+ */
+static const char *const oversigned_if_present[] = {
+	"date", "message-id", NULL
 };
 
 static int
@@ -61,26 +68,13 @@ listed(const char *const *list, const char *name)
 	return 0;
 }
 
-/* ASCII case-insensitive equality of two field names. */
+/* Field names compare without case (RFC 5322 §1.2.2). */
 static int
 same_name(const struct dk_span *a, const struct dk_span *b)
 {
-	size_t i;
-	unsigned char x, y;
+	struct dk_hfield f = { a->p, a->len, a->len };
 
-	if (a->len != b->len)
-		return 0;
-	for (i = 0; i < a->len; i++) {
-		x = (unsigned char)a->p[i];
-		y = (unsigned char)b->p[i];
-		if (x >= 'A' && x <= 'Z')
-			x = (unsigned char)(x - 'A' + 'a');
-		if (y >= 'A' && y <= 'Z')
-			y = (unsigned char)(y - 'A' + 'a');
-		if (x != y)
-			return 0;
-	}
-	return 1;
+	return dk_hfield_is(&f, b->p, b->len);
 }
 
 /* see dkimkit.h */
@@ -130,7 +124,8 @@ dk_default_hlist(const struct dk_hfield *f, size_t nf, const char **out,
 		for (j = 0; j < nf; j++)
 			if (dk_hfield_is(&f[j], name, strlen(name)))
 				count++;
-		if (count > 0 && listed(oversigned, name))
+		if (listed(oversigned, name) ||
+		    (count > 0 && listed(oversigned_if_present, name)))
 			count++;
 		for (j = 0; j < count && n < max; j++)
 			out[n++] = name;

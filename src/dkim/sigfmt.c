@@ -15,7 +15,8 @@
  */
 
 /*
- * DKIM-Signature formatting (RFC 6376 §3.5), folded for RFC 5322 §2.1.1:
+ * DKIM-Signature formatting (RFC 6376 §3.5), folded for RFC 5322 §2.1.1
+ * (the shape only: real lines are filled up to LINE_COLS):
  *
  *   DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=example.com;
  *   	s=sel; t=1700000000; h=from:from:to:subject:date:message-id:
