@@ -25,7 +25,7 @@ max_len() {
 	fuzz_tags|fuzz_canon_header)	echo 4096 ;;
 	fuzz_sig|fuzz_keyload)		echo 8192 ;;
 	fuzz_keyrec)			echo 12288 ;;	# DK_KEYREC_MAX + half
-	fuzz_canon_body)		echo 32768 ;;
+	fuzz_canon_body)		echo 16384 ;;
 	*)				echo 65536 ;;
 	esac
 }

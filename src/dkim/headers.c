@@ -164,6 +164,8 @@ dk_msghdr_end(struct dk_msghdr *mh, char *err, size_t errlen)
 	enum dk_status st;
 
 	mh->done = 1;
+	if (mh->len == 0)
+		return DK_OK;	/* buf may be NULL: no arithmetic on it */
 	p = mh->buf;
 	end = mh->buf + mh->len;
 	while (p < end) {

@@ -154,6 +154,8 @@ name_normalize(const char *name, char *out)
 			return -1;
 		out[i] = (char)c;
 	}
+	if (label == 0)
+		return -1;	/* "a.test.." */
 	out[len] = '\0';
 	return 0;
 }
@@ -290,8 +292,8 @@ query_answer(struct dk_resolver *r, struct query *q,
 		query_next(r, q, ans->rcode, now);
 		break;
 	default:
-		/* only a resolver on this host can vouch for AD=1 (RFC 6698
-		 * §1.3, RFC 4035 §4.9.3): the path to it cannot be forged */
+		/* RFC 4035 §4.9.3: trust AD=1 only over a secure channel;
+		 * loopback is the one we can be sure of */
 		ans->ad = ans->ad && dk_dns_addr_loopback(&r->conf.ns[ns]);
 		query_finish(r, q, ans, now);
 		break;
@@ -547,12 +549,11 @@ dk_resolver_free(struct dk_resolver *r)
 
 	if (r == NULL)
 		return;
+	/* a query goes with its last lookup, and always has one */
 	while ((q = TAILQ_FIRST(&r->active)) != NULL)
-		while (!TAILQ_EMPTY(&q->lookups))
-			dk_dns_lookup_free(TAILQ_FIRST(&q->lookups));
+		dk_dns_lookup_free(TAILQ_FIRST(&q->lookups));
 	while ((q = TAILQ_FIRST(&r->waiting)) != NULL)
-		while (!TAILQ_EMPTY(&q->lookups))
-			dk_dns_lookup_free(TAILQ_FIRST(&q->lookups));
+		dk_dns_lookup_free(TAILQ_FIRST(&q->lookups));
 	while (!TAILQ_EMPTY(&r->done))
 		dk_dns_lookup_free(TAILQ_FIRST(&r->done));
 	dk_dns_cache_free(r->cache);

@@ -120,7 +120,8 @@ struct dk_dns_result {
 /*
  * dk_resolver_new() returns DK_OK, DK_ENOMEM or DK_EINVAL (no conf, no
  * nameserver). dk_resolver_free() closes every socket and frees every
- * lookup still held, so no handle may be used after it.
+ * lookup in flight or finished but not collected; their handles are
+ * then invalid. Lookups already collected stay the caller's to free.
  */
 DK_WUR enum dk_status	 dk_resolver_new(struct dk_resolver **rp,
 			    const struct dk_resolver_opts *opts);
@@ -175,8 +176,10 @@ void			 dk_dns_lookup_free(struct dk_dns_lookup *l);
 
 /*
  * The blocking wrapper, for the CLI: look up every key the verifier asks
- * for (at most qmax names, 0: DK_SIGS_MAX; names past that are left
- * unanswered, so dk_verifier_finish() gives them temperror), wait with
+ * for now (at most qmax names per call, 0: DK_SIGS_MAX; names past that
+ * are left unanswered, so dk_verifier_finish() gives them temperror; the
+ * verifier asks all its names when the header block ends, so one call
+ * sees them all). r must have no other lookups. Wait with
  * poll(2) and CLOCK_MONOTONIC until all are answered, and answer them.
  * When seen is not NULL it is called with each result before it is
  * given to the verifier (for the DNSSEC flag). Returns DK_OK, or the

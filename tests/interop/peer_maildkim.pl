@@ -26,8 +26,8 @@
 #     or "FAIL CASE: why ...".
 # peer_maildkim.pl sign NOW
 #     job: IN OUT CANON DOMAIN SELECTOR KEYFILE STYLE
-#     STYLE "default" signs Mail::DKIM's default header set, in the case the
-#     message spells the names; "extended" oversigns From and Subject.
+#     STYLE "default" signs Mail::DKIM's default header set, each field
+#     present once; "extended" also oversigns From and Subject.
 #     KeyFile takes our PEM PKCS#8 as it is: Mail::DKIM relabels the base64
 #     as "RSA PRIVATE KEY", and OpenSSL 3's decoder still reads PKCS#8.
 #     Writes OUT, or OUT.err with the reason; prints nothing.

@@ -164,10 +164,27 @@ dkimkit_to_peers()
 		done
 	done
 	d1_both
-	[ -n "$PY" ] && $PY $HERE/peer_dkimpy.py verify "$T/dns.txt" \
-	    "$VERIFY_TIME" < "$T/jobs.dkimpy" | tee -a "$RESULTS"
-	[ -n "$PL" ] && perl $HERE/peer_maildkim.pl verify "$T/dns.txt" \
-	    < "$T/jobs.maildkim" | tee -a "$RESULTS"
+	[ -n "$PY" ] && peer_verify dkimpy "$T/jobs.dkimpy" \
+	    $PY $HERE/peer_dkimpy.py verify "$T/dns.txt" "$VERIFY_TIME"
+	[ -n "$PL" ] && peer_verify maildkim "$T/jobs.maildkim" \
+	    perl $HERE/peer_maildkim.pl verify "$T/dns.txt"
+}
+
+# $1 peer, $2 job file, $3... command.  A peer that dies part-way would
+# leave cases unreported, so its exit status and line count are checked.
+peer_verify()
+{
+	p_name=$1 p_jobs=$2
+	shift 2
+	"$@" < "$p_jobs" > "$T/out.$p_name" 2> "$T/err.$p_name"
+	p_rc=$?
+	tee -a "$RESULTS" < "$T/out.$p_name"
+	p_got=$(grep -c '^[PF]A[SI][SL] ' "$T/out.$p_name")
+	p_want=$(wc -l < "$p_jobs")
+	[ "$p_rc" -eq 0 ] && [ "$p_got" -eq "$p_want" ] && return 0
+	report "FAIL interop:$p_name-verify-batch: exited $p_rc after" \
+	    "$p_got of $p_want cases: $(head -n 1 "$T/err.$p_name");" \
+	    "reproduce: $* < $p_jobs"
 }
 
 # $1 key:canon label, $2 message, $3 flags, $4 output, $5 canon, $6... keys
@@ -176,7 +193,7 @@ d1_one()
 	label=$1 m=$2 flags=$3 out=$4
 	shift 4
 	dkimkit_sign "interop:dkimkit-sign:$label:$m" "$T/msg/$m.eml" \
-	    "$out" "$@" || return 0
+	    "$out" "$@" || return 1
 	nsig=$(($# - 1))
 	case $flags in
 	*wspcolon*) ;;
@@ -186,6 +203,7 @@ d1_one()
 	ed:*|*nocrlf*) ;;
 	*) pljob "interop:dkimkit>maildkim:$label:$m" "$out" 1 ;;
 	esac
+	return 0
 }
 
 # Both keys in one call, the canonicalization cycling over the messages.
@@ -199,8 +217,28 @@ d1_both()
 		set -- "$@" "$canon"
 		d1_one "rsa+ed:$canon" "$m" "$flags" "$T/d1/both/$m.eml" \
 		    "$canon" "$DOMAIN:rsa:$T/keys/rsa.key" \
-		    "$DOMAIN:ed:$T/keys/ed.key"
+		    "$DOMAIN:ed:$T/keys/ed.key" &&
+		    check_order "interop:dkimkit-order:rsa+ed:$canon:$m" \
+		    "$T/d1/both/$m.eml"
 	done < "$T/msg/index.tsv"
+}
+
+# DESIGN.md: the fields go on top in the order of the key arguments.
+# $1 case, $2 signed file (RSA key given first).
+check_order()
+{
+	o_first=$(awk 'NR == 1 || /^[ \t]/ { print; next } { exit }' "$2" |
+	    tr -d ' \t\r\n')
+	case $o_first in
+	[Dd][Kk][Ii][Mm]-[Ss][Ii][Gg][Nn][Aa][Tt][Uu][Rr][Ee]:*[:\;]a=rsa-sha256\;*)
+		report "PASS $1"
+		;;
+	*)
+		report "FAIL $1: first field is not the RSA signature:" \
+		    "$(printf '%s' "$o_first" | cut -c 1-120); message $2;" \
+		    "reproduce: $SIGNCMD"
+		;;
+	esac
 }
 
 # Direction 2: the peers sign (one process each), ./dkimkit verifies.
@@ -220,9 +258,9 @@ peers_to_dkimkit()
 		done < "$T/msg/index.tsv"
 	done
 	[ -n "$PY" ] && $PY $HERE/peer_dkimpy.py sign "$SIGN_TIME" \
-	    < "$T/sign.dkimpy"
+	    < "$T/sign.dkimpy" 2> "$T/sign.dkimpy.err"
 	[ -n "$PL" ] && perl $HERE/peer_maildkim.pl sign "$SIGN_TIME" \
-	    < "$T/sign.maildkim"
+	    < "$T/sign.maildkim" 2> "$T/sign.maildkim.err"
 	while IFS=$TAB read -r name file signcmd; do
 		dkimkit_verify "$name" "$file" "$signcmd"
 	done < "$T/verify.list"
@@ -270,7 +308,8 @@ dkimkit_verify()
 {
 	if [ -s "$2.err" ] || [ ! -s "$2" ]; then
 		report "FAIL $1: peer did not sign:" \
-		    "$(head -n 1 "$2.err" 2>/dev/null); reproduce: $3"
+		    "$(head -n 1 "$2.err" 2>/dev/null) (see also" \
+		    "$T/sign.*.err); reproduce: $3"
 		return
 	fi
 	cmd="$DKIMKIT verify --dns-file $T/dns.txt --now $VERIFY_TIME -A interop"
