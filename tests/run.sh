@@ -1,7 +1,7 @@
 #!/bin/sh
 #
 # Build dkimkit with -Werror and run every test: the unit test programs,
-# the symbol check, the conformance vectors and the interop tests (when
+# the symbol and layering checks, the conformance vectors and the interop tests (when
 # present); then build again with ASan and UBSan in build/asan and run
 # the unit tests and vectors there.
 #
@@ -80,6 +80,7 @@ build() {
 	{
 		grep -E '(error|warning):|\*\*\*|undefined reference' "$log"
 		echo "see $log"
+		[ $st -eq 0 ] && echo "PASS build"
 	} > "$log.brief"
 	report build "$prefix" "$log.brief" $st
 }
@@ -102,6 +103,7 @@ unit() {
 build "" build.log WERROR=-Werror
 unit "" ""
 run tests/symbols.sh "" symbols.log sh tests/symbols.sh
+run tests/layering.sh "" layering.log sh tests/layering.sh
 run tests/vectors.sh "" vectors.log sh tests/vectors.sh
 if [ -f tests/interop/run.sh ]; then
 	run tests/interop/run.sh "" interop.log sh tests/interop/run.sh

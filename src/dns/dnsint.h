@@ -46,6 +46,7 @@ struct dk_dns_answer {
 	uint32_t		 ttl;		/* seconds it may be cached */
 	int			 ad;		/* AD=1 */
 	int			 tc;		/* TC=1: ask again over TCP */
+	int			 tcp;		/* it came over TCP */
 };
 
 /*

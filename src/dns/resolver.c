@@ -177,6 +177,7 @@ lookup_finish(struct dk_resolver *r, struct dk_dns_lookup *l,
 	l->res.ntxt = l->ans.ntxt;
 	l->res.dnssec = l->ans.ad;
 	l->res.cached = cached;
+	l->res.tcp = l->ans.tcp;
 	TAILQ_INSERT_TAIL(&r->done, l, entry);
 }
 
@@ -295,6 +296,7 @@ query_answer(struct dk_resolver *r, struct query *q,
 		/* RFC 4035 §4.9.3: trust AD=1 only over a secure channel;
 		 * loopback is the one we can be sure of */
 		ans->ad = ans->ad && dk_dns_addr_loopback(&r->conf.ns[ns]);
+		ans->tcp = q->x.tcp;
 		query_finish(r, q, ans, now);
 		break;
 	}

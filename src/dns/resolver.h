@@ -115,6 +115,7 @@ struct dk_dns_result {
 	int			 dnssec; /* AD=1 from a loopback server; a
 					  * remote resolver's AD is ignored */
 	int			 cached; /* answered from the cache */
+	int			 tcp;	/* the answer came over TCP */
 };
 
 /*
