@@ -76,6 +76,7 @@ keygen_getopt(int argc, char **argv, struct keygen_cfg *cfg)
 	static const struct option longopts[] = {
 		{ NULL, 0, NULL, 0 }
 	};
+	const char *bits = NULL;
 	int ch, rc;
 
 	opterr = 0;
@@ -94,9 +95,7 @@ keygen_getopt(int argc, char **argv, struct keygen_cfg *cfg)
 			}
 			break;
 		case 'b':
-			if ((rc = dk_cli_num_opt("-b", optarg, DK_RSA_MIN_BITS,
-			    DK_RSA_MAX_BITS, &cfg->bits)) != 0)
-				return rc;
+			bits = optarg;
 			break;
 		case 'd':
 			cfg->domain = optarg;
@@ -113,10 +112,13 @@ keygen_getopt(int argc, char **argv, struct keygen_cfg *cfg)
 	}
 	if (optind != argc || cfg->domain == NULL || cfg->selector == NULL)
 		return dk_cli_usage("keygen");
-	if (cfg->type == DK_KEY_ED25519 && cfg->bits != 0) {
+	if (cfg->type == DK_KEY_ED25519 && bits != NULL) {
 		dk_cli_warnx("-b: an ed25519 key has no size to choose");
 		return dk_cli_usage("keygen");
 	}
+	if (bits != NULL && (rc = dk_cli_num_opt("-b", bits, DK_RSA_MIN_BITS,
+	    DK_RSA_MAX_BITS, &cfg->bits)) != 0)
+		return rc;
 	if (!is_dns_name(cfg->domain)) {
 		dk_cli_warnx("-d: %s: not a domain name", cfg->domain);
 		return EX_USAGE;

@@ -45,7 +45,6 @@ cd "$(dirname "$0")/../.." || exit 1
 TMP=$(mktemp -d) || exit 1
 PIDS=
 KEYDIR=${DNS_KEYDIR:-$(pwd)/build/dns/keys}
-FAILED=0
 # RFC 8463 §A.2: the example Ed25519 key (public, made for examples)
 RFC8463_SEED=nWGxne/9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A=
 
@@ -65,9 +64,10 @@ pass() {
 	echo "PASS dns:$1"
 }
 
+# failures are also counted in a file: many checks run in subshells
 fail() {
 	echo "FAIL dns:$1: $2"
-	FAILED=1
+	echo "$1" >> "$TMP/failed"
 }
 
 # check NAME WANT GOT: PASS when equal
@@ -386,6 +386,4 @@ cache
 [ "$HAVE_IPV6" = 1 ] && ipv6
 knot
 echo "dns tests took $(($(date +%s) - start)) s"
-# the PASS/FAIL lines are the result; FAILED is lost in subshells, so
-# count from the lines the caller sees
-exit 0
+[ ! -f "$TMP/failed" ]
