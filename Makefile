@@ -24,6 +24,8 @@ LIB_SRCS !=	ls src/canon/*.c src/crypto/*.c src/dkim/*.c src/dns/*.c compat/*.c 
 LIB_OBJS =	$(LIB_SRCS:.c=.o)
 CLI_SRCS !=	ls src/cli/*.c 2>/dev/null
 CLI_OBJS =	$(CLI_SRCS:.c=.o)
+FILTER_SRCS !=	ls src/filter/*.c 2>/dev/null
+FILTER_OBJS =	$(FILTER_SRCS:.c=.o)
 TEST_SRCS !=	ls tests/test_*.c 2>/dev/null
 TEST_PROGS =	$(TEST_SRCS:.c=)
 HEADERS !=	ls include/*.h src/*/*.h tests/*.h 2>/dev/null
@@ -35,7 +37,7 @@ all: libdkimkit.a libdkimkit.so dkimkit
 .c.o:
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(LIB_OBJS) $(CLI_OBJS) tests/testlib.o: $(HEADERS)
+$(LIB_OBJS) $(CLI_OBJS) $(FILTER_OBJS) tests/testlib.o: $(HEADERS)
 
 libdkimkit.a: $(LIB_OBJS)
 	rm -f $@
@@ -52,6 +54,9 @@ libdkimkit.so: $(LIB_OBJS) libdkimkit.map
 
 dkimkit: $(CLI_OBJS) libdkimkit.a
 	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJS) libdkimkit.a $(LIBS)
+
+filter-dkim: $(FILTER_OBJS) libdkimkit.a
+	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $(FILTER_OBJS) libdkimkit.a $(LIBS)
 
 # Test programs: tests/test_X from tests/test_X.c, one per module.
 .c:
@@ -94,8 +99,9 @@ install: all
 	install -m 644 man/dkimkit.3 $(DESTDIR)$(PREFIX)/share/man/man3/
 
 clean:
-	rm -f $(LIB_OBJS) $(CLI_OBJS) $(TEST_PROGS) tests/testlib.o \
-	    libdkimkit.a libdkimkit.so libdkimkit.map dkimkit
+	rm -f $(LIB_OBJS) $(CLI_OBJS) $(FILTER_OBJS) $(TEST_PROGS) \
+	    tests/testlib.o libdkimkit.a libdkimkit.so libdkimkit.map \
+	    dkimkit filter-dkim
 	rm -rf build
 
 .PHONY: all tests check demo bench fuzz install clean
