@@ -10,7 +10,7 @@ set -eu
 
 out=${1:?usage: mkseeds.sh OUTDIR}
 vec=vectors
-for t in tags sig keyrec keyload canon_header canon_body verifier; do
+for t in tags sig keyrec keyload canon_header canon_body verifier dnsreply; do
 	rm -rf "$out/fuzz_$t"
 	mkdir -p "$out/fuzz_$t"
 done
@@ -113,11 +113,14 @@ for f in "$vec"/dkimpy/*.txt "$vec"/dkimpy/*.dns; do
 	cp "$f" "$out/fuzz_keyrec/$(basename "$f")"
 done
 
+# DNS replies, made by the DNS tests' own generator.
+python3 tests/dns/dnsreply-seeds.py "$out/fuzz_dnsreply"
+
 # Private keys, as files.
 for f in $(find "$vec" -name '*.pem' -o -name '*.key' -o -name '*.private'); do
 	cp "$f" "$out/fuzz_keyload/$(echo "$f" | sed 's|/|_|g')"
 done
 
-for t in tags sig keyrec keyload canon_header canon_body verifier; do
+for t in tags sig keyrec keyload canon_header canon_body verifier dnsreply; do
 	echo "seeds: fuzz_$t: $(ls "$out/fuzz_$t" | wc -l) files"
 done

@@ -110,6 +110,7 @@ enum dk_reason {
 	DK_R_KEY_TOO_SMALL_RFC8301,
 	DK_R_KEY_TOO_LARGE,
 	DK_R_TOO_MANY_SIGNATURES,
+	DK_R_L_EXCEEDS_BODY,
 	DK_R_DNS_TIMEOUT,
 	DK_R_DNS_SERVFAIL,
 	DK_R_DNS_REFUSED,
@@ -141,8 +142,12 @@ struct dk_verifier;	/* one message being verified */
 #define DK_SIGS_MAX	10	/* DKIM-Signature fields evaluated; RFC 6376
 				 * §6.1 lets a verifier limit them */
 #define DK_SIGNERS_MAX	8	/* keys signing one message at once */
+#define DK_KEYRECS_MAX	4	/* key records tried for one signature;
+				 * RFC 6376 §6.1.2 allows trying several,
+				 * and a key rotation publishes two */
 #define DK_RSA_MIN_BITS	1024	/* RFC 8301 §3.2 */
 #define DK_RSA_MAX_BITS	4096	/* largest key verified (BearSSL i31/i62) */
+#define DK_TIME_MAX	INT64_C(999999999999)	/* t=, x=: 1*12DIGIT (§3.5) */
 
 /*
  * Keys.
@@ -195,7 +200,10 @@ void			 dk_free_string(char *s);
  * an MTA may add them after signing.
  * timestamp is t=; a negative value leaves t= out. expire_after, when
  * positive, adds x= = timestamp + expire_after (timestamp must then be
- * set).
+ * set); neither may pass DK_TIME_MAX. domain must be a domain name of two
+ * labels or more, selector one of one label or more (RFC 5321 letters,
+ * digits and hyphens); auid, when set, must lie within domain and be
+ * printable ASCII without ';' or '='; headers must name From.
  */
 struct dk_sign_opts {
 	const char		*domain;
@@ -220,7 +228,8 @@ struct dk_sign_opts {
  *
  * dk_signer_finish() ends the message and computes the signatures.
  * Returns DK_OK, or DK_ESYNTAX when the message has no From field or more
- * than one, or a header field is cut off by the end of input.
+ * than one, or a header field is cut off by the end of input, or
+ * DK_ELIMIT when the default header list would pass 64 names.
  *
  * dk_signer_field(s, i) gives signature i (in opts order) after a good
  * finish: the whole "DKIM-Signature: ..." field, folded at 78 columns with
@@ -255,7 +264,11 @@ struct dk_verify_opts {
 	const char	*authserv_id;
 };
 
-/* One result per DKIM-Signature field, in header order, top to bottom. */
+/*
+ * One result per DKIM-Signature field, in header order, top to bottom,
+ * for the first DK_SIGS_MAX; past those, one more result (permerror,
+ * too-many-signatures, no names) stands for all the rest.
+ */
 struct dk_result {
 	enum dk_outcome	 outcome;
 	enum dk_reason	 reason;
@@ -265,6 +278,10 @@ struct dk_result {
 	const char	*auid;		/* i=, or d= prefixed by "@" */
 	const char	*b_prefix;	/* first 8 characters of b= (RFC 6008) */
 	uint64_t	 unsigned_body;	/* body octets past l=, not signed */
+	int		 key_dnssec;	/* the key record was DNSSEC-validated */
+	int		 key_testing;	/* the key record says t=y: the domain
+					 * is testing, so a failure must not
+					 * count against the message */
 };
 
 /*
@@ -281,6 +298,11 @@ struct dk_result {
  * for DK_DNS_OK the text of ntxt TXT records (each record's strings
  * already joined). They are tried in order (RFC 6376 §6.1.2). An answer
  * for a name that was not asked is DK_EINVAL. Names compare without case.
+ *
+ * dk_verifier_key_dnssec() says that the answer given for qname was
+ * validated by DNSSEC (AD=1 from a resolver the caller trusts, such as
+ * one on loopback). The results of its signatures then say so. Returns
+ * DK_OK, or DK_EINVAL for a name not yet answered.
  *
  * dk_verifier_end() says the message has ended. A message of header
  * fields only, without the empty line, has its queries known only then:
@@ -311,6 +333,8 @@ const char		*dk_verifier_next_query(struct dk_verifier *v);
 DK_WUR enum dk_status	 dk_verifier_answer(struct dk_verifier *v,
 			    const char *qname, enum dk_dns_rcode rcode,
 			    const char *const *txt, size_t ntxt);
+DK_WUR enum dk_status	 dk_verifier_key_dnssec(struct dk_verifier *v,
+			    const char *qname);
 DK_WUR enum dk_status	 dk_verifier_end(struct dk_verifier *v);
 DK_WUR enum dk_status	 dk_verifier_finish(struct dk_verifier *v);
 size_t			 dk_verifier_nresults(const struct dk_verifier *v);

@@ -12,7 +12,7 @@
 
 PKGS="make gcc libc6-dev pkg-config libbearssl-dev libsodium-dev
 libldns-dev clang libclang-rt-14-dev valgrind python3 python3-dkim
-libmail-dkim-perl libopendkim-dev opendkim-tools openssl mandoc"
+libmail-dkim-perl libopendkim-dev opendkim-tools openssl mandoc knot"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	echo "setup-deps: no dpkg here; dkimkit needs the equivalents of:"

@@ -13,6 +13,7 @@
 cd "$(dirname "$0")/.." || exit 1
 
 MAKE=${MAKE:-make}
+TOP=$(pwd)
 LOGS=$(pwd)/build/logs
 ALL=$LOGS/all.results
 ASAN_ENV="ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
@@ -105,6 +106,7 @@ unit "" ""
 run tests/symbols.sh "" symbols.log sh tests/symbols.sh
 run tests/layering.sh "" layering.log sh tests/layering.sh
 run tests/vectors.sh "" vectors.log sh tests/vectors.sh
+run tests/dns/run.sh "" dns.log sh tests/dns/run.sh
 if [ -f tests/interop/run.sh ]; then
 	run tests/interop/run.sh "" interop.log sh tests/interop/run.sh
 fi
@@ -124,6 +126,9 @@ done
 	export $ASAN_ENV
 	unit asan: asan-
 	run tests/vectors.sh asan: asan-vectors.log sh tests/vectors.sh
+	# the keys made by the first run are reused: RSA 4096 takes seconds
+	DNS_KEYDIR=$TOP/build/dns/keys SANFLAGS="$SANFLAGS" \
+	    run tests/dns/run.sh asan: asan-dns.log sh tests/dns/run.sh
 )
 
 awk '/^PASS /{p++} /^FAIL /{f++} END{printf "%d passed, %d failed\n", p, f

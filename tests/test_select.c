@@ -195,7 +195,7 @@ check_hlist(const char *const *lines, const char *want, size_t max)
 	mkhdr(&hd, lines);
 	n = dk_default_hlist(hd.f, hd.nf, out, max);
 	if (n > max)
-		return test_fail(__FILE__, __LINE__, "%zu > max %zu", n, max);
+		n = max;	/* the count says it did not fit; check what did */
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			strcat(got, ":");
@@ -236,10 +236,15 @@ t_default_hlist_full(void)
 	return 0;
 }
 
-/* max bounds the output; nothing is written past it. */
+/* max bounds the output; the count still says how many there were. */
 static int
 t_default_hlist_max(void)
 {
+	const char *out[4];
+	struct hdr hd;
+
+	mkhdr(&hd, msg);
+	CHECK(dk_default_hlist(hd.f, hd.nf, out, 4) == 11);
 	CHECK(check_hlist(msg, "from:from:from:reply-to", 4) == 0);
 	CHECK(check_hlist(msg, "", 0) == 0);
 	return 0;

@@ -411,7 +411,7 @@ static const struct {
 	{ BASE("; t=100; x=200"), 200, DK_R_OK },
 	{ BASE("; t=100; x=200"), 201, DK_R_EXPIRED },
 	{ BASE("; x=200"), 201, DK_R_EXPIRED },
-	{ BASE("; t=100; x=100"), 100, DK_R_OK },
+	{ BASE("; t=100; x=100"), 100, DK_R_SIG_SYNTAX },	/* x > t */
 };
 
 static int

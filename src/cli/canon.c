@@ -91,7 +91,7 @@ canon_sink(void *arg, const void *buf, size_t len)
  * the bottom up (RFC 6376 §5.4.2); names with no instance left give
  * nothing.
  */
-static void
+static int
 canon_print_header(const struct canon_cfg *cfg, const struct dk_msghdr *mh)
 {
 	const char *defnames[DK_H_MAX];
@@ -103,8 +103,12 @@ canon_print_header(const struct canon_cfg *cfg, const struct dk_msghdr *mh)
 	if (cfg->hlist != NULL) {
 		names = (const char *const *)cfg->hlist;
 		n = cfg->nh;
-	} else
-		n = dk_default_hlist(mh->f, mh->nf, defnames, DK_H_MAX);
+	} else if ((n = dk_default_hlist(mh->f, mh->nf, defnames,
+	    DK_H_MAX)) > DK_H_MAX) {
+		dk_cli_warnx("stdin: more header fields to sign than the %d a "
+		    "signature lists", DK_H_MAX);
+		return EX_DATAERR;
+	}
 	for (i = 0; i < n; i++) {
 		spans[i].p = names[i];
 		spans[i].len = strlen(names[i]);
@@ -116,6 +120,7 @@ canon_print_header(const struct canon_cfg *cfg, const struct dk_msghdr *mh)
 			    canon_sink, stdout);
 	if (cfg->body)
 		canon_sink(stdout, "\r\n", 2);
+	return 0;
 }
 
 /* The header block has ended: split it, and print its part. */
@@ -131,9 +136,7 @@ canon_end_header(const struct canon_cfg *cfg, struct dk_msghdr *mh)
 		dk_cli_warnx("stdin: %s", err);
 		return EX_DATAERR;
 	}
-	if (cfg->header)
-		canon_print_header(cfg, mh);
-	return 0;
+	return cfg->header ? canon_print_header(cfg, mh) : 0;
 }
 
 /*

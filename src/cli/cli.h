@@ -39,8 +39,6 @@
 #define DK_CLI_CHUNK		(64 * 1024)
 /* A PEM key file; a 4096-bit RSA PKCS#1 PEM is about 3.3 KiB. */
 #define DK_CLI_KEYFILE_MAX	(64 * 1024)
-/* A --dns-file; vectors/dns.txt is 10 KiB, this allows ~20,000 keys. */
-#define DK_CLI_ZONEFILE_MAX	(16 * 1024 * 1024)
 /*
  * A message kept in memory by sign, which must print it after the
  * fields; mail systems refuse far smaller messages (RFC 1870 SIZE

@@ -19,7 +19,6 @@
  * record printed in the --dns-file format.
  */
 
-#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -30,9 +29,8 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "../dkim/dkim.h"
 
-#define LABEL_MAX	63	/* RFC 1035 §2.3.4 */
-#define NAME_MAX_LEN	253	/* RFC 1035 §2.3.4, as text without the dot */
 #define TXT_STRING_MAX	255	/* RFC 1035 §3.3: one character-string */
 
 struct keygen_cfg {
@@ -42,33 +40,6 @@ struct keygen_cfg {
 	const char		*selector;
 	const char		*dir;
 };
-
-/*
- * RFC 6376 §3.1: selectors and d= are sub-domains, dot-separated
- * labels of letters, digits and inner hyphens (RFC 5321 §4.1.2). This
- * also keeps the selector from naming another directory.
- */
-static int
-is_dns_name(const char *s)
-{
-	size_t label = 0, total = strlen(s);
-
-	if (total == 0 || total > NAME_MAX_LEN)
-		return 0;
-	for (; *s != '\0'; s++) {
-		if (*s == '.') {
-			if (label == 0 || s[-1] == '-')
-				return 0;
-			label = 0;
-		} else if (isalnum((unsigned char)*s) ||
-		    (*s == '-' && label > 0)) {
-			if (++label > LABEL_MAX)
-				return 0;
-		} else
-			return 0;
-	}
-	return label > 0 && s[-1] != '-';
-}
 
 static int
 keygen_getopt(int argc, char **argv, struct keygen_cfg *cfg)
@@ -119,11 +90,12 @@ keygen_getopt(int argc, char **argv, struct keygen_cfg *cfg)
 	if (bits != NULL && (rc = dk_cli_num_opt("-b", bits, DK_RSA_MIN_BITS,
 	    DK_RSA_MAX_BITS, &cfg->bits)) != 0)
 		return rc;
-	if (!is_dns_name(cfg->domain)) {
+	if (!dk_sig_domain_ok(cfg->domain, strlen(cfg->domain), 2)) {
 		dk_cli_warnx("-d: %s: not a domain name", cfg->domain);
 		return EX_USAGE;
 	}
-	if (!is_dns_name(cfg->selector)) {
+	/* also keeps the selector from naming another directory */
+	if (!dk_sig_domain_ok(cfg->selector, strlen(cfg->selector), 1)) {
 		dk_cli_warnx("-s: %s: not a selector", cfg->selector);
 		return EX_USAGE;
 	}

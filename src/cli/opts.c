@@ -23,60 +23,19 @@
 #include <string.h>
 
 #include "cli.h"
-
-static int
-canon_word(const char *s, size_t len, enum dk_canon *c)
-{
-	if (len == 6 && strncmp(s, "simple", len) == 0)
-		*c = DK_CANON_SIMPLE;
-	else if (len == 7 && strncmp(s, "relaxed", len) == 0)
-		*c = DK_CANON_RELAXED;
-	else
-		return -1;
-	return 0;
-}
-
-/*
- * "HEADER/BODY" as in c=. RFC 6376 §3.5: a single word names the header
- * canonicalization, and the body's is then "simple".
- */
-static int
-canon_pair(const char *s, enum dk_canon *hc, enum dk_canon *bc)
-{
-	const char *slash;
-
-	if ((slash = strchr(s, '/')) == NULL) {
-		*bc = DK_CANON_SIMPLE;
-		return canon_word(s, strlen(s), hc);
-	}
-	if (canon_word(s, (size_t)(slash - s), hc) == -1)
-		return -1;
-	return canon_word(slash + 1, strlen(slash + 1), bc);
-}
+#include "../dkim/dkim.h"
 
 /* The -c option. Returns 0, or EX_USAGE after saying why. */
 int
 dk_cli_canon_opt(const char *arg, enum dk_canon *hc, enum dk_canon *bc)
 {
-	if (canon_pair(arg, hc, bc) == -1) {
+	/* as in c=: a single word names the header's, the body's is simple */
+	if (dk_sig_canon_parse(arg, strlen(arg), hc, bc) == -1) {
 		dk_cli_warnx("-c: %s: expected HEADER/BODY, each simple or "
 		    "relaxed", arg);
 		return EX_USAGE;
 	}
 	return 0;
-}
-
-/* RFC 5322 §3.6.8: ftext is printable US-ASCII but the colon. */
-static int
-is_field_name(const char *s)
-{
-	if (*s == '\0')
-		return 0;
-	for (; *s != '\0'; s++)
-		if ((unsigned char)*s < 33 || (unsigned char)*s > 126 ||
-		    *s == ':')
-			return 0;
-	return 1;
 }
 
 /*
@@ -101,7 +60,7 @@ hlist_split(const char *s, size_t *np)
 	memcpy(copy, s, len + 1);
 	p = copy;
 	while ((name = strsep(&p, ":")) != NULL) {
-		if (!is_field_name(name)) {
+		if (!dk_sig_name_ok(name, strlen(name))) {
 			free(list);
 			return NULL;
 		}

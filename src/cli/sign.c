@@ -182,9 +182,9 @@ sign_message(struct sign_cfg *cfg)
 	if ((st = dk_signer_new(&s, cfg->opts, cfg->n)) != DK_OK) {
 		if (st == DK_ENOMEM)
 			dk_cli_oom();
-		dk_cli_warnx("a DOMAIN or SELECTOR is not a name of letters, "
-		    "digits, '-', '_' and '.', or an -h name is empty or "
-		    "has a colon");
+		dk_cli_warnx("arguments refused: DOMAIN needs two labels and "
+		    "SELECTOR one (letters, digits, hyphens), -h must name "
+		    "From, and -t plus -x must fit in 12 digits");
 		return EX_USAGE;
 	}
 	if ((rc = dk_cli_read_fd(0, "stdin", DK_CLI_MSG_MAX, &msg,

@@ -30,6 +30,7 @@
 
 #include "cli.h"
 #include "../dns/dns.h"
+#include "../dns/resolver.h"
 
 /* getopt_long() values of the long-only options: past any char */
 enum {
@@ -95,17 +96,11 @@ verify_getopt(int argc, char **argv, struct verify_cfg *cfg)
 	return 0;
 }
 
-/*
- * Key lookups in the real DNS (--resolver, or resolv.conf). This is the
- * one place that changes when src/dns gets its ldns transport.
- */
-static int
-verify_live_dns(const struct verify_cfg *cfg)
-{
-	(void)cfg;
-	dk_cli_warnx("real DNS lookups are not available yet; use --dns-file");
-	return EX_USAGE;
-}
+/* Where the keys come from: a zone file (--dns-file) or the DNS. */
+struct verify_keys {
+	const struct dk_zone	*zone;
+	struct dk_resolver	*resolver;
+};
 
 static int
 verify_load_zone(const char *path, struct dk_zone **zp)
@@ -114,7 +109,7 @@ verify_load_zone(const char *path, struct dk_zone **zp)
 	size_t len;
 	int rc;
 
-	if ((rc = dk_cli_read_file(path, DK_CLI_ZONEFILE_MAX, &buf,
+	if ((rc = dk_cli_read_file(path, DK_ZONE_MAX, &buf,
 	    &len)) != 0)
 		return rc;
 	rc = dk_zone_parse(zp, buf, len, err, sizeof(err));
@@ -126,15 +121,21 @@ verify_load_zone(const char *path, struct dk_zone **zp)
 	return 0;
 }
 
-/* Answer every query the verifier has so far, from the zone. */
+/*
+ * Answer every query the verifier has so far: from the DNS, all at once
+ * (this waits for them), or from the zone.
+ */
 static enum dk_status
-verify_answer(struct dk_verifier *v, const struct dk_zone *z)
+verify_answer(struct dk_verifier *v, const struct verify_keys *keys)
 {
+	const struct dk_zone *z = keys->zone;
 	const char *q, *const *txt;
 	size_t ntxt;
 	enum dk_dns_rcode rcode;
 	enum dk_status st;
 
+	if (keys->resolver != NULL)
+		return dk_dns_resolve_verifier(keys->resolver, v, 0);
 	while ((q = dk_verifier_next_query(v)) != NULL) {
 		txt = NULL;
 		ntxt = 0;
@@ -167,7 +168,7 @@ verify_fail(const struct dk_verifier *v, enum dk_status st)
  * results are ready, or an exit status after reporting why not.
  */
 static int
-verify_stream(struct dk_verifier *v, const struct dk_zone *z)
+verify_stream(struct dk_verifier *v, const struct verify_keys *keys)
 {
 	struct dk_cli_crlf conv = { 0 };
 	char in[DK_CLI_CHUNK], *out;
@@ -179,7 +180,7 @@ verify_stream(struct dk_verifier *v, const struct dk_zone *z)
 	while (st == DK_OK && (n = dk_cli_read_chunk(0, in, sizeof(in))) > 0) {
 		olen = dk_cli_crlf_conv(&conv, in, (size_t)n, out);
 		if ((st = dk_verifier_write(v, out, olen)) == DK_OK)
-			st = verify_answer(v, z);
+			st = verify_answer(v, keys);
 	}
 	free(out);
 	if (st != DK_OK)
@@ -190,7 +191,7 @@ verify_stream(struct dk_verifier *v, const struct dk_zone *z)
 	}
 	/* a message of header fields only has its queries known only now */
 	if ((st = dk_verifier_end(v)) == DK_OK)
-		st = verify_answer(v, z);
+		st = verify_answer(v, keys);
 	if (st != DK_OK)
 		return verify_fail(v, st);
 	return verify_fail(v, dk_verifier_finish(v));
@@ -236,7 +237,7 @@ verify_status(const struct dk_verifier *v)
 }
 
 static int
-verify_message(const struct verify_cfg *cfg, const struct dk_zone *z)
+verify_message(const struct verify_cfg *cfg, const struct verify_keys *keys)
 {
 	struct dk_verifier *v;
 	const char *ar;
@@ -250,7 +251,7 @@ verify_message(const struct verify_cfg *cfg, const struct dk_zone *z)
 		    cfg->opts.authserv_id);
 		return EX_USAGE;
 	}
-	if ((rc = verify_stream(v, z)) == 0) {
+	if ((rc = verify_stream(v, keys)) == 0) {
 		if ((ar = dk_verifier_authres(v)) == NULL)
 			dk_cli_oom();
 		(void)dk_cli_write_field(ar, "\n");
@@ -262,10 +263,38 @@ verify_message(const struct verify_cfg *cfg, const struct dk_zone *z)
 	return rc;
 }
 
+/*
+ * Key lookups in the real DNS: --resolver, or resolv.conf. A bad
+ * --resolver is a usage error; an unreadable resolv.conf is temporary.
+ */
+static int
+verify_live_dns(const struct verify_cfg *cfg)
+{
+	struct dk_resolver_opts ro;
+	struct dk_dns_conf conf;
+	struct verify_keys keys = { NULL, NULL };
+	char err[DK_DNS_ERR_MAX];
+	int rc;
+
+	if (dk_dns_conf_init(&conf, cfg->resolver, err) == -1) {
+		dk_cli_warnx("%s: %s", cfg->resolver != NULL ? "--resolver" :
+		    "resolv.conf", err);
+		return cfg->resolver != NULL ? EX_USAGE : EX_TEMPFAIL;
+	}
+	memset(&ro, 0, sizeof(ro));
+	ro.conf = &conf;
+	if (dk_resolver_new(&keys.resolver, &ro) != DK_OK)
+		dk_cli_oom();
+	rc = verify_message(cfg, &keys);
+	dk_resolver_free(keys.resolver);
+	return rc;
+}
+
 int
 dk_cli_verify(int argc, char **argv)
 {
 	struct verify_cfg cfg;
+	struct verify_keys keys = { NULL, NULL };
 	struct dk_zone *z = NULL;
 	int rc;
 
@@ -286,7 +315,8 @@ dk_cli_verify(int argc, char **argv)
 		return verify_live_dns(&cfg);
 	if ((rc = verify_load_zone(cfg.dnsfile, &z)) != 0)
 		return rc;
-	rc = verify_message(&cfg, z);
+	keys.zone = z;
+	rc = verify_message(&cfg, &keys);
 	dk_zone_free(z);
 	return rc;
 }

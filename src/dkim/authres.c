@@ -174,7 +174,8 @@ put_result(struct out *o, const struct dk_result *r)
 		put_str(o, " (");
 		put_str(o, reason);
 		put_str(o, ")");
-	}
+	} else if (r->outcome == DK_PASS && r->key_dnssec)
+		put_str(o, " (dnssec)");	/* the key is authenticated */
 	put_prop(o, "d", r->domain);
 	put_prop(o, "s", r->selector);
 	put_prop(o, "a", r->algorithm);

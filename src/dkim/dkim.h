@@ -108,7 +108,8 @@ void	dk_select(const struct dk_hfield *f, size_t nf,
  * From, To, Cc, Subject and Reply-To once more, present or not
  * (oversigning). Date and Message-ID get one more only when present: an
  * absent one is never listed, since smtpd adds those after the filter.
- * Fills out[0..max) and returns the count.
+ * Fills out[0..max) and returns the count, which is over max when the
+ * list did not fit: the caller must not sign a cut list.
  */
 size_t	dk_default_hlist(const struct dk_hfield *f, size_t nf,
 	    const char **out, size_t max);
@@ -156,6 +157,22 @@ struct dk_sig {
  */
 enum dk_reason	dk_sig_parse(struct dk_sig *sig, const char *field,
 		    size_t len, int64_t now);
+
+/*
+ * The grammar checks of dk_sig_parse(), for those who build values:
+ * dk_sig_domain_ok() for a domain-name (minlabels 2, d=) or a selector
+ * (minlabels 1), RFC 5321 labels; dk_sig_name_ok() for a header field
+ * name (RFC 5322 ftext); dk_sig_canon_parse() for c= ("header[/body]",
+ * each simple or relaxed without case, the body simple when absent;
+ * 0 or -1); dk_sig_auid_check() for an i= (decoded): DK_R_OK,
+ * DK_R_SIG_SYNTAX, or DK_R_IDENTITY_MISMATCH when its domain is not
+ * domain or below it.
+ */
+int		dk_sig_domain_ok(const char *p, size_t len, size_t minlabels);
+int		dk_sig_name_ok(const char *p, size_t len);
+int		dk_sig_canon_parse(const char *p, size_t len,
+		    enum dk_canon *hc, enum dk_canon *bc);
+enum dk_reason	dk_sig_auid_check(const char *auid, const char *domain);
 
 /* What dk_sig_format() writes. */
 struct dk_sig_spec {

@@ -60,6 +60,7 @@ static const char *const reason_words[] = {
 	[DK_R_KEY_TOO_SMALL_RFC8301] = "key-too-small-rfc8301",
 	[DK_R_KEY_TOO_LARGE] = "key-too-large",
 	[DK_R_TOO_MANY_SIGNATURES] = "too-many-signatures",
+	[DK_R_L_EXCEEDS_BODY] = "l-exceeds-body",
 	[DK_R_DNS_TIMEOUT] = "dns-timeout",
 	[DK_R_DNS_SERVFAIL] = "dns-servfail",
 	[DK_R_DNS_REFUSED] = "dns-refused",

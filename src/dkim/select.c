@@ -127,8 +127,9 @@ dk_default_hlist(const struct dk_hfield *f, size_t nf, const char **out,
 		if (listed(oversigned, name) ||
 		    (count > 0 && listed(oversigned_if_present, name)))
 			count++;
-		for (j = 0; j < count && n < max; j++)
-			out[n++] = name;
+		for (j = 0; j < count; j++, n++)
+			if (n < max)
+				out[n] = name;
 	}
 	return n;
 }

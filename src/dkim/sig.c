@@ -90,8 +90,8 @@ copy_value(char *dst, size_t cap, const char *p, size_t len)
  * 63 octets. RFC 6376 §3.5 wants at least two labels in d= (domain-name)
  * and allows one in s= (selector).
  */
-static int
-is_domain(const char *p, size_t len, size_t minlabels)
+int
+dk_sig_domain_ok(const char *p, size_t len, size_t minlabels)
 {
 	size_t i, start = 0, labels = 0;
 
@@ -182,21 +182,29 @@ canon_word(const char *p, size_t len, enum dk_canon *c)
 	return 0;
 }
 
-/* §3.5 c=: header[/body], each simple or relaxed; body defaults simple. */
-static enum dk_reason
-parse_canon(struct dk_sig *sig, const struct dk_tag *t)
+/* see dkim.h; §3.5 c=: header[/body], each simple or relaxed */
+int
+dk_sig_canon_parse(const char *p, size_t len, enum dk_canon *hc,
+    enum dk_canon *bc)
 {
 	const char *slash;
 	size_t hlen;
 
-	if (t == NULL)
-		return DK_R_OK;
-	slash = memchr(t->value, '/', t->valuelen);
-	hlen = slash != NULL ? (size_t)(slash - t->value) : t->valuelen;
-	if (canon_word(t->value, hlen, &sig->hcanon) == -1)
-		return DK_R_CANON_UNSUPPORTED;
-	if (slash != NULL && canon_word(slash + 1, t->valuelen - hlen - 1,
-	    &sig->bcanon) == -1)
+	slash = memchr(p, '/', len);
+	hlen = slash != NULL ? (size_t)(slash - p) : len;
+	*bc = DK_CANON_SIMPLE;	/* the body's default */
+	if (canon_word(p, hlen, hc) == -1)
+		return -1;
+	if (slash != NULL && canon_word(slash + 1, len - hlen - 1, bc) == -1)
+		return -1;
+	return 0;
+}
+
+static enum dk_reason
+parse_canon(struct dk_sig *sig, const struct dk_tag *t)
+{
+	if (t != NULL && dk_sig_canon_parse(t->value, t->valuelen,
+	    &sig->hcanon, &sig->bcanon) == -1)
 		return DK_R_CANON_UNSUPPORTED;
 	return DK_R_OK;
 }
@@ -238,16 +246,17 @@ check_query(const struct dk_tag *t)
 	return DK_R_QUERY_UNSUPPORTED;
 }
 
-/* RFC 5322 §3.6.8: ftext is printable ASCII but ":". */
-static int
-is_field_name(const char *p, size_t len)
+/* see dkim.h; RFC 5322 §3.6.8: ftext is printable ASCII but ":" */
+int
+dk_sig_name_ok(const char *p, size_t len)
 {
 	size_t i;
 
 	if (len == 0)
 		return 0;
 	for (i = 0; i < len; i++)
-		if ((unsigned char)p[i] < 0x21 || (unsigned char)p[i] > 0x7e)
+		if ((unsigned char)p[i] < 0x21 || (unsigned char)p[i] > 0x7e ||
+		    p[i] == ':')
 			return 0;
 	return 1;
 }
@@ -262,7 +271,7 @@ parse_hlist(struct dk_sig *sig, const struct dk_tag *t)
 
 	while (pos <= t->valuelen) {
 		ilen = next_item(t->value, t->valuelen, &pos, &item);
-		if (!is_field_name(item, ilen) || sig->nh == DK_H_MAX)
+		if (!dk_sig_name_ok(item, ilen) || sig->nh == DK_H_MAX)
 			return DK_R_SIG_SYNTAX;
 		sig->h[sig->nh].p = item;
 		sig->h[sig->nh++].len = ilen;
@@ -325,8 +334,7 @@ decode_qp(const char *p, size_t len, char *out, size_t cap)
 static enum dk_reason
 parse_auid(struct dk_sig *sig, const struct dk_tag *t)
 {
-	const char *at, *dom;
-	size_t dlen, sdlen = strlen(sig->domain);
+	size_t sdlen = strlen(sig->domain);
 
 	if (t == NULL) {
 		sig->auid[0] = '@';
@@ -334,13 +342,25 @@ parse_auid(struct dk_sig *sig, const struct dk_tag *t)
 		return DK_R_OK;
 	}
 	if (decode_qp(t->value, t->valuelen, sig->auid,
-	    sizeof(sig->auid)) == -1 || (at = strrchr(sig->auid, '@')) == NULL)
+	    sizeof(sig->auid)) == -1)
+		return DK_R_SIG_SYNTAX;
+	return dk_sig_auid_check(sig->auid, sig->domain);
+}
+
+/* see dkim.h */
+enum dk_reason
+dk_sig_auid_check(const char *auid, const char *domain)
+{
+	const char *at, *dom;
+	size_t dlen, sdlen = strlen(domain);
+
+	if ((at = strrchr(auid, '@')) == NULL)
 		return DK_R_SIG_SYNTAX;
 	dom = at + 1;
 	dlen = strlen(dom);
-	if (!is_domain(dom, dlen, 1))
+	if (!dk_sig_domain_ok(dom, dlen, 1))
 		return DK_R_SIG_SYNTAX;
-	if (dlen < sdlen || !span_is(dom + dlen - sdlen, sdlen, sig->domain) ||
+	if (dlen < sdlen || !span_is(dom + dlen - sdlen, sdlen, domain) ||
 	    (dlen > sdlen && dom[dlen - sdlen - 1] != '.'))
 		return DK_R_IDENTITY_MISMATCH;
 	return DK_R_OK;
@@ -408,7 +428,8 @@ parse_numbers(struct dk_sig *sig, const struct dk_tag *tags, size_t n,
 	    parse_time(dk_tags_find(tags, n, "x"), &sig->has_x,
 	    &sig->x) == -1)
 		return DK_R_SIG_SYNTAX;
-	if (sig->has_t && sig->has_x && sig->x < sig->t)
+	/* §3.5: x= MUST be greater than t= */
+	if (sig->has_t && sig->has_x && sig->x <= sig->t)
 		return DK_R_SIG_SYNTAX;
 	if (sig->has_x && sig->x < now)
 		return DK_R_EXPIRED;
@@ -451,8 +472,8 @@ check_tags(struct dk_sig *sig, const struct dk_tag *tags, size_t n,
 		return r;
 	d = dk_tags_find(tags, n, "d");
 	s = dk_tags_find(tags, n, "s");
-	if (!is_domain(d->value, d->valuelen, 2) ||
-	    !is_domain(s->value, s->valuelen, 1))
+	if (!dk_sig_domain_ok(d->value, d->valuelen, 2) ||
+	    !dk_sig_domain_ok(s->value, s->valuelen, 1))
 		return DK_R_SIG_SYNTAX;
 	if ((r = parse_auid(sig, dk_tags_find(tags, n, "i"))) != DK_R_OK)
 		return r;

@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dkim.h"
 
@@ -81,16 +82,21 @@ body_for(struct dk_signer *s, enum dk_canon mode)
 	return b;
 }
 
+/* §5.4: h= names fields, and From MUST be one of them. */
 static int
 copy_headers(struct sign_one *o, const char *const *headers)
 {
 	size_t i, n;
+	int from = 0;
 
-	for (n = 0; headers[n] != NULL; n++)
-		if (n == DK_H_MAX || headers[n][0] == '\0' ||
-		    strchr(headers[n], ':') != NULL)
+	for (n = 0; headers[n] != NULL; n++) {
+		if (n == DK_H_MAX ||
+		    !dk_sig_name_ok(headers[n], strlen(headers[n])))
 			return -1;
-	if ((o->headers = calloc(n, sizeof(*o->headers))) == NULL)
+		if (strcasecmp(headers[n], "from") == 0)
+			from = 1;
+	}
+	if (!from || (o->headers = calloc(n, sizeof(*o->headers))) == NULL)
 		return -1;
 	o->nheaders = n;
 	for (i = 0; i < n; i++)
@@ -100,36 +106,54 @@ copy_headers(struct sign_one *o, const char *const *headers)
 }
 
 /*
- * Values go into the field as they are, so they must not be able to end
- * a tag or the field: a domain or selector is letters, digits, '-', '_'
- * and '.'; an i= is printable ASCII without ';' (RFC 6376 §3.5).
+ * i= goes into the field as it is, so it must already be
+ * dkim-quoted-printable with nothing to quote (§2.11 dkim-safe-char),
+ * and within d= (§3.5).
  */
 static int
-value_ok(const char *v, int is_name)
+auid_ok(const char *auid, const char *domain)
 {
 	const char *p;
 
-	if (v == NULL || *v == '\0')
+	for (p = auid; *p != '\0'; p++)
+		if (*p < 0x21 || *p > 0x7e || *p == ';' || *p == '=')
+			return 0;
+	return dk_sig_auid_check(auid, domain) == DK_R_OK;
+}
+
+static int
+canon_ok(enum dk_canon c)
+{
+	return c == DK_CANON_DEFAULT || c == DK_CANON_SIMPLE ||
+	    c == DK_CANON_RELAXED;
+}
+
+/* §3.5: t= and x= are at most 12 digits, and x= comes after t=. */
+static int
+times_ok(int64_t t, int64_t expire_after)
+{
+	if (t > DK_TIME_MAX || expire_after < 0 || expire_after > DK_TIME_MAX)
 		return 0;
-	for (p = v; *p != '\0'; p++) {
-		if (*p <= ' ' || *p > '~' || *p == ';')
-			return 0;
-		if (is_name && strchr("-_.", *p) == NULL &&
-		    !(*p >= '0' && *p <= '9') && !(*p >= 'a' && *p <= 'z') &&
-		    !(*p >= 'A' && *p <= 'Z'))
-			return 0;
-	}
-	return 1;
+	return expire_after == 0 || (t >= 0 && expire_after <= DK_TIME_MAX - t);
+}
+
+static int
+opts_ok(const struct dk_sign_opts *opt)
+{
+	return opt->domain != NULL && opt->selector != NULL &&
+	    opt->key != NULL &&
+	    dk_sig_domain_ok(opt->domain, strlen(opt->domain), 2) &&
+	    dk_sig_domain_ok(opt->selector, strlen(opt->selector), 1) &&
+	    (opt->auid == NULL || auid_ok(opt->auid, opt->domain)) &&
+	    canon_ok(opt->hcanon) && canon_ok(opt->bcanon) &&
+	    times_ok(opt->timestamp, opt->expire_after);
 }
 
 static int
 setup_one(struct dk_signer *s, struct sign_one *o,
     const struct dk_sign_opts *opt)
 {
-	if (!value_ok(opt->domain, 1) || !value_ok(opt->selector, 1) ||
-	    (opt->auid != NULL && !value_ok(opt->auid, 0)) ||
-	    opt->key == NULL ||
-	    (opt->expire_after > 0 && opt->timestamp < 0))
+	if (!opts_ok(opt))
 		return -1;
 	o->key = opt->key;
 	o->hcanon = canon_or_default(opt->hcanon);
@@ -265,7 +289,10 @@ sign_one(struct dk_signer *s, struct sign_one *o)
 	size_t i, nh, siglen;
 	enum dk_status st;
 
-	nh = header_list(s, o, names);
+	/* never sign fewer fields than the list asks for */
+	if ((nh = header_list(s, o, names)) > DK_H_MAX)
+		return fail(s, DK_ELIMIT, "message has more header fields to "
+		    "sign than the 64 a signature lists");
 	for (i = 0; i < nh; i++) {
 		spans[i].p = names[i];
 		spans[i].len = strlen(names[i]);

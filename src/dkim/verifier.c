@@ -54,8 +54,8 @@ struct vsig {
 	enum dk_hash_alg	 alg;
 	struct vbody		*body;
 	struct vquery		*query;
-	struct dk_keyrec	 rec;
-	int			 have_key;
+	struct dk_keyrec	 rec[DK_KEYRECS_MAX];	/* keys that fit */
+	size_t			 nrec;
 };
 
 struct dk_verifier {
@@ -187,13 +187,23 @@ setup_sig(struct dk_verifier *v, struct vsig *vs, const struct dk_hfield *f)
 	vs->query = query_for(v, &vs->sig);
 }
 
-static const char *const no_result = "";
+/* RFC 6376 §6.1: a verifier may limit the signatures it looks at. */
+static void
+too_many(struct dk_result *r)
+{
+	static const char *const none = "";
+
+	r->outcome = DK_PERMERROR;
+	r->reason = DK_R_TOO_MANY_SIGNATURES;
+	r->domain = r->selector = r->algorithm = r->auid = none;
+	r->b_prefix = none;
+}
 
 static enum dk_status
 start_sigs(struct dk_verifier *v)
 {
 	struct dk_hfield *f;
-	size_t i, k = 0;
+	size_t i, k = 0, nfields;
 	enum dk_status st;
 
 	st = dk_msghdr_end(&v->mh, v->errmsg, sizeof(v->errmsg));
@@ -201,28 +211,22 @@ start_sigs(struct dk_verifier *v)
 		v->hdr_syntax = 1;
 	else if (st != DK_OK)
 		return fail(v, st);
-	v->nres = dk_msghdr_count(&v->mh, "DKIM-Signature");
-	v->nsig = v->nres < DK_SIGS_MAX ? v->nres : DK_SIGS_MAX;
+	nfields = dk_msghdr_count(&v->mh, "DKIM-Signature");
+	v->nsig = nfields < DK_SIGS_MAX ? nfields : DK_SIGS_MAX;
+	v->nres = v->nsig + (nfields > DK_SIGS_MAX);
 	if ((v->res = calloc(v->nres + 1, sizeof(*v->res))) == NULL ||
 	    (v->sig = calloc(v->nsig + 1, sizeof(*v->sig))) == NULL)
 		return fail(v, DK_ENOMEM);
-	for (i = 0; i < v->mh.nf; i++) {
+	for (i = 0; i < v->mh.nf && k < v->nsig; i++) {
 		f = &v->mh.f[i];
 		if (!dk_hfield_is(f, "DKIM-Signature", 14))
 			continue;
-		if (k < v->nsig) {
-			v->sig[k].res = &v->res[k];
-			setup_sig(v, &v->sig[k], f);
-		} else {
-			/* RFC 6376 §6.1: a verifier may limit signatures */
-			v->res[k].outcome = DK_PERMERROR;
-			v->res[k].reason = DK_R_TOO_MANY_SIGNATURES;
-			v->res[k].domain = v->res[k].selector = no_result;
-			v->res[k].algorithm = v->res[k].auid = no_result;
-			v->res[k].b_prefix = no_result;
-		}
+		v->sig[k].res = &v->res[k];
+		setup_sig(v, &v->sig[k], f);
 		k++;
 	}
+	if (v->nres > v->nsig)
+		too_many(&v->res[v->nsig]);
 	return DK_OK;
 }
 
@@ -321,6 +325,11 @@ key_fits(const struct dk_verifier *v, const struct vsig *vs, const char *txt,
 	return DK_R_OK;
 }
 
+/*
+ * RFC 6376 §6.1.2: several records may be tried in turn. Every one that
+ * fits is kept, and the signature is checked against each at the end;
+ * with none, the first record's fault is the result.
+ */
 static void
 apply_records(const struct dk_verifier *v, struct vsig *vs,
     const char *const *txt, size_t ntxt)
@@ -328,17 +337,15 @@ apply_records(const struct dk_verifier *v, struct vsig *vs,
 	enum dk_reason reason, first = DK_R_NO_KEY;
 	size_t i;
 
-	/* RFC 6376 §6.1.2: several records may be tried in turn */
-	for (i = 0; i < ntxt; i++) {
-		reason = key_fits(v, vs, txt[i], &vs->rec);
-		if (reason == DK_R_OK) {
-			vs->have_key = 1;
-			return;
-		}
-		if (i == 0)
+	for (i = 0; i < ntxt && vs->nrec < DK_KEYRECS_MAX; i++) {
+		reason = key_fits(v, vs, txt[i], &vs->rec[vs->nrec]);
+		if (reason == DK_R_OK)
+			vs->nrec++;
+		else if (i == 0)
 			first = reason;
 	}
-	decide(vs, DK_PERMERROR, first);
+	if (vs->nrec == 0)
+		decide(vs, DK_PERMERROR, first);
 }
 
 static void
@@ -371,22 +378,30 @@ apply_answer(const struct dk_verifier *v, struct vsig *vs,
 	}
 }
 
+static struct vquery *
+find_query(struct dk_verifier *v, const char *qname)
+{
+	size_t i;
+
+	for (i = 0; i < v->nquery; i++)
+		if (same_name(v->query[i].name, qname))
+			return &v->query[i];
+	return NULL;
+}
+
 /* see dkimkit.h */
 enum dk_status
 dk_verifier_answer(struct dk_verifier *v, const char *qname,
     enum dk_dns_rcode rcode, const char *const *txt, size_t ntxt)
 {
-	struct vquery *q = NULL;
+	struct vquery *q;
 	size_t i;
 
 	if (v->failed != DK_OK || v->finished)
 		return DK_ESTATE;
 	if (qname == NULL || (rcode == DK_DNS_OK && ntxt > 0 && txt == NULL))
 		return DK_EINVAL;
-	for (i = 0; i < v->nquery && q == NULL; i++)
-		if (same_name(v->query[i].name, qname))
-			q = &v->query[i];
-	if (q == NULL || q->answered)
+	if ((q = find_query(v, qname)) == NULL || q->answered)
 		return DK_EINVAL;
 	q->answered = 1;
 	for (i = 0; i < v->nsig; i++)
@@ -395,15 +410,34 @@ dk_verifier_answer(struct dk_verifier *v, const char *qname,
 	return DK_OK;
 }
 
+/* The first kept key that the signature verifies with, or NULL. */
+static const struct dk_keyrec *
+verifying_key(const struct vsig *vs, const uint8_t *digest, size_t dlen)
+{
+	size_t i;
+
+	for (i = 0; i < vs->nrec; i++)
+		if (dk_pubkey_verify(&vs->rec[i].key, vs->alg, digest, dlen,
+		    vs->sig.b, vs->sig.blen))
+			return &vs->rec[i];
+	return NULL;
+}
+
 static enum dk_status
 check_sig(struct dk_verifier *v, struct vsig *vs)
 {
 	const struct dk_hfield *sel[DK_H_MAX];
+	const struct dk_keyrec *key;
 	struct dk_hash hh;
 	uint8_t digest[DK_DIGEST_MAX];
 	size_t dlen;
 	enum dk_status st;
 
+	/* §3.5: l= MUST NOT be larger than the canonicalized body */
+	if (vs->sig.has_l && vs->body->cb.total < vs->sig.l) {
+		decide(vs, DK_PERMERROR, DK_R_L_EXCEEDS_BODY);
+		return DK_OK;
+	}
 	vs->res->unsigned_body = vs->body->cb.total - vs->body->cb.emitted;
 	dlen = dk_hash_out(&vs->body->hash, digest);
 	if (vs->sig.bhlen != dlen || memcmp(vs->sig.bh, digest, dlen) != 0) {
@@ -418,13 +452,34 @@ check_sig(struct dk_verifier *v, struct vsig *vs)
 	if (st != DK_OK)
 		return fail(v, st);
 	dlen = dk_hash_out(&hh, digest);
-	if (!dk_pubkey_verify(&vs->rec.key, vs->alg, digest, dlen, vs->sig.b,
-	    vs->sig.blen))
+	vs->res->key_testing = vs->rec[0].testing;
+	if ((key = verifying_key(vs, digest, dlen)) == NULL)
 		decide(vs, DK_FAIL, DK_R_SIGNATURE_MISMATCH);
-	else if (v->strict && dk_msghdr_count(&v->mh, "From") > 1)
-		decide(vs, DK_POLICY, DK_R_MULTIPLE_FROM);	/* §8.15 */
-	else
-		decide(vs, DK_PASS, DK_R_OK);
+	else {
+		vs->res->key_testing = key->testing;
+		if (v->strict && dk_msghdr_count(&v->mh, "From") > 1)
+			decide(vs, DK_POLICY, DK_R_MULTIPLE_FROM);  /* §8.15 */
+		else
+			decide(vs, DK_PASS, DK_R_OK);
+	}
+	return DK_OK;
+}
+
+/* see dkimkit.h */
+enum dk_status
+dk_verifier_key_dnssec(struct dk_verifier *v, const char *qname)
+{
+	struct vquery *q;
+	size_t i;
+
+	if (v->failed != DK_OK || v->finished)
+		return DK_ESTATE;
+	if (qname == NULL || (q = find_query(v, qname)) == NULL ||
+	    !q->answered)
+		return DK_EINVAL;
+	for (i = 0; i < v->nsig; i++)
+		if (v->sig[i].query == q)
+			v->sig[i].res->key_dnssec = 1;
 	return DK_OK;
 }
 
@@ -463,7 +518,7 @@ dk_verifier_finish(struct dk_verifier *v)
 		vs = &v->sig[i];
 		if (vs->final)
 			continue;
-		if (!vs->have_key)
+		if (vs->nrec == 0)
 			decide(vs, DK_TEMPERROR, DK_R_DNS_TIMEOUT);
 		else if ((st = check_sig(v, vs)) != DK_OK)
 			return st;

@@ -68,8 +68,7 @@ submit_all(struct dk_resolver *r, struct dk_verifier *v, size_t qmax,
 
 /* Give every finished lookup to the verifier. */
 static enum dk_status
-answer_done(struct dk_resolver *r, struct dk_verifier *v,
-    void (*seen)(void *, const struct dk_dns_result *), void *seen_arg)
+answer_done(struct dk_resolver *r, struct dk_verifier *v)
 {
 	struct dk_dns_lookup *l;
 	const struct dk_dns_result *res;
@@ -77,10 +76,10 @@ answer_done(struct dk_resolver *r, struct dk_verifier *v,
 
 	while (st == DK_OK && (l = dk_resolver_done(r)) != NULL) {
 		res = dk_dns_lookup_result(l);
-		if (seen != NULL)
-			seen(seen_arg, res);
 		st = dk_verifier_answer(v, res->name, res->rcode, res->txt,
 		    res->ntxt);
+		if (st == DK_OK && res->dnssec)
+			st = dk_verifier_key_dnssec(v, res->name);
 		dk_dns_lookup_free(l);
 	}
 	return st;
@@ -118,8 +117,7 @@ wait_once(struct dk_resolver *r, struct pollfd **pfd, size_t *cap)
 /* see resolver.h */
 enum dk_status
 dk_dns_resolve_verifier(struct dk_resolver *r, struct dk_verifier *v,
-    size_t qmax, void (*seen)(void *, const struct dk_dns_result *),
-    void *seen_arg)
+    size_t qmax)
 {
 	struct pollfd *pfd = NULL;
 	size_t cap = 0, nsub = 0;
@@ -128,7 +126,7 @@ dk_dns_resolve_verifier(struct dk_resolver *r, struct dk_verifier *v,
 	if ((st = submit_all(r, v, qmax == 0 ? DK_SIGS_MAX : qmax,
 	    &nsub)) != DK_OK)
 		return st;
-	while ((st = answer_done(r, v, seen, seen_arg)) == DK_OK &&
+	while ((st = answer_done(r, v)) == DK_OK &&
 	    dk_resolver_pending(r) > 0)
 		if ((st = wait_once(r, &pfd, &cap)) != DK_OK)
 			break;

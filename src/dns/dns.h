@@ -31,6 +31,9 @@
 #include "../crypto/crypto.h"
 
 #define DK_KEYREC_MAX	8192	/* record text; a 4096-bit key needs ~750 */
+#define DK_ZONE_MAX	(4 * 1024 * 1024)	/* zone file bytes; dns.txt is
+						 * ~15 KB: this is for test and
+						 * offline zones, not a server */
 
 /* Hash algorithms a key allows (its h=; absent means all). */
 #define DK_KEYREC_H_SHA1	0x01

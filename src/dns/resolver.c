@@ -231,7 +231,7 @@ static void
 query_try(struct dk_resolver *r, struct query *q, int64_t now)
 {
 	const struct dk_dns_conf *c = &r->conf;
-	unsigned ns;
+	size_t ns;
 	uint16_t id;
 
 	for (;; q->try++) {
@@ -271,7 +271,7 @@ static void
 query_answer(struct dk_resolver *r, struct query *q,
     struct dk_dns_answer *ans, int64_t now)
 {
-	unsigned ns = q->try % r->conf.nns;
+	size_t ns = q->try % r->conf.nns;
 
 	if (ans->tc && !q->x.tcp) {
 		/* RFC 7766 §5: truncated over UDP, so ask the same server

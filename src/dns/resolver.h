@@ -99,8 +99,9 @@ struct dk_resolver_opts {
 	uint32_t	 ttl_max;	/* cap on cached TTLs, seconds; 0: 3600
 					 * (temporary failures: never) */
 	int		 nocache;	/* nonzero: no cache at all */
-	int64_t		 budget_ms;	/* total time for one lookup, from
-					 * submit to result; 0: 30000 */
+	int64_t		 budget_ms;	/* total time for one name, from its
+					 * first submit to the result, all
+					 * tries included; 0: 30000 */
 };
 
 /* A finished lookup. Everything belongs to the lookup handle. */
@@ -181,14 +182,11 @@ void			 dk_dns_lookup_free(struct dk_dns_lookup *l);
  * are left unanswered, so dk_verifier_finish() gives them temperror; the
  * verifier asks all its names when the header block ends, so one call
  * sees them all). r must have no other lookups. Wait with
- * poll(2) and CLOCK_MONOTONIC until all are answered, and answer them.
- * When seen is not NULL it is called with each result before it is
- * given to the verifier (for the DNSSEC flag). Returns DK_OK, or the
- * status of dk_verifier_answer(), or DK_ENOMEM.
+ * poll(2) and CLOCK_MONOTONIC until all are answered, and answer them,
+ * passing on the DNSSEC flag (dk_verifier_key_dnssec()). Returns DK_OK,
+ * the status of dk_verifier_answer(), or DK_ENOMEM.
  */
 DK_WUR enum dk_status	 dk_dns_resolve_verifier(struct dk_resolver *r,
-			    struct dk_verifier *v, size_t qmax,
-			    void (*seen)(void *, const struct dk_dns_result *),
-			    void *seen_arg);
+			    struct dk_verifier *v, size_t qmax);
 
 #endif /* DK_RESOLVER_H */

@@ -31,9 +31,6 @@
 
 #include "dns.h"
 
-#define ZONE_MAX	(4 * 1024 * 1024)	/* input bytes; dns.txt is ~15 KB,
-						 * this is for test and offline
-						 * zones, not a DNS server */
 #define ZONE_NAME_MAX	253	/* RFC 1035 §2.3.4: 255 octets on the wire
 				 * is 253 characters as text */
 #define ZONE_TXT_MAX	65535	/* RFC 1035 §3.2.1: RDLENGTH is 16 bits, so
@@ -346,8 +343,8 @@ dk_zone_parse(struct dk_zone **zp, const char *buf, size_t len, char *err,
 	*zp = NULL;
 	if (errlen > 0)
 		err[0] = '\0';
-	if (len > ZONE_MAX) {
-		snprintf(err, errlen, "zone over %d bytes", ZONE_MAX);
+	if (len > DK_ZONE_MAX) {
+		snprintf(err, errlen, "zone over %d bytes", DK_ZONE_MAX);
 		return -1;
 	}
 	if ((z = calloc(1, sizeof(*z))) == NULL) {

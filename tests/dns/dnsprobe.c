@@ -63,6 +63,8 @@ now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 + clock_skew;
 }
 
+static void	usage(void) __attribute__((__noreturn__));
+
 static void
 usage(void)
 {
@@ -225,7 +227,7 @@ cmd_verify(struct dk_resolver *r, int argc, char **argv)
 	len = fread(buf, 1, MSG_MAX, stdin);
 	if (dk_verifier_new(&v, &o) != DK_OK ||
 	    dk_verifier_write(v, buf, len) != DK_OK ||
-	    dk_dns_resolve_verifier(r, v, 0, NULL, NULL) != DK_OK ||
+	    dk_dns_resolve_verifier(r, v, 0) != DK_OK ||
 	    dk_verifier_finish(v) != DK_OK) {
 		fprintf(stderr, "dnsprobe: verify: %s\n",
 		    v ? dk_verifier_errmsg(v) : "cannot start");
@@ -268,7 +270,6 @@ run(struct dk_resolver *r, int argc, char **argv)
 	if (strcmp(argv[0], "verify") == 0)
 		return cmd_verify(r, argc - 1, argv + 1);
 	usage();
-	return 64;
 }
 
 int

@@ -21,6 +21,7 @@ by the query name: the label just before "fault.test" is the mode, so
 "q7.servfail.fault.test" gets SERVFAIL. Modes:
 
   ok           a good TXT answer (TTL 300)
+  ad           the same with AD=1, as a validating resolver sets it
   servfail     RCODE SERVFAIL              refused    RCODE REFUSED
   silent       no answer at all            garbage    1 to 120 random bytes
   short        7 bytes, less than a header
@@ -81,10 +82,12 @@ def mode_of(labels):
     return "ok"
 
 
-def header(qid, rcode=0, an=0, ns=0, tc=False):
+def header(qid, rcode=0, an=0, ns=0, tc=False, ad=False):
     flags = 0x8400 | 0x0100 | rcode     # QR AA RD
     if tc:
         flags |= 0x0200
+    if ad:
+        flags |= 0x0020
     return struct.pack("!HHHHHH", qid, flags, 1, an, ns, 0)
 
 
@@ -101,9 +104,9 @@ def soa_rr():
     return owner + struct.pack("!HHIH", T_SOA, 1, 600, len(rdata)) + rdata
 
 
-def good(qid, question):
+def good(qid, question, ad=False):
     strings = [KEY[i:i + 40] for i in range(0, len(KEY), 40)]
-    return header(qid, an=1) + question + txt_rr(strings)
+    return header(qid, an=1, ad=ad) + question + txt_rr(strings)
 
 
 def answers(mode, qid, question, tcp):
@@ -130,6 +133,8 @@ def answers(mode, qid, question, tcp):
         return [(0, header(qid, an=1) + question + txt_rr([KEY], lie=40))]
     if mode == "tc" and not tcp:
         return [(0, header(qid, tc=True) + question)]
+    if mode == "ad":
+        return [(0, good(qid, question, ad=True))]
     if mode == "nx":
         return [(0, header(qid, rcode=3, ns=1) + question + soa_rr())]
     if mode == "nodata":
@@ -156,7 +161,10 @@ class Server:
                     (self.queries, self.outstanding_max))
         os.replace(tmp, self.args.stats)
 
-    def query(self, msg):
+    def query(self, msg, tcp):
+        """Count a query; its mode and answers. The caller writes the
+        statistics before it answers, so a client that has its answer
+        finds its query counted."""
         q = parse_query(msg)
         if q is None:
             return None, []
@@ -168,9 +176,7 @@ class Server:
                 self.outstanding += 1
                 self.outstanding_max = max(self.outstanding_max,
                                            self.outstanding)
-            if self.args.stats:
-                self.stats()
-        return mode, answers(mode, qid, question, False)
+        return mode, answers(mode, qid, question, tcp)
 
     def sent(self, mode):
         if mode.startswith("delay-"):
@@ -178,13 +184,22 @@ class Server:
                 self.outstanding -= 1
 
     def udp(self, sock):
-        msg, addr = sock.recvfrom(65535)
-        mode, out = self.query(msg)
-        now = time.monotonic()
-        for delay, reply in out:
-            self.seq += 1
-            heapq.heappush(self.timers, (now + delay, self.seq, addr, reply,
-                                         mode))
+        """Every datagram waiting, then the statistics once: writing a
+        file per query would make this server the bottleneck."""
+        while True:
+            try:
+                msg, addr = sock.recvfrom(65535)
+            except BlockingIOError:
+                break
+            mode, out = self.query(msg, False)
+            now = time.monotonic()
+            for delay, reply in out:
+                self.seq += 1
+                heapq.heappush(self.timers, (now + delay, self.seq, addr,
+                                             reply, mode))
+        if self.args.stats:
+            with self.lock:
+                self.stats()
 
     def flush(self, sock):
         now = time.monotonic()
@@ -205,11 +220,12 @@ class Server:
                     msg = recv_all(conn, struct.unpack("!H", head)[0])
                     if msg is None:
                         return
-                    q = parse_query(msg)
-                    if q is None:
+                    mode, out = self.query(msg, True)
+                    if mode is None:
                         return
-                    mode, _ = self.query(msg)
-                    out = answers(mode, q[0], q[3], True)
+                    if self.args.stats:
+                        with self.lock:
+                            self.stats()
                     for delay, reply in out:
                         time.sleep(delay)
                         # two writes: the length apart from the message,
@@ -228,6 +244,7 @@ class Server:
                      self.args.addr)
         u = socket.socket(fam, socket.SOCK_DGRAM)
         u.bind((self.args.addr, self.args.port))
+        u.setblocking(False)
         port = u.getsockname()[1]
         sel = selectors.DefaultSelector()
         sel.register(u, selectors.EVENT_READ, "udp")

@@ -1,11 +1,12 @@
 #!/bin/sh
 #
-# mkzone.sh DKIMKIT DIR PORT: make the keys of the real-server tests with
-# `dkimkit keygen` (DIR/rsa1024.key ... DIR/ed25519.key), the zone
-# example.test from their records (DIR/example.test.zone), and a knot
-# configuration serving it on 127.0.0.1 at PORT, and on ::1 too when
-# DNS_IPV6 is set (DIR/knot.conf). Keys are reused when DIR already has
-# them.
+# mkzone.sh DKIMKIT KEYDIR DIR PORT: make the keys of the real-server
+# tests with `dkimkit keygen` (KEYDIR/rsa1024.key ... KEYDIR/ed25519.key,
+# with their records in KEYDIR/*.record; kept ones are reused, since
+# RSA-4096 takes seconds), the zone example.test from their records
+# (DIR/example.test.zone), and a knot configuration serving it on
+# 127.0.0.1 at PORT, and on ::1 too when DNS_IPV6 is set (DIR/knot.conf).
+# knot keeps its run-time files in DIR.
 #
 # Names under _domainkey.example.test:
 #   rsa1024 rsa2048 rsa4096 ed25519   the keys (rsa2048, rsa4096: several
@@ -20,18 +21,19 @@
 
 set -eu
 
-dkimkit=$1 dir=$2 port=$3
+dkimkit=$1 keydir=$2 dir=$3 port=$4
 
 keygen() {	# SELECTOR ARGS...: the record as a zone line
 	sel=$1
 	shift
-	if [ ! -f "$dir/$sel.record" ]; then
-		rm -f "$dir/$sel.key"
-		"$dkimkit" keygen "$@" -d example.test -s "$sel" -o "$dir" \
-		    > "$dir/$sel.record"
+	if [ ! -s "$keydir/$sel.record" ] || [ ! -f "$keydir/$sel.key" ]; then
+		rm -f "$keydir/$sel.key"
+		"$dkimkit" keygen "$@" -d example.test -s "$sel" -o "$keydir" \
+		    > "$keydir/$sel.record.tmp"
+		mv "$keydir/$sel.record.tmp" "$keydir/$sel.record"
 	fi
 	# keygen prints "NAME TXT "..." ...": make NAME absolute
-	sed 's/^\([^ ]*\) TXT /\1. 300 IN TXT /' "$dir/$sel.record"
+	sed 's/^\([^ ]*\) TXT /\1. 300 IN TXT /' "$keydir/$sel.record"
 }
 
 zone() {
@@ -47,13 +49,13 @@ zone() {
 	keygen rsa4096 -a rsa -b 4096
 	keygen ed25519 -a ed25519
 	# one string in, three strings out (RFC 6376 §3.6.2.2: joined again)
-	rec=$(sed 's/^[^"]*"//; s/"$//' "$dir/rsa1024.record")
+	rec=$(sed 's/^[^"]*"//; s/"$//' "$keydir/rsa1024.record")
 	printf 'split._domainkey 300 IN TXT "%s" "%s" "%s"\n' \
 	    "$(printf %s "$rec" | cut -c1-12)" \
 	    "$(printf %s "$rec" | cut -c13-100)" \
 	    "$(printf %s "$rec" | cut -c101-)"
 	echo 'multi._domainkey 300 IN TXT "just some text, no key"'
-	sed 's/^[^ ]* TXT /multi._domainkey 300 IN TXT /' "$dir/ed25519.record"
+	sed 's/^[^ ]* TXT /multi._domainkey 300 IN TXT /' "$keydir/ed25519.record"
 	echo 'alias._domainkey 300 IN CNAME rsa2048._domainkey'
 	echo 'revoked._domainkey 300 IN TXT "v=DKIM1; k=rsa; p="'
 	echo 'nodata._domainkey 300 IN A 127.0.0.1'
@@ -61,7 +63,7 @@ zone() {
 	# UDP gives TC=1 and the key comes over TCP (knot 3.2 will not set
 	# udp-max-payload under 1220, so the size is made by the answer)
 	filler=$(printf '%0200d' 0 | tr 0 x)
-	sed 's/^[^ ]* TXT /big._domainkey 300 IN TXT /' "$dir/rsa4096.record"
+	sed 's/^[^ ]* TXT /big._domainkey 300 IN TXT /' "$keydir/rsa4096.record"
 	for i in 1 2 3; do
 		echo "big._domainkey 300 IN TXT \"filler $i $filler\""
 	done

@@ -1,0 +1,536 @@
+/*
+ * Copyright (c) 2026 The dkimkit developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * The configuration: command-line arguments and the -f file, whose lines
+ * are DOMAIN:SELECTOR:KEYFILE or "key value" (filter-dkim(8)). The file
+ * is read first and the command line wins. Everything lands in a struct
+ * config that is passed down, never in globals, so that SIGHUP can build
+ * a new one next to the old and keep the old when the new one is broken.
+ */
+
+#include <sys/stat.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "filter.h"
+#include "log.h"
+
+#define DEFAULT_SPOOL_DIR	"/tmp"
+#define TIME_MAX		((int64_t)1 << 40)	/* far past 2038 */
+#define EXPIRE_MAX		(10LL * 365 * 86400)
+
+static const char *const default_nets[] = { "127.0.0.0/8", "::1", "local" };
+
+static int
+set_str(char **dst, const char *val)
+{
+	char *s;
+
+	if ((s = strdup(val)) == NULL)
+		fatal("config");
+	free(*dst);
+	*dst = s;
+	return 0;
+}
+
+static int
+num_parse(const char *s, long long min, long long max, long long *v)
+{
+	char *e;
+
+	errno = 0;
+	*v = strtoll(s, &e, 10);
+	if (e != s && (*e == 'k' || *e == 'K') && *v <= max / 1024) {
+		*v *= 1024;
+		e++;
+	} else if (e != s && (*e == 'm' || *e == 'M') &&
+	    *v <= max / (1024 * 1024)) {
+		*v *= 1024 * 1024;
+		e++;
+	}
+	return e == s || *e != '\0' || errno != 0 || *v < min || *v > max ?
+	    -1 : 0;
+}
+
+static int
+opt_authserv(struct config *c, const char *v)
+{
+	if (!dk_authres_id_ok(v))
+		return -1;	/* RFC 8601 §2.2: it must be a value */
+	return set_str(&c->authserv_id, v);
+}
+
+static int
+canon_word(const char *s, size_t len, enum dk_canon *cv)
+{
+	if (len == 6 && strncmp(s, "simple", 6) == 0)
+		*cv = DK_CANON_SIMPLE;
+	else if (len == 7 && strncmp(s, "relaxed", 7) == 0)
+		*cv = DK_CANON_RELAXED;
+	else
+		return -1;
+	return 0;
+}
+
+/* RFC 6376 §3.5 c=: HEADER[/BODY], BODY defaulting to simple */
+static int
+opt_canon(struct config *c, const char *v)
+{
+	const char *slash = strchr(v, '/');
+
+	if (canon_word(v, slash ? (size_t)(slash - v) : strlen(v),
+	    &c->hcanon) == -1)
+		return -1;
+	if (slash == NULL) {
+		c->bcanon = DK_CANON_SIMPLE;
+		return 0;
+	}
+	return canon_word(slash + 1, strlen(slash + 1), &c->bcanon);
+}
+
+static int
+opt_yesno(const char *v, int *flag)
+{
+	if (strcmp(v, "yes") == 0)
+		*flag = 1;
+	else if (strcmp(v, "no") == 0)
+		*flag = 0;
+	else
+		return -1;
+	return 0;
+}
+
+static int
+opt_debug(struct config *c, const char *v)
+{
+	return opt_yesno(v, &c->verbose);
+}
+
+static int
+opt_reject(struct config *c, const char *v)
+{
+	return opt_yesno(v, &c->reject);
+}
+
+static int
+opt_dns_timeout(struct config *c, const char *v)
+{
+	long long n;
+
+	if (num_parse(v, 1, FILTER_DNS_TIMEOUT_MAX / 1000, &n) == -1)
+		return -1;
+	c->dns_timeout = n * 1000;
+	return 0;
+}
+
+static int
+opt_expire(struct config *c, const char *v)
+{
+	long long n;
+
+	if (num_parse(v, 0, EXPIRE_MAX, &n) == -1)
+		return -1;
+	c->expire = n;
+	return 0;
+}
+
+static int
+opt_fixed_time(struct config *c, const char *v)
+{
+	long long n;
+
+	if (num_parse(v, 0, TIME_MAX, &n) == -1)
+		return -1;
+	c->fixed_time = n;
+	return 0;
+}
+
+static void
+headers_free(struct config *c)
+{
+	if (c->headers != NULL)
+		free(c->headers[0]);
+	free(c->headers);
+	c->headers = NULL;
+}
+
+/* h1:h2:...: taken literally (DESIGN.md), at most DK_H_MAX names */
+static int
+opt_headers(struct config *c, const char *v)
+{
+	char *copy, *p;
+	size_t i, n = 1;
+
+	headers_free(c);
+	for (p = strchr(v, ':'); p != NULL; p = strchr(p + 1, ':'))
+		n++;
+	if (n > DK_H_MAX)
+		return -1;
+	if ((copy = strdup(v)) == NULL ||
+	    (c->headers = calloc(n + 1, sizeof(char *))) == NULL)
+		fatal("config");
+	for (i = 0, p = copy; i < n; i++) {
+		c->headers[i] = p;
+		if ((p = strchr(p, ':')) != NULL)
+			*p++ = '\0';
+	}
+	for (i = 0; i < n; i++)
+		if (c->headers[i][0] == '\0') {
+			headers_free(c);	/* frees copy, headers[0] */
+			return -1;
+		}
+	return 0;
+}
+
+static int
+opt_mode(struct config *c, const char *v)
+{
+	if (strcmp(v, "auto") == 0)
+		c->mode = FILTER_AUTO;
+	else if (strcmp(v, "sign") == 0)
+		c->mode = FILTER_SIGN;
+	else if (strcmp(v, "verify") == 0)
+		c->mode = FILTER_VERIFY;
+	else
+		return -1;
+	return 0;
+}
+
+/* A list separated by blanks or commas; it replaces the default one. */
+static int
+opt_nets(struct config *c, const char *v)
+{
+	char *copy, *w, *last;
+	int rc = 0;
+
+	if ((copy = strdup(v)) == NULL)
+		fatal("config");
+	c->nnets = 0;
+	for (w = strtok_r(copy, " \t,", &last); w != NULL && rc == 0;
+	    w = strtok_r(NULL, " \t,", &last)) {
+		if (c->nnets == FILTER_NETS_MAX ||
+		    dk_filter_net_parse(w, &c->nets[c->nnets]) == -1)
+			rc = -1;
+		else
+			c->nnets++;
+	}
+	free(copy);
+	return rc;
+}
+
+static int
+opt_resolver(struct config *c, const char *v)
+{
+	return set_str(&c->resolver, v);
+}
+
+static int
+opt_spool_dir(struct config *c, const char *v)
+{
+	return v[0] == '/' ? set_str(&c->spool_dir, v) : -1;
+}
+
+static int
+opt_spool_max(struct config *c, const char *v)
+{
+	long long n;
+
+	if (num_parse(v, FILTER_SPOOL_MIN, FILTER_SPOOL_LIMIT, &n) == -1)
+		return -1;
+	c->spool_max = (size_t)n;
+	return 0;
+}
+
+static const struct {
+	const char	*name;
+	int		(*set)(struct config *, const char *);
+} options[] = {
+	{ "authserv-id",	opt_authserv },
+	{ "canonicalization",	opt_canon },
+	{ "debug",		opt_debug },
+	{ "dns-timeout",	opt_dns_timeout },
+	{ "expire",		opt_expire },
+	{ "fixed-time",		opt_fixed_time },
+	{ "headers",		opt_headers },
+	{ "internal-networks",	opt_nets },
+	{ "mode",		opt_mode },
+	{ "reject",		opt_reject },
+	{ "resolver",		opt_resolver },
+	{ "spool-dir",		opt_spool_dir },
+	{ "spool-max",		opt_spool_max },
+};
+
+static int
+option_set(struct config *c, const char *key, const char *val,
+    const char *where)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(options) / sizeof(options[0]); i++)
+		if (strcmp(options[i].name, key) == 0) {
+			if (options[i].set(c, val) == 0)
+				return 0;
+			log_warnx("%s: %s: invalid value \"%s\"", where, key,
+			    val);
+			return -1;
+		}
+	log_warnx("%s: unknown option \"%s\"", where, key);
+	return -1;
+}
+
+/* Read a whole file of at most max bytes, NUL-terminated. */
+static char *
+file_read(const char *path, size_t max, size_t *lenp)
+{
+	char *buf;
+	size_t len = 0;
+	ssize_t n;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return NULL;
+	if ((buf = malloc(max + 1)) == NULL)
+		fatal("config");
+	while ((n = read(fd, buf + len, max + 1 - len)) > 0 &&
+	    (len += (size_t)n) <= max)
+		;
+	(void)close(fd);
+	if (n == -1 || len > max) {
+		if (len > max)
+			errno = EFBIG;
+		explicit_bzero(buf, len > max ? max + 1 : len);
+		free(buf);
+		return NULL;
+	}
+	buf[len] = '\0';
+	*lenp = len;
+	return buf;
+}
+
+static int
+key_load(struct cfg_key *k, const char *where)
+{
+	char err[128], *buf;
+	size_t len;
+	enum dk_status st;
+
+	if ((buf = file_read(k->path, FILTER_KEYFILE_MAX, &len)) == NULL) {
+		log_warn("%s: %s", where, k->path);
+		return -1;
+	}
+	st = dk_key_parse(&k->key, buf, len, err, sizeof(err));
+	explicit_bzero(buf, len);	/* private key material */
+	free(buf);
+	if (st != DK_OK) {
+		log_warnx("%s: %s: %s", where, k->path, err);
+		return -1;
+	}
+	return 0;
+}
+
+/* DOMAIN:SELECTOR:KEYFILE; the file name may hold more colons. */
+static int
+key_add(struct config *c, const char *spec, const char *where)
+{
+	struct cfg_key *k;
+	char *d, *s, *p = NULL;
+
+	if (c->nkeys == FILTER_KEYS_MAX) {
+		log_warnx("%s: more than %d keys", where, FILTER_KEYS_MAX);
+		return -1;
+	}
+	k = &c->keys[c->nkeys];
+	if ((d = strdup(spec)) == NULL)
+		fatal("config");
+	if ((s = strchr(d, ':')) != NULL)
+		*s++ = '\0';
+	if (s != NULL && (p = strchr(s, ':')) != NULL)
+		*p++ = '\0';
+	if (p == NULL || *p == '\0' || dk_filter_hdr_domain_norm(d) == -1 ||
+	    dk_filter_hdr_domain_norm(s) == -1) {
+		log_warnx("%s: \"%s\": not DOMAIN:SELECTOR:KEYFILE", where,
+		    spec);
+		free(d);
+		return -1;
+	}
+	k->domain = d;
+	k->selector = s;
+	k->path = p;
+	c->nkeys++;
+	return key_load(k, where);
+}
+
+static char *
+trim(char *s)
+{
+	char *e;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		*--e = '\0';
+	return s;
+}
+
+static int
+file_line(struct config *c, char *line, const char *where)
+{
+	char *key = trim(line), *val;
+
+	if (*key == '\0' || *key == '#')
+		return 0;
+	if (strlen(key) > FILTER_CONF_LINE_MAX) {
+		log_warnx("%s: line too long", where);
+		return -1;
+	}
+	for (val = key; *val != '\0' && !isspace((unsigned char)*val); val++)
+		;
+	if (*val == '\0')
+		return strchr(key, ':') != NULL ? key_add(c, key, where) :
+		    option_set(c, key, "", where);
+	*val++ = '\0';
+	return option_set(c, key, trim(val), where);
+}
+
+static int
+file_load(struct config *c, const char *path)
+{
+	char where[PATH_MAX + 32], *buf, *line, *next;
+	size_t len, lineno = 0;
+	int rc = 0;
+
+	if ((buf = file_read(path, FILTER_CONF_MAX, &len)) == NULL) {
+		log_warn("%s", path);
+		return -1;
+	}
+	for (line = buf; line != NULL && rc == 0; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		(void)snprintf(where, sizeof(where), "%s:%zu", path, ++lineno);
+		rc = file_line(c, line, where);
+	}
+	free(buf);
+	return rc;
+}
+
+static struct config *
+config_new(void)
+{
+	struct config *c;
+	size_t i;
+
+	if ((c = calloc(1, sizeof(*c))) == NULL ||
+	    (c->keys = calloc(FILTER_KEYS_MAX, sizeof(*c->keys))) == NULL ||
+	    (c->nets = calloc(FILTER_NETS_MAX, sizeof(*c->nets))) == NULL ||
+	    (c->spool_dir = strdup(DEFAULT_SPOOL_DIR)) == NULL)
+		fatal("config");
+	c->refs = 1;
+	c->hcanon = c->bcanon = DK_CANON_RELAXED;
+	c->spool_max = FILTER_SPOOL_DEFAULT;
+	c->dns_timeout = FILTER_DNS_TIMEOUT;
+	c->fixed_time = -1;
+	for (i = 0; i < sizeof(default_nets) / sizeof(default_nets[0]); i++)
+		(void)dk_filter_net_parse(default_nets[i], &c->nets[c->nnets++]);
+	return c;
+}
+
+static void
+config_free(struct config *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nkeys; i++) {
+		dk_key_free(c->keys[i].key);
+		free(c->keys[i].domain);
+	}
+	free(c->keys);
+	free(c->nets);
+	headers_free(c);
+	free(c->authserv_id);
+	free(c->spool_dir);
+	free(c->resolver);
+	free(c);
+}
+
+void
+dk_filter_config_unref(struct config *c)
+{
+	if (c != NULL && --c->refs == 0)
+		config_free(c);
+}
+
+static int
+args_apply(struct config *c, const struct args *a)
+{
+	int i;
+
+	if ((a->authserv_id != NULL &&
+	    option_set(c, "authserv-id", a->authserv_id, "-A") == -1) ||
+	    (a->canon != NULL &&
+	    option_set(c, "canonicalization", a->canon, "-c") == -1) ||
+	    (a->headers != NULL &&
+	    option_set(c, "headers", a->headers, "-h") == -1) ||
+	    (a->mode != NULL && option_set(c, "mode", a->mode, "-m") == -1) ||
+	    (a->resolver != NULL &&
+	    option_set(c, "resolver", a->resolver, "--resolver") == -1))
+		return -1;
+	if (a->reject)
+		c->reject = 1;
+	for (i = 0; i < a->nkeys; i++)
+		if (key_add(c, a->keys[i], "command line") == -1)
+			return -1;
+	return 0;
+}
+
+/* Build a configuration: 0, or -1 after logging why. */
+int
+dk_filter_config_load(const struct args *a, struct config **cp)
+{
+	struct config *c = config_new();
+
+	if ((a->file != NULL && file_load(c, a->file) == -1) ||
+	    args_apply(c, a) == -1) {
+		config_free(c);
+		return -1;
+	}
+	*cp = c;
+	return 0;
+}
+
+/*
+ * -A, else smtpd's admd (config|admd: smtpd.conf's admd, else its host
+ * name), else our host name; each only when it is a valid authserv-id.
+ */
+const char *
+dk_filter_config_authserv(const struct filter *f, const struct config *c)
+{
+	if (c->authserv_id != NULL)
+		return c->authserv_id;
+	if (f->admd[0] != '\0' && dk_authres_id_ok(f->admd))
+		return f->admd;
+	if (f->host[0] != '\0' && dk_authres_id_ok(f->host))
+		return f->host;
+	return "localhost";
+}

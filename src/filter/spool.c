@@ -1,0 +1,225 @@
+/*
+ * Copyright (c) 2026 The dkimkit developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * The message spool. A signature goes on top of the message, and it is
+ * known only once the whole message has been seen, so every data-line is
+ * held until the final ".". The lines are kept as smtpd sent them
+ * (dot-stuffed, each ending in '\n'): in memory up to sp->max bytes,
+ * then in a temporary file that is unlinked at once, so memory per
+ * session stays bounded whatever the message size, and nothing is left
+ * on disk when the process ends. The memory buffer then serves as the
+ * file's write buffer.
+ */
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "filter.h"
+#include "log.h"
+
+#define SPOOL_CHUNK	4096		/* first allocation; doubled */
+#define SPOOL_TEMPLATE	"/filter-dkim.XXXXXXXXXX"
+
+static int
+spool_open(struct spool *sp, const char *dir)
+{
+	char path[PATH_MAX];
+	int fd;
+
+	if ((size_t)snprintf(path, sizeof(path), "%s%s", dir,
+	    SPOOL_TEMPLATE) >= sizeof(path)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	if ((fd = mkstemp(path)) == -1)
+		return -1;
+	/* unlinked at once: the data goes with the descriptor */
+	(void)unlink(path);
+	sp->fd = fd;
+	return 0;
+}
+
+static int
+write_all(int fd, const char *buf, size_t len)
+{
+	ssize_t n;
+
+	while (len > 0) {
+		if ((n = write(fd, buf, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Move what memory holds to the file. */
+static int
+spool_spill(struct spool *sp, const char *dir)
+{
+	if (sp->fd == -1 && spool_open(sp, dir) == -1)
+		return -1;
+	if (write_all(sp->fd, sp->buf, sp->len) == -1)
+		return -1;
+	sp->flen += sp->len;
+	sp->len = 0;
+	return 0;
+}
+
+static int
+spool_grow(struct spool *sp, size_t need)
+{
+	char *nb;
+	size_t ncap;
+
+	ncap = sp->cap ? sp->cap : SPOOL_CHUNK;
+	while (ncap - sp->len < need && ncap < sp->max)
+		ncap *= 2;
+	if (ncap > sp->max)
+		ncap = sp->max;
+	if ((nb = realloc(sp->buf, ncap)) == NULL)
+		return -1;
+	sp->buf = nb;
+	sp->cap = ncap;
+	return 0;
+}
+
+static void
+spool_put(struct spool *sp, const char *line, size_t len)
+{
+	memcpy(sp->buf + sp->len, line, len);
+	sp->buf[sp->len + len] = '\n';
+	sp->len += len + 1;
+}
+
+/*
+ * Append line[0..len) and a newline. Returns 0, or -1 with errno (no
+ * memory, or the temporary file could not be made or written).
+ */
+int
+dk_filter_spool_line(struct spool *sp, const char *dir, const char *line,
+    size_t len)
+{
+	size_t need = len + 1;
+
+	if (sp->cap - sp->len >= need) {
+		spool_put(sp, line, len);
+		return 0;
+	}
+	if (sp->cap < sp->max && spool_grow(sp, need) == -1)
+		return -1;
+	if (sp->cap - sp->len < need && sp->len > 0 &&
+	    spool_spill(sp, dir) == -1)
+		return -1;
+	if (sp->cap - sp->len >= need) {
+		spool_put(sp, line, len);
+		return 0;
+	}
+	/* one line longer than the whole bound goes straight to the file */
+	if ((sp->fd == -1 && spool_open(sp, dir) == -1) ||
+	    write_all(sp->fd, line, len) == -1 ||
+	    write_all(sp->fd, "\n", 1) == -1)
+		return -1;
+	sp->flen += need;
+	return 0;
+}
+
+/* Call fn for each whole line of buf[0..len); *used: bytes consumed. */
+static int
+lines_each(const char *buf, size_t len, size_t *used,
+    int (*fn)(void *, const char *, size_t), void *arg)
+{
+	const char *p = buf, *nl;
+
+	while ((nl = memchr(p, '\n', len - (size_t)(p - buf))) != NULL) {
+		if (fn(arg, p, (size_t)(nl - p)) == -1)
+			return -1;
+		p = nl + 1;
+	}
+	*used = (size_t)(p - buf);
+	return 0;
+}
+
+/* The file part, read in blocks into scratch (FILTER_SCRATCH bytes). */
+static int
+file_lines(const struct spool *sp, char *scratch,
+    int (*fn)(void *, const char *, size_t), void *arg)
+{
+	uint64_t off = 0;
+	size_t have = 0, used;
+	ssize_t n;
+
+	while (off < sp->flen) {
+		if ((n = pread(sp->fd, scratch + have, FILTER_SCRATCH - have,
+		    (off_t)off)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (n == 0) {
+			errno = EIO;	/* the file shrank under us */
+			return -1;
+		}
+		off += (uint64_t)n;
+		have += (size_t)n;
+		if (lines_each(scratch, have, &used, fn, arg) == -1)
+			return -1;
+		if (used == 0 && have == FILTER_SCRATCH) {
+			errno = EOVERFLOW;	/* a line over the bound */
+			return -1;
+		}
+		memmove(scratch, scratch + used, have - used);
+		have -= used;
+	}
+	return 0;
+}
+
+/*
+ * Call fn(arg, line, len) for every line, in order, without its newline.
+ * Returns 0, or -1 with errno when reading failed or fn returned -1.
+ */
+int
+dk_filter_spool_lines(const struct spool *sp, char *scratch,
+    int (*fn)(void *, const char *, size_t), void *arg)
+{
+	size_t used;
+
+	if (sp->fd != -1 && file_lines(sp, scratch, fn, arg) == -1)
+		return -1;
+	if (sp->len == 0)
+		return 0;
+	return lines_each(sp->buf, sp->len, &used, fn, arg);
+}
+
+void
+dk_filter_spool_free(struct spool *sp)
+{
+	free(sp->buf);
+	if (sp->fd != -1)
+		(void)close(sp->fd);
+	sp->buf = NULL;
+	sp->len = sp->cap = 0;
+	sp->fd = -1;
+	sp->flen = 0;
+}

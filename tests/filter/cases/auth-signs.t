@@ -1,0 +1,171 @@
+# A client from outside (192.0.2.10) that authenticated (link-auth pass) is ours:
+# its mail is signed. The user name holds a '|' (smtpd passes it through).
+# A second session whose AUTH failed is verified instead. The 0.7 rewrite puts
+# link-auth's result first.
+@args -A mx.example.test example.test:rsa:$KEYS/rsa.key example.test:ed:$KEYS/ed.key --resolver $DNS
+@mask
+@dkimpy
+@handshake
+< report|0.6|1795447344.000173|smtp-in|link-connect|2d296248ca88e298|client.example.test|pass|192.0.2.10:47646|127.0.0.1:25
+< filter|0.6|1795447344.000346|smtp-in|connect|2d296248ca88e298|f91c6204b41c6c6b|client.example.test|192.0.2.10
+> filter-result|2d296248ca88e298|f91c6204b41c6c6b|proceed
+< report|0.6|1795447344.000519|smtp-in|filter-response|2d296248ca88e298|connected|proceed
+< report|0.6|1795447344.000692|smtp-in|protocol-server|2d296248ca88e298|220 mx.example.test ESMTP OpenSMTPD
+< report|0.6|1795447344.000865|smtp-in|link-greeting|2d296248ca88e298|mx.example.test
+< report|0.6|1795447344.001039|smtp-in|protocol-client|2d296248ca88e298|EHLO client.example.test
+< filter|0.6|1795447344.001212|smtp-in|ehlo|2d296248ca88e298|f91c6206cad3db06|client.example.test
+> filter-result|2d296248ca88e298|f91c6206cad3db06|proceed
+< report|0.6|1795447344.001385|smtp-in|filter-response|2d296248ca88e298|ehlo|proceed
+< report|0.6|1795447344.001558|smtp-in|link-identify|2d296248ca88e298|EHLO|client.example.test
+< report|0.6|1795447344.001731|smtp-in|protocol-server|2d296248ca88e298|250 HELP
+< report|0.6|1795447344.001904|smtp-in|protocol-client|2d296248ca88e298|AUTH PLAIN ********
+< filter|0.6|1795447344.002077|smtp-in|auth|2d296248ca88e298|f91c6207aa3d0c19|PLAIN AGFsaWNlAHNlY3JldA==
+> filter-result|2d296248ca88e298|f91c6207aa3d0c19|proceed
+< report|0.6|1795447344.002250|smtp-in|filter-response|2d296248ca88e298|auth|proceed
+< report|0.6|1795447344.002423|smtp-in|link-auth|2d296248ca88e298|alice|x|pass
+< report|0.6|1795447344.002596|smtp-in|protocol-server|2d296248ca88e298|235 2.0.0 Authentication succeeded
+< report|0.6|1795447344.002769|smtp-in|protocol-client|2d296248ca88e298|MAIL FROM:<alice@example.test>
+< filter|0.6|1795447344.002943|smtp-in|mail-from|2d296248ca88e298|f91c6209e20026e0|alice@example.test
+> filter-result|2d296248ca88e298|f91c6209e20026e0|proceed
+< report|0.6|1795447344.003116|smtp-in|filter-response|2d296248ca88e298|mail-from|proceed
+< report|0.6|1795447344.003289|smtp-in|protocol-server|2d296248ca88e298|250 2.0.0 Ok
+< report|0.6|1795447344.003462|smtp-in|tx-begin|2d296248ca88e298|3e79045c
+< report|0.6|1795447344.003635|smtp-in|tx-mail|2d296248ca88e298|3e79045c|ok|alice@example.test
+< report|0.6|1795447344.003808|smtp-in|protocol-client|2d296248ca88e298|RCPT TO:<root@localhost>
+< filter|0.6|1795447344.003981|smtp-in|rcpt-to|2d296248ca88e298|f91c620a78ae5ec8|root@localhost
+> filter-result|2d296248ca88e298|f91c620a78ae5ec8|proceed
+< report|0.6|1795447344.004154|smtp-in|filter-response|2d296248ca88e298|rcpt-to|proceed
+< report|0.6|1795447344.004327|smtp-in|tx-envelope|2d296248ca88e298|3e79045c|3e79045cf0218408
+< report|0.6|1795447344.004500|smtp-in|protocol-server|2d296248ca88e298|250 2.1.5 Destination address valid: Recipient ok
+< report|0.6|1795447344.004673|smtp-in|tx-rcpt|2d296248ca88e298|3e79045c|ok|root@localhost
+< report|0.6|1795447344.004847|smtp-in|protocol-client|2d296248ca88e298|DATA
+< filter|0.6|1795447344.005020|smtp-in|data|2d296248ca88e298|f91c620b10442e4c|
+> filter-result|2d296248ca88e298|f91c620b10442e4c|proceed
+< report|0.6|1795447344.005193|smtp-in|filter-response|2d296248ca88e298|data|proceed
+< filter|0.6|1795447344.005366|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|Received: from client.example.test (client.example.test [192.0.2.10])
+< filter|0.6|1795447344.005539|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	by mx.example.test (OpenSMTPD) with ESMTP id 3e79045c
+< filter|0.6|1795447344.005712|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	for <root@localhost>;
+< filter|0.6|1795447344.005885|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	Mon, 23 Nov 2026 15:22:24 +0000 (UTC)
+< filter|0.6|1795447344.006058|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|From: Alice <alice@example.test>
+< filter|0.6|1795447344.006231|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|To: Bob <bob@example.test>
+< report|0.6|1795447344.006404|smtp-in|protocol-server|2d296248ca88e298|354 Enter mail, end with "." on a line by itself
+< report|0.6|1795447344.006577|smtp-in|tx-data|2d296248ca88e298|3e79045c|ok
+< filter|0.6|1795447344.006751|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|Subject: plain message
+< filter|0.6|1795447344.006924|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|
+< filter|0.6|1795447344.007097|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|Hello Bob,
+< filter|0.6|1795447344.007270|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|
+< filter|0.6|1795447344.007443|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|this is a plain message.
+< filter|0.6|1795447344.007616|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|.
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=example.test; s=rsa;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=MOfhxW
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=qJIj1ZIo/pVuDZS0sdAx8Y1/r3aC
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	GBhzUfuLVls7lhSsLMo6fk1Y7t2gcQL3J2LdNtkNtEWxab850hk5v8cTXZv0VPepXi9LWu
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	LzeweLQ+VaFt6p9ZmPiHfmlJtQ040lQuaQ5rxoNkmaEpH9AM7xYnUNp2Jhjtwguy9QgMIZ
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	kaUp9g34jV+7UciViGkJQlwQI1qRVh6wDzf/8HbSEPCa6qaUIrrRaiE1nI3JCv+4Yndk1M
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	vhcUz6yzrApVwF04ioerC5ow9p83nqmbnvEBbYAHTWJ5TFyNaeq3rx14p4QG/RFZjG8uQs
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	1/9WBTtukRX+U9b8YdJzpwWA8I45HG63Zg==
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=example.test;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	s=ed; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	bh=MOfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=9QcC73wznLYMEMFge2f
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	rlrmzFE7mOnWbjRdEiQpjGz0BV1Ow3+yVt4SK7USee+ufq8selLqoeSAs1s7aSF34Cg==
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|Received: from client.example.test (client.example.test [192.0.2.10])
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	by mx.example.test (OpenSMTPD) with ESMTP id 3e79045c
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	for <root@localhost>;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	Mon, 23 Nov 2026 15:22:24 +0000 (UTC)
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|From: Alice <alice@example.test>
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|To: Bob <bob@example.test>
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|Subject: plain message
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|Hello Bob,
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|this is a plain message.
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|.
+< report|0.6|1795447344.007789|smtp-in|protocol-client|2d296248ca88e298|.
+< filter|0.6|1795447344.007962|smtp-in|commit|2d296248ca88e298|f91c6212f397a34c|
+> filter-result|2d296248ca88e298|f91c6212f397a34c|proceed
+< report|0.6|1795447344.008135|smtp-in|filter-response|2d296248ca88e298|commit|proceed
+< report|0.6|1795447344.008308|smtp-in|protocol-server|2d296248ca88e298|250 2.0.0 3e79045c Message accepted for delivery
+< report|0.6|1795447344.008482|smtp-in|tx-commit|2d296248ca88e298|3e79045c|564
+< report|0.6|1795447344.008655|smtp-in|tx-reset|2d296248ca88e298|3e79045c
+< report|0.6|1795447344.008828|smtp-in|protocol-client|2d296248ca88e298|QUIT
+< filter|0.6|1795447344.009001|smtp-in|quit|2d296248ca88e298|f91c620eb9a84967|
+> filter-result|2d296248ca88e298|f91c620eb9a84967|proceed
+< report|0.6|1795447344.009174|smtp-in|filter-response|2d296248ca88e298|quit|proceed
+< report|0.6|1795447344.009347|smtp-in|protocol-server|2d296248ca88e298|221 2.0.0 Bye
+< report|0.6|1795447344.009520|smtp-in|link-disconnect|2d296248ca88e298
+< report|0.6|1795447344.009693|smtp-in|link-connect|3a4b5c6d7e8f9012|<unknown>|fail|192.0.2.11:47646|127.0.0.1:25
+< filter|0.6|1795447344.009866|smtp-in|connect|3a4b5c6d7e8f9012|f91c6204b41c6c6b|<unknown>|192.0.2.11
+> filter-result|3a4b5c6d7e8f9012|f91c6204b41c6c6b|proceed
+< report|0.6|1795447344.010039|smtp-in|filter-response|3a4b5c6d7e8f9012|connected|proceed
+< report|0.6|1795447344.010212|smtp-in|protocol-server|3a4b5c6d7e8f9012|220 mx.example.test ESMTP OpenSMTPD
+< report|0.6|1795447344.010386|smtp-in|link-greeting|3a4b5c6d7e8f9012|mx.example.test
+< report|0.6|1795447344.010559|smtp-in|protocol-client|3a4b5c6d7e8f9012|EHLO client.example.test
+< filter|0.6|1795447344.010732|smtp-in|ehlo|3a4b5c6d7e8f9012|f91c6206cad3db06|client.example.test
+> filter-result|3a4b5c6d7e8f9012|f91c6206cad3db06|proceed
+< report|0.6|1795447344.010905|smtp-in|filter-response|3a4b5c6d7e8f9012|ehlo|proceed
+< report|0.6|1795447344.011078|smtp-in|link-identify|3a4b5c6d7e8f9012|EHLO|client.example.test
+< report|0.6|1795447344.011251|smtp-in|protocol-server|3a4b5c6d7e8f9012|250 HELP
+< report|0.6|1795447344.011424|smtp-in|protocol-client|3a4b5c6d7e8f9012|AUTH PLAIN ********
+< filter|0.6|1795447344.011597|smtp-in|auth|3a4b5c6d7e8f9012|f91c6207aa3d0c19|PLAIN AGFsaWNlAHNlY3JldA==
+> filter-result|3a4b5c6d7e8f9012|f91c6207aa3d0c19|proceed
+< report|0.6|1795447344.011770|smtp-in|filter-response|3a4b5c6d7e8f9012|auth|proceed
+< report|0.6|1795447344.011943|smtp-in|link-auth|3a4b5c6d7e8f9012|mallory|fail
+< report|0.6|1795447344.012116|smtp-in|protocol-server|3a4b5c6d7e8f9012|535 Authentication failed
+< report|0.6|1795447344.012290|smtp-in|protocol-client|3a4b5c6d7e8f9012|MAIL FROM:<alice@example.test>
+< filter|0.6|1795447344.012463|smtp-in|mail-from|3a4b5c6d7e8f9012|f91c6209e20026e0|alice@example.test
+> filter-result|3a4b5c6d7e8f9012|f91c6209e20026e0|proceed
+< report|0.6|1795447344.012636|smtp-in|filter-response|3a4b5c6d7e8f9012|mail-from|proceed
+< report|0.6|1795447344.012809|smtp-in|protocol-server|3a4b5c6d7e8f9012|250 2.0.0 Ok
+< report|0.6|1795447344.012982|smtp-in|tx-begin|3a4b5c6d7e8f9012|4f4f4f4f
+< report|0.6|1795447344.013155|smtp-in|tx-mail|3a4b5c6d7e8f9012|4f4f4f4f|ok|alice@example.test
+< report|0.6|1795447344.013328|smtp-in|protocol-client|3a4b5c6d7e8f9012|RCPT TO:<root@localhost>
+< filter|0.6|1795447344.013501|smtp-in|rcpt-to|3a4b5c6d7e8f9012|f91c620a78ae5ec8|root@localhost
+> filter-result|3a4b5c6d7e8f9012|f91c620a78ae5ec8|proceed
+< report|0.6|1795447344.013674|smtp-in|filter-response|3a4b5c6d7e8f9012|rcpt-to|proceed
+< report|0.6|1795447344.013847|smtp-in|tx-envelope|3a4b5c6d7e8f9012|4f4f4f4f|4f4f4f4ff0218408
+< report|0.6|1795447344.014020|smtp-in|protocol-server|3a4b5c6d7e8f9012|250 2.1.5 Destination address valid: Recipient ok
+< report|0.6|1795447344.014194|smtp-in|tx-rcpt|3a4b5c6d7e8f9012|4f4f4f4f|ok|root@localhost
+< report|0.6|1795447344.014367|smtp-in|protocol-client|3a4b5c6d7e8f9012|DATA
+< filter|0.6|1795447344.014540|smtp-in|data|3a4b5c6d7e8f9012|f91c620b10442e4c|
+> filter-result|3a4b5c6d7e8f9012|f91c620b10442e4c|proceed
+< report|0.6|1795447344.014713|smtp-in|filter-response|3a4b5c6d7e8f9012|data|proceed
+< filter|0.6|1795447344.014886|smtp-in|data-line|3a4b5c6d7e8f9012|f91c620c041fd4b6|Received: from client.example.test (<unknown> [192.0.2.11])
+< filter|0.6|1795447344.015059|smtp-in|data-line|3a4b5c6d7e8f9012|f91c620c041fd4b6|	by mx.example.test (OpenSMTPD) with ESMTP id 4f4f4f4f
+< filter|0.6|1795447344.015232|smtp-in|data-line|3a4b5c6d7e8f9012|f91c620c041fd4b6|	for <root@localhost>;
+< filter|0.6|1795447344.015405|smtp-in|data-line|3a4b5c6d7e8f9012|f91c620c041fd4b6|	Mon, 23 Nov 2026 15:22:24 +0000 (UTC)
+< filter|0.6|1795447344.015578|smtp-in|data-line|3a4b5c6d7e8f9012|f91c620c041fd4b6|From: Alice <alice@example.test>
+< filter|0.6|1795447344.015751|smtp-in|data-line|3a4b5c6d7e8f9012|f91c620c041fd4b6|To: Bob <bob@example.test>
+< report|0.6|1795447344.015924|smtp-in|protocol-server|3a4b5c6d7e8f9012|354 Enter mail, end with "." on a line by itself
+< report|0.6|1795447344.016098|smtp-in|tx-data|3a4b5c6d7e8f9012|4f4f4f4f|ok
+< filter|0.6|1795447344.016271|smtp-in|data-line|3a4b5c6d7e8f9012|f91c620c041fd4b6|Subject: plain message
+< filter|0.6|1795447344.016444|smtp-in|data-line|3a4b5c6d7e8f9012|f91c620c041fd4b6|
+< filter|0.6|1795447344.016617|smtp-in|data-line|3a4b5c6d7e8f9012|f91c620c041fd4b6|Hello Bob,
+< filter|0.6|1795447344.016790|smtp-in|data-line|3a4b5c6d7e8f9012|f91c620c041fd4b6|
+< filter|0.6|1795447344.016963|smtp-in|data-line|3a4b5c6d7e8f9012|f91c620c041fd4b6|this is a plain message.
+< filter|0.6|1795447344.017136|smtp-in|data-line|3a4b5c6d7e8f9012|f91c620c041fd4b6|.
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|Authentication-Results: mx.example.test; dkim=none
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|Received: from client.example.test (<unknown> [192.0.2.11])
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|	by mx.example.test (OpenSMTPD) with ESMTP id 4f4f4f4f
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|	for <root@localhost>;
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|	Mon, 23 Nov 2026 15:22:24 +0000 (UTC)
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|From: Alice <alice@example.test>
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|To: Bob <bob@example.test>
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|Subject: plain message
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|Hello Bob,
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|this is a plain message.
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|.
+< report|0.6|1795447344.017309|smtp-in|protocol-client|3a4b5c6d7e8f9012|.
+< filter|0.6|1795447344.017482|smtp-in|commit|3a4b5c6d7e8f9012|f91c6212f397a34c|
+> filter-result|3a4b5c6d7e8f9012|f91c6212f397a34c|proceed
+< report|0.6|1795447344.017655|smtp-in|filter-response|3a4b5c6d7e8f9012|commit|proceed
+< report|0.6|1795447344.017828|smtp-in|protocol-server|3a4b5c6d7e8f9012|250 2.0.0 4f4f4f4f Message accepted for delivery
+< report|0.6|1795447344.018002|smtp-in|tx-commit|3a4b5c6d7e8f9012|4f4f4f4f|564
+< report|0.6|1795447344.018175|smtp-in|tx-reset|3a4b5c6d7e8f9012|4f4f4f4f
+< report|0.6|1795447344.018348|smtp-in|protocol-client|3a4b5c6d7e8f9012|QUIT
+< filter|0.6|1795447344.018521|smtp-in|quit|3a4b5c6d7e8f9012|f91c620eb9a84967|
+> filter-result|3a4b5c6d7e8f9012|f91c620eb9a84967|proceed
+< report|0.6|1795447344.018694|smtp-in|filter-response|3a4b5c6d7e8f9012|quit|proceed
+< report|0.6|1795447344.018867|smtp-in|protocol-server|3a4b5c6d7e8f9012|221 2.0.0 Bye
+< report|0.6|1795447344.019040|smtp-in|link-disconnect|3a4b5c6d7e8f9012

@@ -1,0 +1,158 @@
+# A client that vanishes in DATA: tx-rollback, tx-reset, link-disconnect
+# with data-lines held; then another session is signed as usual, and EOF
+# arrives while a third is in the middle of its data.
+@args -A mx.example.test example.test:ed:$KEYS/ed.key
+@mask
+@dkimpy
+@handshake
+< report|0.6|1795447344.000173|smtp-in|link-connect|2d296248ca88e298|localhost|pass|127.0.0.1:47646|127.0.0.1:25
+< filter|0.6|1795447344.000346|smtp-in|connect|2d296248ca88e298|f91c6204b41c6c6b|localhost|127.0.0.1
+> filter-result|2d296248ca88e298|f91c6204b41c6c6b|proceed
+< report|0.6|1795447344.000519|smtp-in|filter-response|2d296248ca88e298|connected|proceed
+< report|0.6|1795447344.000692|smtp-in|protocol-server|2d296248ca88e298|220 mx.example.test ESMTP OpenSMTPD
+< report|0.6|1795447344.000865|smtp-in|link-greeting|2d296248ca88e298|mx.example.test
+< report|0.6|1795447344.001039|smtp-in|protocol-client|2d296248ca88e298|EHLO client.example.test
+< filter|0.6|1795447344.001212|smtp-in|ehlo|2d296248ca88e298|f91c6206cad3db06|client.example.test
+> filter-result|2d296248ca88e298|f91c6206cad3db06|proceed
+< report|0.6|1795447344.001385|smtp-in|filter-response|2d296248ca88e298|ehlo|proceed
+< report|0.6|1795447344.001558|smtp-in|link-identify|2d296248ca88e298|EHLO|client.example.test
+< report|0.6|1795447344.001731|smtp-in|protocol-server|2d296248ca88e298|250 HELP
+< report|0.6|1795447344.001904|smtp-in|protocol-client|2d296248ca88e298|MAIL FROM:<alice@example.test>
+< filter|0.6|1795447344.002077|smtp-in|mail-from|2d296248ca88e298|f91c6209e20026e0|alice@example.test
+> filter-result|2d296248ca88e298|f91c6209e20026e0|proceed
+< report|0.6|1795447344.002250|smtp-in|filter-response|2d296248ca88e298|mail-from|proceed
+< report|0.6|1795447344.002423|smtp-in|protocol-server|2d296248ca88e298|250 2.0.0 Ok
+< report|0.6|1795447344.002596|smtp-in|tx-begin|2d296248ca88e298|3e79045c
+< report|0.6|1795447344.002769|smtp-in|tx-mail|2d296248ca88e298|3e79045c|ok|alice@example.test
+< report|0.6|1795447344.002943|smtp-in|protocol-client|2d296248ca88e298|RCPT TO:<root@localhost>
+< filter|0.6|1795447344.003116|smtp-in|rcpt-to|2d296248ca88e298|f91c620a78ae5ec8|root@localhost
+> filter-result|2d296248ca88e298|f91c620a78ae5ec8|proceed
+< report|0.6|1795447344.003289|smtp-in|filter-response|2d296248ca88e298|rcpt-to|proceed
+< report|0.6|1795447344.003462|smtp-in|tx-envelope|2d296248ca88e298|3e79045c|3e79045cf0218408
+< report|0.6|1795447344.003635|smtp-in|protocol-server|2d296248ca88e298|250 2.1.5 Destination address valid: Recipient ok
+< report|0.6|1795447344.003808|smtp-in|tx-rcpt|2d296248ca88e298|3e79045c|ok|root@localhost
+< report|0.6|1795447344.003981|smtp-in|protocol-client|2d296248ca88e298|DATA
+< filter|0.6|1795447344.004154|smtp-in|data|2d296248ca88e298|f91c620b10442e4c|
+> filter-result|2d296248ca88e298|f91c620b10442e4c|proceed
+< report|0.6|1795447344.004327|smtp-in|filter-response|2d296248ca88e298|data|proceed
+< filter|0.6|1795447344.004500|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|Received: from client.example.test (localhost [127.0.0.1])
+< filter|0.6|1795447344.004673|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	by mx.example.test (OpenSMTPD) with ESMTP id 3e79045c
+< filter|0.6|1795447344.004847|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	for <root@localhost>;
+< filter|0.6|1795447344.005020|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	Mon, 23 Nov 2026 15:22:24 +0000 (UTC)
+< filter|0.6|1795447344.005193|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|From: Alice <alice@example.test>
+< filter|0.6|1795447344.005366|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|To: Bob <bob@example.test>
+< filter|0.6|1795447344.005539|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|Subject: dots | pipes | 8-bit é
+< filter|0.6|1795447344.005712|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|Date: Mon, 23 Nov 2026 15:22:24 +0000
+< filter|0.6|1795447344.005885|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|
+< report|0.6|1795447344.006058|smtp-in|tx-rollback|2d296248ca88e298|3e79045c
+< report|0.6|1795447344.006231|smtp-in|tx-reset|2d296248ca88e298|3e79045c
+< report|0.6|1795447344.006404|smtp-in|link-disconnect|2d296248ca88e298
+< report|0.6|1795447344.006577|smtp-in|link-connect|3a4b5c6d7e8f9012|localhost|pass|127.0.0.1:47646|127.0.0.1:25
+< filter|0.6|1795447344.006751|smtp-in|connect|3a4b5c6d7e8f9012|f91c6204b41c6c6b|localhost|127.0.0.1
+> filter-result|3a4b5c6d7e8f9012|f91c6204b41c6c6b|proceed
+< report|0.6|1795447344.006924|smtp-in|filter-response|3a4b5c6d7e8f9012|connected|proceed
+< report|0.6|1795447344.007097|smtp-in|protocol-server|3a4b5c6d7e8f9012|220 mx.example.test ESMTP OpenSMTPD
+< report|0.6|1795447344.007270|smtp-in|link-greeting|3a4b5c6d7e8f9012|mx.example.test
+< report|0.6|1795447344.007443|smtp-in|protocol-client|3a4b5c6d7e8f9012|EHLO client.example.test
+< filter|0.6|1795447344.007616|smtp-in|ehlo|3a4b5c6d7e8f9012|f91c6206cad3db06|client.example.test
+> filter-result|3a4b5c6d7e8f9012|f91c6206cad3db06|proceed
+< report|0.6|1795447344.007789|smtp-in|filter-response|3a4b5c6d7e8f9012|ehlo|proceed
+< report|0.6|1795447344.007962|smtp-in|link-identify|3a4b5c6d7e8f9012|EHLO|client.example.test
+< report|0.6|1795447344.008135|smtp-in|protocol-server|3a4b5c6d7e8f9012|250 HELP
+< report|0.6|1795447344.008308|smtp-in|protocol-client|3a4b5c6d7e8f9012|MAIL FROM:<alice@example.test>
+< filter|0.6|1795447344.008482|smtp-in|mail-from|3a4b5c6d7e8f9012|f91c6209e20026e0|alice@example.test
+> filter-result|3a4b5c6d7e8f9012|f91c6209e20026e0|proceed
+< report|0.6|1795447344.008655|smtp-in|filter-response|3a4b5c6d7e8f9012|mail-from|proceed
+< report|0.6|1795447344.008828|smtp-in|protocol-server|3a4b5c6d7e8f9012|250 2.0.0 Ok
+< report|0.6|1795447344.009001|smtp-in|tx-begin|3a4b5c6d7e8f9012|4f4f4f4f
+< report|0.6|1795447344.009174|smtp-in|tx-mail|3a4b5c6d7e8f9012|4f4f4f4f|ok|alice@example.test
+< report|0.6|1795447344.009347|smtp-in|protocol-client|3a4b5c6d7e8f9012|RCPT TO:<root@localhost>
+< filter|0.6|1795447344.009520|smtp-in|rcpt-to|3a4b5c6d7e8f9012|f91c620a78ae5ec8|root@localhost
+> filter-result|3a4b5c6d7e8f9012|f91c620a78ae5ec8|proceed
+< report|0.6|1795447344.009693|smtp-in|filter-response|3a4b5c6d7e8f9012|rcpt-to|proceed
+< report|0.6|1795447344.009866|smtp-in|tx-envelope|3a4b5c6d7e8f9012|4f4f4f4f|4f4f4f4ff0218408
+< report|0.6|1795447344.010039|smtp-in|protocol-server|3a4b5c6d7e8f9012|250 2.1.5 Destination address valid: Recipient ok
+< report|0.6|1795447344.010212|smtp-in|tx-rcpt|3a4b5c6d7e8f9012|4f4f4f4f|ok|root@localhost
+< report|0.6|1795447344.010386|smtp-in|protocol-client|3a4b5c6d7e8f9012|DATA
+< filter|0.6|1795447344.010559|smtp-in|data|3a4b5c6d7e8f9012|f91c620b10442e4c|
+> filter-result|3a4b5c6d7e8f9012|f91c620b10442e4c|proceed
+< report|0.6|1795447344.010732|smtp-in|filter-response|3a4b5c6d7e8f9012|data|proceed
+< filter|0.6|1795447344.010905|smtp-in|data-line|3a4b5c6d7e8f9012|f91c620c041fd4b6|Received: from client.example.test (localhost [127.0.0.1])
+< filter|0.6|1795447344.011078|smtp-in|data-line|3a4b5c6d7e8f9012|f91c620c041fd4b6|	by mx.example.test (OpenSMTPD) with ESMTP id 4f4f4f4f
+< filter|0.6|1795447344.011251|smtp-in|data-line|3a4b5c6d7e8f9012|f91c620c041fd4b6|	for <root@localhost>;
+< filter|0.6|1795447344.011424|smtp-in|data-line|3a4b5c6d7e8f9012|f91c620c041fd4b6|	Mon, 23 Nov 2026 15:22:24 +0000 (UTC)
+< filter|0.6|1795447344.011597|smtp-in|data-line|3a4b5c6d7e8f9012|f91c620c041fd4b6|From: Alice <alice@example.test>
+< filter|0.6|1795447344.011770|smtp-in|data-line|3a4b5c6d7e8f9012|f91c620c041fd4b6|To: Bob <bob@example.test>
+< report|0.6|1795447344.011943|smtp-in|protocol-server|3a4b5c6d7e8f9012|354 Enter mail, end with "." on a line by itself
+< report|0.6|1795447344.012116|smtp-in|tx-data|3a4b5c6d7e8f9012|4f4f4f4f|ok
+< filter|0.6|1795447344.012290|smtp-in|data-line|3a4b5c6d7e8f9012|f91c620c041fd4b6|Subject: plain message
+< filter|0.6|1795447344.012463|smtp-in|data-line|3a4b5c6d7e8f9012|f91c620c041fd4b6|
+< filter|0.6|1795447344.012636|smtp-in|data-line|3a4b5c6d7e8f9012|f91c620c041fd4b6|Hello Bob,
+< filter|0.6|1795447344.012809|smtp-in|data-line|3a4b5c6d7e8f9012|f91c620c041fd4b6|
+< filter|0.6|1795447344.012982|smtp-in|data-line|3a4b5c6d7e8f9012|f91c620c041fd4b6|this is a plain message.
+< filter|0.6|1795447344.013155|smtp-in|data-line|3a4b5c6d7e8f9012|f91c620c041fd4b6|.
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=example.test;
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|	s=ed; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc;
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|	bh=MOfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=9QcC73wznLYMEMFge2f
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|	rlrmzFE7mOnWbjRdEiQpjGz0BV1Ow3+yVt4SK7USee+ufq8selLqoeSAs1s7aSF34Cg==
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|Received: from client.example.test (localhost [127.0.0.1])
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|	by mx.example.test (OpenSMTPD) with ESMTP id 4f4f4f4f
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|	for <root@localhost>;
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|	Mon, 23 Nov 2026 15:22:24 +0000 (UTC)
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|From: Alice <alice@example.test>
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|To: Bob <bob@example.test>
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|Subject: plain message
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|Hello Bob,
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|this is a plain message.
+> filter-dataline|3a4b5c6d7e8f9012|f91c620c041fd4b6|.
+< report|0.6|1795447344.013328|smtp-in|protocol-client|3a4b5c6d7e8f9012|.
+< filter|0.6|1795447344.013501|smtp-in|commit|3a4b5c6d7e8f9012|f91c6212f397a34c|
+> filter-result|3a4b5c6d7e8f9012|f91c6212f397a34c|proceed
+< report|0.6|1795447344.013674|smtp-in|filter-response|3a4b5c6d7e8f9012|commit|proceed
+< report|0.6|1795447344.013847|smtp-in|protocol-server|3a4b5c6d7e8f9012|250 2.0.0 4f4f4f4f Message accepted for delivery
+< report|0.6|1795447344.014020|smtp-in|tx-commit|3a4b5c6d7e8f9012|4f4f4f4f|564
+< report|0.6|1795447344.014194|smtp-in|tx-reset|3a4b5c6d7e8f9012|4f4f4f4f
+< report|0.6|1795447344.014367|smtp-in|protocol-client|3a4b5c6d7e8f9012|QUIT
+< filter|0.6|1795447344.014540|smtp-in|quit|3a4b5c6d7e8f9012|f91c620eb9a84967|
+> filter-result|3a4b5c6d7e8f9012|f91c620eb9a84967|proceed
+< report|0.6|1795447344.014713|smtp-in|filter-response|3a4b5c6d7e8f9012|quit|proceed
+< report|0.6|1795447344.014886|smtp-in|protocol-server|3a4b5c6d7e8f9012|221 2.0.0 Bye
+< report|0.6|1795447344.015059|smtp-in|link-disconnect|3a4b5c6d7e8f9012
+< report|0.6|1795447344.015232|smtp-in|link-connect|0123456789abcdef|localhost|pass|127.0.0.1:47646|127.0.0.1:25
+< filter|0.6|1795447344.015405|smtp-in|connect|0123456789abcdef|f91c6204b41c6c6b|localhost|127.0.0.1
+> filter-result|0123456789abcdef|f91c6204b41c6c6b|proceed
+< report|0.6|1795447344.015578|smtp-in|filter-response|0123456789abcdef|connected|proceed
+< report|0.6|1795447344.015751|smtp-in|protocol-server|0123456789abcdef|220 mx.example.test ESMTP OpenSMTPD
+< report|0.6|1795447344.015924|smtp-in|link-greeting|0123456789abcdef|mx.example.test
+< report|0.6|1795447344.016098|smtp-in|protocol-client|0123456789abcdef|EHLO client.example.test
+< filter|0.6|1795447344.016271|smtp-in|ehlo|0123456789abcdef|f91c6206cad3db06|client.example.test
+> filter-result|0123456789abcdef|f91c6206cad3db06|proceed
+< report|0.6|1795447344.016444|smtp-in|filter-response|0123456789abcdef|ehlo|proceed
+< report|0.6|1795447344.016617|smtp-in|link-identify|0123456789abcdef|EHLO|client.example.test
+< report|0.6|1795447344.016790|smtp-in|protocol-server|0123456789abcdef|250 HELP
+< report|0.6|1795447344.016963|smtp-in|protocol-client|0123456789abcdef|MAIL FROM:<alice@example.test>
+< filter|0.6|1795447344.017136|smtp-in|mail-from|0123456789abcdef|f91c6209e20026e0|alice@example.test
+> filter-result|0123456789abcdef|f91c6209e20026e0|proceed
+< report|0.6|1795447344.017309|smtp-in|filter-response|0123456789abcdef|mail-from|proceed
+< report|0.6|1795447344.017482|smtp-in|protocol-server|0123456789abcdef|250 2.0.0 Ok
+< report|0.6|1795447344.017655|smtp-in|tx-begin|0123456789abcdef|5e5e5e5e
+< report|0.6|1795447344.017828|smtp-in|tx-mail|0123456789abcdef|5e5e5e5e|ok|alice@example.test
+< report|0.6|1795447344.018002|smtp-in|protocol-client|0123456789abcdef|RCPT TO:<root@localhost>
+< filter|0.6|1795447344.018175|smtp-in|rcpt-to|0123456789abcdef|f91c620a78ae5ec8|root@localhost
+> filter-result|0123456789abcdef|f91c620a78ae5ec8|proceed
+< report|0.6|1795447344.018348|smtp-in|filter-response|0123456789abcdef|rcpt-to|proceed
+< report|0.6|1795447344.018521|smtp-in|tx-envelope|0123456789abcdef|5e5e5e5e|5e5e5e5ef0218408
+< report|0.6|1795447344.018694|smtp-in|protocol-server|0123456789abcdef|250 2.1.5 Destination address valid: Recipient ok
+< report|0.6|1795447344.018867|smtp-in|tx-rcpt|0123456789abcdef|5e5e5e5e|ok|root@localhost
+< report|0.6|1795447344.019040|smtp-in|protocol-client|0123456789abcdef|DATA
+< filter|0.6|1795447344.019213|smtp-in|data|0123456789abcdef|f91c620b10442e4c|
+> filter-result|0123456789abcdef|f91c620b10442e4c|proceed
+< report|0.6|1795447344.019386|smtp-in|filter-response|0123456789abcdef|data|proceed
+< filter|0.6|1795447344.019559|smtp-in|data-line|0123456789abcdef|f91c620c041fd4b6|Received: from client.example.test (localhost [127.0.0.1])
+< filter|0.6|1795447344.019732|smtp-in|data-line|0123456789abcdef|f91c620c041fd4b6|	by mx.example.test (OpenSMTPD) with ESMTP id 5e5e5e5e
+< filter|0.6|1795447344.019906|smtp-in|data-line|0123456789abcdef|f91c620c041fd4b6|	for <root@localhost>;
+< filter|0.6|1795447344.020079|smtp-in|data-line|0123456789abcdef|f91c620c041fd4b6|	Mon, 23 Nov 2026 15:22:24 +0000 (UTC)
+< filter|0.6|1795447344.020252|smtp-in|data-line|0123456789abcdef|f91c620c041fd4b6|From: Alice <alice@example.test>
+< filter|0.6|1795447344.020425|smtp-in|data-line|0123456789abcdef|f91c620c041fd4b6|To: Bob <bob@example.test>
