@@ -111,6 +111,14 @@ if [ -f tests/interop/run.sh ]; then
 	run tests/interop/run.sh "" interop.log sh tests/interop/run.sh
 fi
 
+# The resolver keeps sockets, timers and lookups that a session may
+# cancel halfway: valgrind checks that nothing leaks, in its unit tests
+# and in the DNS tests' driver.
+VG="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99"
+run tests/test_resolver valgrind: valgrind-resolver.log $VG ./tests/test_resolver
+run tests/dns/run.sh valgrind: valgrind-dns.log \
+    env DNSPROBE_WRAP="$VG" sh tests/dns/run.sh
+
 # The sanitizer pass works on a copy, so that its objects never mix
 # with the ones above.
 rm -rf build/asan
@@ -127,8 +135,9 @@ done
 	unit asan: asan-
 	run tests/vectors.sh asan: asan-vectors.log sh tests/vectors.sh
 	# the keys made by the first run are reused: RSA 4096 takes seconds
-	DNS_KEYDIR=$TOP/build/dns/keys SANFLAGS="$SANFLAGS" \
-	    run tests/dns/run.sh asan: asan-dns.log sh tests/dns/run.sh
+	run tests/dns/run.sh asan: asan-dns.log env \
+	    DNS_KEYDIR="$TOP/build/dns/keys" SANFLAGS="$SANFLAGS" \
+	    sh tests/dns/run.sh
 )
 
 awk '/^PASS /{p++} /^FAIL /{f++} END{printf "%d passed, %d failed\n", p, f
