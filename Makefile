@@ -32,7 +32,7 @@ HEADERS !=	ls include/*.h src/*/*.h tests/*.h 2>/dev/null
 
 .SUFFIXES: .c .o
 
-all: libdkimkit.a libdkimkit.so dkimkit
+all: libdkimkit.a libdkimkit.so dkimkit filter-dkim
 
 .c.o:
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -86,17 +86,23 @@ fuzz:
 	sh scripts/setup-deps.sh
 	sh fuzz/run.sh
 
+# filter-dkim goes where smtpd.conf lines expect proc-exec filters, next
+# to Debian's own in /usr/libexec/opensmtpd with PREFIX=/usr.
 install: all
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
+	    $(DESTDIR)$(PREFIX)/libexec/opensmtpd \
 	    $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/man/man1 \
-	    $(DESTDIR)$(PREFIX)/share/man/man3
+	    $(DESTDIR)$(PREFIX)/share/man/man3 \
+	    $(DESTDIR)$(PREFIX)/share/man/man8
 	install -m 755 dkimkit $(DESTDIR)$(PREFIX)/bin/
+	install -m 755 filter-dkim $(DESTDIR)$(PREFIX)/libexec/opensmtpd/
 	install -m 644 libdkimkit.a $(DESTDIR)$(PREFIX)/lib/
 	install -m 755 libdkimkit.so $(DESTDIR)$(PREFIX)/lib/libdkimkit.so.0
 	ln -sf libdkimkit.so.0 $(DESTDIR)$(PREFIX)/lib/libdkimkit.so
 	install -m 644 include/dkimkit.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 man/dkimkit.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 644 man/dkimkit.3 $(DESTDIR)$(PREFIX)/share/man/man3/
+	install -m 644 man/filter-dkim.8 $(DESTDIR)$(PREFIX)/share/man/man8/
 
 clean:
 	rm -f $(LIB_OBJS) $(CLI_OBJS) $(FILTER_OBJS) $(TEST_PROGS) \

@@ -37,6 +37,9 @@ log_setverbose(int verbose)
 	log_verbose = verbose;
 }
 
+static void	log_emit(const char *, const char *, va_list, int)
+		    __attribute__((__format__(__printf__, 2, 0)));
+
 static void
 log_emit(const char *prefix, const char *fmt, va_list ap, int saved_errno)
 {
