@@ -26,6 +26,7 @@ CLI_SRCS !=	ls src/cli/*.c 2>/dev/null
 CLI_OBJS =	$(CLI_SRCS:.c=.o)
 FILTER_SRCS !=	ls src/filter/*.c 2>/dev/null
 FILTER_OBJS =	$(FILTER_SRCS:.c=.o)
+FILTER_LIB_OBJS = $(FILTER_OBJS:src/filter/main.o=)
 TEST_SRCS !=	ls tests/test_*.c 2>/dev/null
 TEST_PROGS =	$(TEST_SRCS:.c=)
 HEADERS !=	ls include/*.h src/*/*.h tests/*.h 2>/dev/null
@@ -55,8 +56,19 @@ libdkimkit.so: $(LIB_OBJS) libdkimkit.map
 dkimkit: $(CLI_OBJS) libdkimkit.a
 	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJS) libdkimkit.a $(LIBS)
 
-filter-dkim: $(FILTER_OBJS) libdkimkit.a
-	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $(FILTER_OBJS) libdkimkit.a $(LIBS)
+# The filter's parts, so that tests/test_filter links the same code.
+libfilter.a: $(FILTER_LIB_OBJS)
+	rm -f $@
+	ar rcs $@ $(FILTER_LIB_OBJS)
+
+filter-dkim: src/filter/main.o libfilter.a libdkimkit.a
+	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ src/filter/main.o libfilter.a \
+	    libdkimkit.a $(LIBS)
+
+tests/test_filter: tests/test_filter.c tests/testlib.o libfilter.a \
+    libdkimkit.a $(HEADERS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/test_filter.c \
+	    tests/testlib.o libfilter.a libdkimkit.a $(LIBS)
 
 # Test programs: tests/test_X from tests/test_X.c, one per module.
 .c:
@@ -107,7 +119,7 @@ install: all
 clean:
 	rm -f $(LIB_OBJS) $(CLI_OBJS) $(FILTER_OBJS) $(TEST_PROGS) \
 	    tests/testlib.o libdkimkit.a libdkimkit.so libdkimkit.map \
-	    dkimkit filter-dkim
+	    libfilter.a dkimkit filter-dkim
 	rm -rf build
 
 .PHONY: all tests check demo bench fuzz install clean
