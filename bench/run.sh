@@ -98,3 +98,7 @@ END {
 grep '^NA ' "$out/libopendkim.txt" | while read -r _ lib alg; do
 	echo "$lib: no $alg support in this build: n/a"
 done
+
+echo
+echo "== filter-dkim against filter-dkimsign (bench/filter.sh)"
+sh bench/filter.sh

@@ -3,8 +3,9 @@
 # Install what building and testing dkimkit needs on Debian bookworm:
 # the compiler and make, the three crypto/DNS libraries, clang with its
 # sanitizer and fuzzer runtimes, valgrind, the peer verifiers used by the
-# interop tests (python3-dkim, Mail::DKIM, OpenDKIM), openssl, and mandoc
-# for the man pages.
+# interop tests (python3-dkim, Mail::DKIM, OpenDKIM), openssl, mandoc
+# for the man pages, knot for the DNS tests, and OpenSMTPD with
+# filter-dkimsign for the filter's tests and bench.
 #
 # It asks dpkg first, so it costs nothing when all is present. Without
 # root or without apt-get it only says what is missing and carries on:
@@ -12,7 +13,8 @@
 
 PKGS="make gcc libc6-dev pkg-config libbearssl-dev libsodium-dev
 libldns-dev clang libclang-rt-14-dev valgrind python3 python3-dkim
-libmail-dkim-perl libopendkim-dev opendkim-tools openssl mandoc knot"
+libmail-dkim-perl libopendkim-dev opendkim-tools openssl mandoc knot
+opensmtpd opensmtpd-filter-dkimsign"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	echo "setup-deps: no dpkg here; dkimkit needs the equivalents of:"
@@ -28,8 +30,34 @@ for p in $PKGS; do
 	esac
 done
 
+# The tests run their own smtpd, and only one can run at a time: the
+# system's is stopped and disabled through the service manager, never
+# by killing processes by name.
+stop_system_smtpd() {
+	case $(dpkg-query -W -f='${Status}' opensmtpd 2>/dev/null) in
+	*" installed")	;;
+	*)		return 0 ;;
+	esac
+	[ "$(id -u)" -eq 0 ] || return 0
+	if [ -d /run/systemd/system ]; then
+		systemctl is-enabled --quiet opensmtpd.service 2>/dev/null ||
+		    systemctl is-active --quiet opensmtpd.service 2>/dev/null ||
+		    return 0
+		echo "setup-deps: stopping and disabling opensmtpd.service" \
+		    "(the tests start their own smtpd)"
+		systemctl disable --now opensmtpd.service >/dev/null 2>&1
+	elif ls /etc/rc[2-5].d/S*opensmtpd >/dev/null 2>&1; then
+		echo "setup-deps: stopping and disabling the opensmtpd" \
+		    "service (the tests start their own smtpd)"
+		service opensmtpd stop >/dev/null 2>&1
+		update-rc.d opensmtpd disable >/dev/null 2>&1
+	fi
+	return 0
+}
+
 if [ -z "$missing" ]; then
 	echo "setup-deps: all dependencies present"
+	stop_system_smtpd
 	exit 0
 fi
 
@@ -44,4 +72,5 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update &&
     apt-get install -y --no-install-recommends $missing ||
     echo "setup-deps: apt-get failed; carrying on without:$missing"
+stop_system_smtpd
 exit 0

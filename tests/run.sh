@@ -1,9 +1,10 @@
 #!/bin/sh
 #
 # Build dkimkit with -Werror and run every test: the unit test programs,
-# the symbol and layering checks, the conformance vectors and the interop tests (when
-# present); then build again with ASan and UBSan in build/asan and run
-# the unit tests and vectors there.
+# the symbol and layering checks, the conformance vectors, the interop,
+# DNS, filter transcript and real-smtpd tests, the resolver and the
+# filter also under valgrind; then build again with ASan and UBSan in
+# build/asan and run the unit tests, vectors, DNS and filter tests there.
 #
 # Every program prints "PASS name" / "FAIL name" lines. Full output goes
 # to build/logs/; the terminal gets the FAIL lines with the detail lines
@@ -107,9 +108,11 @@ run tests/symbols.sh "" symbols.log sh tests/symbols.sh
 run tests/layering.sh "" layering.log sh tests/layering.sh
 run tests/vectors.sh "" vectors.log sh tests/vectors.sh
 run tests/dns/run.sh "" dns.log sh tests/dns/run.sh
-if [ -f tests/interop/run.sh ]; then
-	run tests/interop/run.sh "" interop.log sh tests/interop/run.sh
-fi
+run tests/interop/run.sh "" interop.log sh tests/interop/run.sh
+run tests/filter/run.sh "" filter.log sh tests/filter/run.sh
+run tests/smtpd/run.sh "" smtpd.log sh tests/smtpd/run.sh
+run "tests/smtpd/run.sh --valgrind" valgrind: smtpd-valgrind.log \
+    sh tests/smtpd/run.sh --valgrind
 
 # The resolver keeps sockets, timers and lookups that a session may
 # cancel halfway: valgrind checks that nothing leaks, in its unit tests
@@ -135,6 +138,9 @@ done
 	unit asan: asan-
 	run tests/vectors.sh asan: asan-vectors.log sh tests/vectors.sh
 	# the keys made by the first run are reused: RSA 4096 takes seconds
+	run tests/filter/run.sh asan: asan-filter.log sh tests/filter/run.sh
+	run tests/smtpd/run.sh asan: asan-smtpd.log env \
+	    SMTPD_KNOT_KEYS="$TOP/build/smtpd/knot" sh tests/smtpd/run.sh
 	run tests/dns/run.sh asan: asan-dns.log env \
 	    DNS_KEYDIR="$TOP/build/dns/keys" SANFLAGS="$SANFLAGS" \
 	    sh tests/dns/run.sh

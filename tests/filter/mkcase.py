@@ -78,11 +78,6 @@ def crlf(lines):
 	return b"".join(l + b"\r\n" for l in lines)
 
 
-def added_fields(out):
-	"""The fields dkimkit put on top of the message, as lines."""
-	return out.split(b"\r\n")
-
-
 def sign_top(lines, cut, keys):
 	if cut:
 		lines = [l[:CUT_LINE] for l in lines]

@@ -17,7 +17,11 @@
 """transcript.py: play scripted smtpd-filters(7) transcripts into filter-dkim.
 
 usage: transcript.py --filter PATH [--versions 0.4,0.5,0.6,0.7]
-                     [--var NAME=VALUE ...] [--timeout S] CASE.t ...
+                     [--var NAME=VALUE ...] [--timeout S] [--chunk N]
+                     CASE.t ...
+
+--chunk N writes the input in writes of N bytes (default 65536), so that
+the filter reads lines split at any offset.
 
 A case file (tests/filter/cases/*.t) holds raw protocol lines, written in
 protocol 0.6 as Debian's smtpd 6.8.0p2 speaks it:
@@ -78,9 +82,6 @@ REPORT_EVENTS = set("link-connect link-disconnect link-greeting "
     "protocol-server filter-report filter-response timeout".split())
 FILTER_PHASES = set("connect helo ehlo starttls auth mail-from rcpt-to data "
     "data-line rset quit noop help wiz commit".split())
-DECISIONS = {"proceed": False, "junk": False, "reject": True,
-    "disconnect": True, "rewrite": True}
-HEX16 = re.compile(rb"^[0-9a-f]{16}$")
 # VERSIONS.md: smtpd up to 7.3 (protocol 0.6) keeps 2047 bytes of an answer
 # line, so a data line keeps 1997 bytes after "filter-dataline|S|T|".
 CUT_LINE = 1997
@@ -178,8 +179,8 @@ def config_lines(v):
 # ---- the filter process ----------------------------------------------------
 
 class Filter:
-	def __init__(self, argv, fsize, timeout):
-		self.timeout = timeout
+	def __init__(self, argv, fsize, timeout, chunk):
+		self.timeout, self.chunk = timeout, chunk
 		self.buf = b""
 		self.eof = False
 
@@ -222,7 +223,7 @@ class Filter:
 			if not w:
 				raise Failure("the filter does not read its input")
 			try:
-				n = os.write(fd, data[:1 << 16])
+				n = os.write(fd, data[:self.chunk])
 			except BrokenPipeError:
 				raise Failure("the filter closed its input "
 				    "(exited?)")
@@ -521,7 +522,7 @@ def make_dkimpy_check(keydir):
 def run_case(path, v, a, var, dkimpy_check):
 	case = parse_case(path)
 	argv = [a.filter] + subst(case["args"], var)
-	flt = Filter(argv, case["fsize"], a.timeout)
+	flt = Filter(argv, case["fsize"], a.timeout, a.chunk)
 	p = Player(case, v, flt, dkimpy_check)
 	try:
 		p.play()
@@ -540,6 +541,7 @@ def main():
 	ap.add_argument("--var", action="append", default=[])
 	ap.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT)
 	ap.add_argument("--verbose", action="store_true")
+	ap.add_argument("--chunk", type=int, default=1 << 16)
 	ap.add_argument("cases", nargs="+")
 	a = ap.parse_args()
 	var = dict(x.split("=", 1) for x in a.var)
@@ -553,6 +555,8 @@ def main():
 			if v not in versions:
 				continue
 			label = "filter:%s@%s" % (name, v)
+			if a.chunk != 1 << 16:
+				label += "/write%d" % a.chunk
 			try:
 				n = run_case(path, v, a, var, check)
 				extra = " (%d signatures verified by dkimpy)" \

@@ -43,12 +43,10 @@ Prints PASS/FAIL lines; exit status 1 when any failed.
 """
 
 import argparse
-import base64
 import os
 import re
 import subprocess
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -239,7 +237,7 @@ def check_signed(seq, sent, data, dnsfunc, a, dnsfile, stats):
 	return None
 
 
-def sign_path(a, port, msgs, records, work, out):
+def sign_path(port, msgs):
 	sent = {"s%03d" % i: m for i, m in enumerate(msgs)}
 	acc, failed = smtpdctl.send_all(port, [tag(k, v[1]) for k, v in
 	    sorted(sent.items())])
@@ -356,7 +354,7 @@ def check_verify_path(vmsgs, got):
 
 # ---- internal networks ------------------------------------------------------------------
 
-def check_inside(port, msgs, out_before, out):
+def send_inside(port, msgs):
 	"""127.0.0.1 is inside (signed), 127.0.0.2 is not (verified)."""
 	m = [x for x in msgs if not x[2]][0][1]
 	res = []
@@ -364,6 +362,35 @@ def check_inside(port, msgs, out_before, out):
 		acc, _ = smtpdctl.send_all(port, [tag(seq, m)], source=src)
 		res.append(acc)
 	return res
+
+
+def check_inside(got):
+	one, two = got.get("in-1"), got.get("in-2")
+	result("inside:127.0.0.1-signed", one is not None and
+	    any(n == b"dkim-signature" for n, _ in fields_above(one)),
+	    "no signature on mail from 127.0.0.1")
+	result("inside:127.0.0.2-verified", two is not None and
+	    ar_results(two) == ["none"], "no dkim=none A-R on mail from "
+	    "127.0.0.2 (internal-networks 127.0.0.1/32)")
+
+
+def check_log(log, per_filter):
+	"""The filter's stderr lands in smtpd's log as "NAME: line": no
+	sanitizer report, no filter lost, and one line per message (issue 5:
+	session, direction, domains, selectors, results), which names the
+	message id."""
+	bad = re.findall(r"^.*(?:Sanitizer|runtime error:|lost processor|"
+	    r"fatal).*$", log, re.M)
+	for b in bad[:5]:
+		print("   " + b)
+	result("log-clean", not bad, "%d alarming lines in smtpd's log" %
+	    len(bad))
+	for name, want in per_filter.items():
+		ids = re.findall(r"^%s: .*\b([0-9a-f]{8})\b" % name, log, re.M)
+		got = len(set(re.findall(r"smtp message msgid=([0-9a-f]{8}) .*"
+		    r"\n", log)) & set(ids))
+		result("log-lines:%s" % name, got == want, "%d of %d messages "
+		    "with a line from the filter" % (got, want))
 
 
 def main():
@@ -403,11 +430,10 @@ def main():
 		return 1
 	result("start", True)
 	try:
-		acc, failed, sent = sign_path(a, ports[0], msgs, records, work,
-		    out)
+		acc, failed, sent = sign_path(ports[0], msgs)
 		vacc, vfailed = smtpdctl.send_all(ports[1],
 		    [m for _, _, _, m in vmsgs])
-		iacc = check_inside(ports[2], msgs, None, out)
+		iacc = send_inside(ports[2], msgs)
 		want = acc + vacc + sum(iacc)
 		n = srv.wait_delivered(want, DELIVERY_TIMEOUT)
 		result("accepted", not failed and not vfailed and
@@ -424,14 +450,9 @@ def main():
 	got = read_delivered(out)
 	check_sign_path(a, sent, got, records, dnsfile)
 	check_verify_path(vmsgs, got)
-	inside = [(s, got.get(s)) for s in ("in-1", "in-2")]
-	result("inside:127.0.0.1-signed", inside[0][1] is not None and
-	    any(n == b"dkim-signature" for n, _ in fields_above(inside[0][1])),
-	    "no signature on mail from 127.0.0.1")
-	result("inside:127.0.0.2-verified", inside[1][1] is not None and
-	    ar_results(inside[1][1]) == ["none"],
-	    "no dkim=none A-R on mail from 127.0.0.2 (internal-networks "
-	    "127.0.0.1/32)")
+	check_inside(got)
+	check_log(srv.logtext(), {"dkauto": acc, "dkverify": vacc,
+	    "dkinside": sum(iacc)})
 	return 1 if FAILED else 0
 
 

@@ -29,7 +29,8 @@
 # test's keys live in a folder of group opensmtpd, and the checkout must
 # be searchable by that user.
 #
-# Environment: FILTER_DKIM (default ./filter-dkim), DKIMKIT (./dkimkit),
+# Environment: SMTPD_KEEP (keep the work dir, which is kept anyway when a
+# check failed), FILTER_DKIM (default ./filter-dkim), DKIMKIT (./dkimkit),
 # SMTPD_COUNT (messages: sign-path 240, valgrind 1000 by default), SMTPD_KNOT_KEYS (where the
 # knot zone's keys are kept between runs; default build/smtpd/knot).
 #
@@ -39,6 +40,8 @@
 cd "$(dirname "$0")/../.." || exit 1
 
 PYTHON=${PYTHON:-/usr/bin/python3}
+# no __pycache__ folders in the checkout
+export PYTHONDONTWRITEBYTECODE=1
 FILTER_DKIM=${FILTER_DKIM:-./filter-dkim}
 DKIMKIT=${DKIMKIT:-./dkimkit}
 KNOT_KEYS=${SMTPD_KNOT_KEYS:-$(pwd)/build/smtpd/knot}
@@ -50,22 +53,26 @@ cleanup() {
 		kill "$KNOTPID" 2>/dev/null
 		wait "$KNOTPID" 2>/dev/null
 	fi
-	[ -n "$TMP" ] && rm -rf "$TMP"
+	if [ -n "$TMP" ] && [ -z "${KEEP:-}" ]; then
+		rm -rf "$TMP"
+	fi
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
 
-need() {
-	if ! eval "$2"; then
-		echo "FAIL smtpd:setup: $1"
-		exit 1
-	fi
+fail() {
+	echo "FAIL smtpd:setup: $1"
+	exit 1
 }
-need "needs root (smtpd drops privileges itself)" '[ "$(id -u)" -eq 0 ]'
-need "no /usr/sbin/smtpd (Debian package opensmtpd)" '[ -x /usr/sbin/smtpd ]'
-need "no knotd (Debian package knot)" 'command -v knotd >/dev/null'
-need "$FILTER_DKIM not built (make filter-dkim)" '[ -x "$FILTER_DKIM" ]'
-need "$DKIMKIT not built (make)" '[ -x "$DKIMKIT" ]'
+[ "$(id -u)" -eq 0 ] || fail "needs root (smtpd drops privileges itself)"
+[ -x /usr/sbin/smtpd ] || fail "no /usr/sbin/smtpd (Debian package opensmtpd)"
+command -v knotd >/dev/null || fail "no knotd (Debian package knot)"
+[ -x "$FILTER_DKIM" ] || fail "$FILTER_DKIM not built (make filter-dkim)"
+[ -x "$DKIMKIT" ] || fail "$DKIMKIT not built (make)"
+if [ "${1:-}" = --valgrind ]; then
+	command -v valgrind >/dev/null ||
+	    fail "no valgrind (Debian package valgrind)"
+fi
 
 abs() {
 	(cd "$(dirname "$1")" && echo "$(pwd)/$(basename "$1")")
@@ -94,14 +101,19 @@ TMP=$(mktemp -d /tmp/dkimkit-smtpd.XXXXXX) || exit 1
 chmod 755 "$TMP"
 mkdir -p "$KNOT_KEYS" "$TMP/knot"
 sh tests/dns/mkzone.sh "$DKIMKIT" "$KNOT_KEYS" "$TMP/knot" "$KPORT" ||
-    need "tests/dns/mkzone.sh failed" false
+    fail "tests/dns/mkzone.sh failed"
 knotd -c "$TMP/knot/knot.conf" > "$TMP/knot.log" 2>&1 &
 KNOTPID=$!
 # --valgrind: the slow run (1,000 messages under valgrind) instead
 prog=tests/smtpd/check.py
 [ "${1:-}" = --valgrind ] && prog=tests/smtpd/valgrind.py
-need "no valgrind (Debian package valgrind)" \
-    '[ $prog = tests/smtpd/check.py ] || command -v valgrind >/dev/null'
-"$PYTHON" $prog --filter "$(abs "$FILTER_DKIM")" \
+"$PYTHON" "$prog" --filter "$(abs "$FILTER_DKIM")" \
     --dkimkit "$(abs "$DKIMKIT")" --work "$TMP" --knot-keys "$KNOT_KEYS" \
     --dns "127.0.0.1:$KPORT" ${SMTPD_COUNT:+--count "$SMTPD_COUNT"}
+st=$?
+# on failure the work dir stays: smtpd.conf, smtpd.log, delivered/
+if [ $st -ne 0 ] || [ -n "${SMTPD_KEEP:-}" ]; then
+	KEEP=1
+	echo "work dir kept: $TMP"
+fi
+exit $st
