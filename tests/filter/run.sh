@@ -109,5 +109,7 @@ if [ $# -eq 0 ]; then
 		    tests/filter/cases/verify-forged-ar.t \
 		    tests/filter/cases/disconnect-mid-data.t || st=1
 	done
+	# SIGHUP: new configuration for new messages, old kept when broken
+	"$PYTHON" tests/filter/reload.py "$prog" tests/filter/keys || st=1
 fi
 exit $st
