@@ -1158,6 +1158,36 @@ test_resolver_unreachable(void)
 	return 0;
 }
 
+/*
+ * With one query on the wire at a time, freeing the one in flight makes
+ * room: the deadline says to process at once, which sends the next.
+ */
+static int
+test_resolver_cancel_makes_room(void)
+{
+	struct dk_dns_lookup *a, *b;
+	struct dk_dns_conf c;
+	struct dk_resolver *r;
+	struct srv s;
+
+	CHECK(srv_open(&s) == 0);
+	mkconf(&c, &s, 1, 1000, 1);
+	CHECK((r = mkresolver(&c, 1, 0)) != NULL);
+	CHECK(dk_resolver_submit(r, "a.test", NULL, 1000, &a) == DK_OK);
+	CHECK(dk_resolver_submit(r, "b.test", NULL, 1000, &b) == DK_OK);
+	CHECK(dk_resolver_fds(r, NULL, 0) == 1);
+	dk_dns_lookup_free(a);
+	CHECK(dk_resolver_fds(r, NULL, 0) == 0);
+	CHECK(dk_resolver_deadline(r) == 0);
+	dk_resolver_process(r, NULL, 0, 1001);
+	CHECK(dk_resolver_fds(r, NULL, 0) == 1);
+	CHECK(dk_resolver_deadline(r) > 1001);
+	dk_dns_lookup_free(b);
+	dk_resolver_free(r);
+	close(s.fd);
+	return 0;
+}
+
 /* Sessions that go away: their lookups are freed in flight. */
 static int
 test_resolver_cancel(void)
@@ -1315,6 +1345,7 @@ static const struct test_case cases[] = {
 	{ "resolver_servfail", test_resolver_servfail },
 	{ "resolver_unreachable", test_resolver_unreachable },
 	{ "resolver_cancel", test_resolver_cancel },
+	{ "resolver_cancel_makes_room", test_resolver_cancel_makes_room },
 	{ "resolver_inflight", test_resolver_inflight },
 	{ "resolver_names", test_resolver_names },
 };

@@ -453,6 +453,12 @@ dk_resolver_deadline(const struct dk_resolver *r)
 	const struct query *q;
 	int64_t t = -1;
 
+	/*
+	 * A lookup freed in flight makes room that only
+	 * dk_resolver_process() can fill (it knows the time): at once.
+	 */
+	if (r->nactive < r->inflight_max && !TAILQ_EMPTY(&r->waiting))
+		return 0;
 	TAILQ_FOREACH(q, &r->active, entry) {
 		if (t == -1 || q->try_end < t)
 			t = q->try_end;

@@ -148,7 +148,11 @@ DK_WUR enum dk_status	 dk_resolver_submit(struct dk_resolver *r,
 size_t			 dk_resolver_fds(struct dk_resolver *r,
 			    struct pollfd *pfd, size_t npfd);
 
-/* The earliest time at which dk_resolver_process() must run; -1: none. */
+/*
+ * The earliest time at which dk_resolver_process() must run; -1: none;
+ * 0 (at once) after a lookup freed in flight has made room for one that
+ * waits.
+ */
 int64_t			 dk_resolver_deadline(const struct dk_resolver *r);
 
 /*

@@ -262,6 +262,17 @@ opt_spool_max(struct config *c, const char *v)
 	return 0;
 }
 
+static int
+opt_header_max(struct config *c, const char *v)
+{
+	long long n;
+
+	if (num_parse(v, FILTER_HEADER_MIN, DK_HEADER_MAX, &n) == -1)
+		return -1;
+	c->header_max = (size_t)n;
+	return 0;
+}
+
 static const struct {
 	const char	*name;
 	int		(*set)(struct config *, const char *);
@@ -272,6 +283,7 @@ static const struct {
 	{ "dns-timeout",	opt_dns_timeout },
 	{ "expire",		opt_expire },
 	{ "fixed-time",		opt_fixed_time },
+	{ "header-max",		opt_header_max },
 	{ "headers",		opt_headers },
 	{ "internal-networks",	opt_nets },
 	{ "mode",		opt_mode },
@@ -449,6 +461,7 @@ config_new(void)
 	c->refs = 1;
 	c->hcanon = c->bcanon = DK_CANON_RELAXED;
 	c->spool_max = FILTER_SPOOL_DEFAULT;
+	c->header_max = FILTER_HEADER_DEFAULT;
 	c->dns_timeout = FILTER_DNS_TIMEOUT;
 	c->fixed_time = -1;
 	for (i = 0; i < sizeof(default_nets) / sizeof(default_nets[0]); i++)

@@ -52,6 +52,14 @@
 #define FILTER_ADMD_MAX		255	/* config|admd: a host name */
 #define FILTER_NOTE_MAX		320	/* why not signed: words + a domain */
 #define FILTER_SPOOL_DEFAULT	(1024 * 1024)
+/*
+ * The header block is held in memory (the fields go on top), so it has a
+ * bound of its own: sendmail's MaxHeadersLength is 32 KiB, Postfix's
+ * header_size_limit 100 KiB; a hostile client must not get the engine's
+ * 1 MiB per session.
+ */
+#define FILTER_HEADER_DEFAULT	(64 * 1024)
+#define FILTER_HEADER_MIN	4096
 #define FILTER_SPOOL_MIN	4096	/* smaller bounds only cost syscalls */
 #define FILTER_SPOOL_LIMIT	((size_t)1 << 30)	/* sanity cap */
 #define FILTER_DNS_TIMEOUT	20000	/* ms per message; smtpd waits 300 s */
@@ -112,6 +120,7 @@ struct config {
 	struct cfg_net	*nets;
 	size_t		 nnets;
 	size_t		 spool_max;
+	size_t		 header_max;
 	char		*spool_dir;
 	int64_t		 dns_timeout;	/* ms */
 	char		*resolver;	/* NULL: resolv.conf */

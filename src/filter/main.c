@@ -127,6 +127,15 @@ reload(struct filter *f)
 		log_warnx("reload failed: keeping the previous configuration");
 		return;
 	}
+	/* lookups in flight use the resolver's sockets: no swap under them */
+	if ((c->resolver == NULL) != (f->cfg->resolver == NULL) ||
+	    (c->resolver != NULL && strcmp(c->resolver,
+	    f->cfg->resolver) != 0)) {
+		log_warnx("reload failed: a new resolver needs a restart; "
+		    "keeping the previous configuration");
+		dk_filter_config_unref(c);
+		return;
+	}
 	dk_filter_config_unref(f->cfg);
 	f->cfg = c;
 	log_setverbose(c->verbose);
@@ -145,7 +154,8 @@ resolver_setup(struct filter *f)
 	memset(&o, 0, sizeof(o));
 	o.conf = &conf;
 	o.inflight_max = POLL_DNS_MAX;
-	o.budget_ms = f->cfg->dns_timeout;
+	/* each message's dns-timeout ends its lookups; SIGHUP may change it */
+	o.budget_ms = FILTER_DNS_TIMEOUT_MAX;
 	if (dk_resolver_new(&f->resolver, &o) != DK_OK)
 		fatalx("resolver: cannot start");
 }

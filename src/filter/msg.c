@@ -110,20 +110,43 @@ msg_eoh(struct filter *f, struct msg *m, int eoh)
 	memset(&m->mh, 0, sizeof(m->mh));
 }
 
+/*
+ * A header block past header-max. A signer passes the message on
+ * unsigned. A verifier must refuse it (451 at commit): forged
+ * Authentication-Results fields in it could not be removed.
+ */
+static void
+msg_header_too_large(struct msg *m)
+{
+	if (m->mode == MSG_VERIFY)
+		dk_filter_msg_fail(m, "header block over %zu bytes: not "
+		    "verified, refused", m->cfg->header_max);
+	else {
+		m->mode = MSG_PASS;
+		(void)snprintf(m->note, sizeof(m->note),
+		    "header block over %zu bytes, not signed",
+		    m->cfg->header_max);
+	}
+	m->state = MSG_BODY;
+	dk_msghdr_free(&m->mh);
+	memset(&m->mh, 0, sizeof(m->mh));
+}
+
 static void
 msg_header_line(struct filter *f, struct msg *m, const char *p, size_t len)
 {
 	enum dk_status st;
 	size_t used;
 
+	if (len + 2 > m->cfg->header_max - m->mh.len) {
+		msg_header_too_large(m);
+		return;
+	}
 	if ((st = dk_msghdr_write(&m->mh, p, len, &used)) == DK_OK)
 		st = dk_msghdr_write(&m->mh, "\r\n", 2, &used);
-	if (st == DK_ELIMIT) {
-		m->mode = MSG_PASS;
-		(void)snprintf(m->note, sizeof(m->note),
-		    "header block over %d bytes, not checked", DK_HEADER_MAX);
-		m->state = MSG_BODY;
-	} else if (st != DK_OK)
+	if (st == DK_ELIMIT)
+		msg_header_too_large(m);
+	else if (st != DK_OK)
 		dk_filter_msg_fail(m, "out of memory");
 	else if (m->mh.done)
 		msg_eoh(f, m, 1);

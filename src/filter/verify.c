@@ -266,6 +266,8 @@ dk_filter_verify_dns(struct filter *f)
 		lookup_forget(m, l);
 		st = dk_verifier_answer(m->verifier, r->name, r->rcode, r->txt,
 		    r->ntxt);
+		if (st == DK_OK && r->dnssec)
+			st = dk_verifier_key_dnssec(m->verifier, r->name);
 		dk_dns_lookup_free(l);
 		if (st != DK_OK && st != DK_EINVAL)
 			dk_filter_msg_fail(m, "verify: %s", dk_status_str(st));
