@@ -362,6 +362,41 @@ test_hash_million(void)
 	return hash_check(&h1, "34aa973cd4c4daa4f61eeb2bdbad27316534016f");
 }
 
+/*
+ * The SHA instruction path (where the CPU has it) against BearSSL's
+ * portable one: every length up to 300 and some long ones, fed in
+ * random chunks (empty ones too) against fed whole.
+ */
+static int
+test_hash_accel(void)
+{
+	static unsigned char data[70000];
+	struct dk_hash fast, slow;
+	uint8_t a[DK_DIGEST_MAX], b[DK_DIGEST_MAX];
+	size_t len, off, n, i;
+	unsigned int seed = 7;
+
+	for (i = 0; i < sizeof(data); i++)
+		data[i] = (unsigned char)(rand_r(&seed) >> 7);
+	for (len = 0; len < 70000; len = len < 300 ? len + 1 : len * 3 + 17) {
+		dk_hash_init(&fast, DK_HASH_SHA256);
+		dk_hash_init(&slow, DK_HASH_SHA256);
+		slow.accel = 0;
+		for (off = 0; off < len; off += n) {
+			n = (size_t)rand_r(&seed) % 200 + 1;
+			if (n > len - off)
+				n = len - off;
+			dk_hash_update(&fast, data, 0);
+			dk_hash_update(&fast, data + off, n);
+		}
+		dk_hash_update(&slow, data, len);
+		dk_hash_out(&fast, a);
+		dk_hash_out(&slow, b);
+		CHECK_MEM("sha-256", b, 32, a, 32);
+	}
+	return 0;
+}
+
 /* A struct copy forks the state; dk_hash_out leaves the context alone. */
 static int
 test_hash_fork(void)
@@ -1186,6 +1221,7 @@ static const struct test_case cases[] = {
 	{ "hash_kat", test_hash_kat },
 	{ "hash_million", test_hash_million },
 	{ "hash_fork", test_hash_fork },
+	{ "hash_accel", test_hash_accel },
 	{ "b64_kat", test_b64_kat },
 	{ "b64_reject", test_b64_reject },
 	{ "b64_fws", test_b64_fws },

@@ -43,6 +43,7 @@ enum dk_hash_alg {
  */
 struct dk_hash {
 	enum dk_hash_alg	alg;
+	int			accel;	/* SHA-256 on the CPU's SHA unit */
 	uint64_t		state[16];
 };
 

@@ -19,14 +19,23 @@
  * pointer into themselves (only one to a static vtable), so copying a
  * struct dk_hash forks the hash state, as the signer does to share one
  * body hash between several signatures.
+ *
+ * Where the CPU has SHA instructions, SHA-256 blocks go through them
+ * (sha256x86.c) instead of BearSSL's compression function. The context
+ * stays BearSSL's own: its public fields are the pending bytes (buf),
+ * the byte count and the state H0..H7 (val), kept exactly as
+ * br_sha256_update() keeps them, so br_sha256_out() still pads and
+ * finishes.
  */
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <bearssl.h>
 
 #include "crypto.h"
+#include "sha256x86.h"
 
 _Static_assert(sizeof(br_sha256_context) <=
     sizeof(((struct dk_hash *)0)->state), "br_sha256_context too large");
@@ -40,16 +49,44 @@ void
 dk_hash_init(struct dk_hash *h, enum dk_hash_alg alg)
 {
 	h->alg = alg;
+	h->accel = alg == DK_HASH_SHA256 && dk_sha256x86_ok();
 	if (alg == DK_HASH_SHA1)
 		br_sha1_init((br_sha1_context *)(void *)h->state);
 	else
 		br_sha256_init((br_sha256_context *)(void *)h->state);
 }
 
+static void
+sha256_update_accel(br_sha256_context *cc, const unsigned char *p,
+    size_t len)
+{
+	size_t pending = (size_t)cc->count & 63, n;
+
+	cc->count += len;
+	if (pending != 0) {
+		n = 64 - pending < len ? 64 - pending : len;
+		memcpy(cc->buf + pending, p, n);
+		if (pending + n < 64)
+			return;
+		dk_sha256x86_blocks(cc->val, cc->buf, 1);
+		p += n;
+		len -= n;
+	}
+	if (len >= 64) {
+		dk_sha256x86_blocks(cc->val, p, len / 64);
+		p += len & ~(size_t)63;
+		len &= 63;
+	}
+	memcpy(cc->buf, p, len);
+}
+
 void
 dk_hash_update(struct dk_hash *h, const void *buf, size_t len)
 {
-	if (h->alg == DK_HASH_SHA1)
+	if (h->accel)
+		sha256_update_accel((br_sha256_context *)(void *)h->state,
+		    buf, len);
+	else if (h->alg == DK_HASH_SHA1)
 		br_sha1_update((br_sha1_context *)(void *)h->state, buf, len);
 	else
 		br_sha256_update((br_sha256_context *)(void *)h->state, buf,
