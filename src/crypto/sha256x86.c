@@ -38,6 +38,7 @@
 
 #include <cpuid.h>
 #include <immintrin.h>
+#include <stdatomic.h>
 
 #define CPUID1_ECX_SSSE3	(1U << 9)
 #define CPUID1_ECX_SSE41	(1U << 19)
@@ -63,8 +64,8 @@ static const uint32_t K256[64] = {
 	0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
 };
 
-int
-dk_sha256x86_ok(void)
+static int
+cpu_has_sha(void)
 {
 	unsigned int a, b, c, d;
 
@@ -75,6 +76,25 @@ dk_sha256x86_ok(void)
 	if (!__get_cpuid_count(7, 0, &a, &b, &c, &d))
 		return 0;
 	return (b & CPUID7_EBX_SHA) != 0;
+}
+
+/*
+ * CPUID traps to the hypervisor in a virtual machine, which costs more
+ * than hashing a small message, so the answer is kept. It is a fact
+ * about the CPU, the same for every thread: the one value the library
+ * keeps outside a handle, and an atomic one.
+ */
+int
+dk_sha256x86_ok(void)
+{
+	static _Atomic int known = -1;
+	int v;
+
+	if ((v = atomic_load_explicit(&known, memory_order_relaxed)) == -1) {
+		v = cpu_has_sha();
+		atomic_store_explicit(&known, v, memory_order_relaxed);
+	}
+	return v;
 }
 
 #define TARGET	__attribute__((__target__("sha,ssse3,sse4.1")))

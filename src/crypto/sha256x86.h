@@ -26,7 +26,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Nonzero when the CPU has SHA, SSSE3 and SSE4.1 (CPUID; ask once). */
+/* Nonzero when the CPU has SHA, SSSE3 and SSE4.1 (CPUID, asked once). */
 int	dk_sha256x86_ok(void);
 /*
  * Run nblocks 64-byte blocks of p through the SHA-256 compression
