@@ -10,7 +10,8 @@ set -eu
 
 out=${1:?usage: mkseeds.sh OUTDIR}
 vec=vectors
-for t in tags sig keyrec keyload canon_header canon_body verifier dnsreply; do
+for t in tags sig keyrec keyload canon_header canon_body verifier dnsreply \
+    filter; do
 	rm -rf "$out/fuzz_$t"
 	mkdir -p "$out/fuzz_$t"
 done
@@ -60,6 +61,13 @@ fields() {
 	END { flush() }' "$1"
 }
 
+# A message as smtpd passes it to a filter: data-lines without their CR
+# (RFC 5321 §4.5.2: a leading dot doubled).
+datalines() {
+	awk '{ sub(/\r$/, ""); if (substr($0, 1, 1) == ".") $0 = "." $0
+	    print }' "$1"
+}
+
 # The body of a message (after the first empty line), CRLF kept.
 body() {
 	awk 'inbody { printf "%s\n", $0 } /^\r?$/ { inbody = 1 }' "$1"
@@ -80,6 +88,25 @@ for eml in $(find "$vec" -name '*.eml' | sort); do
 	# shellcheck disable=SC2059
 	{ printf "\\$flags$chunks"; cat "$eml"; } \
 	    > "$out/fuzz_verifier/$stem"
+	# fuzz_filter: flags (0x40, never NUL; sign with commit or
+	# rollback; verify past the DNS deadline, the resolver's budget, or
+	# neither), message; every fifth with an envelope sender first, and
+	# every seventh followed by a second message
+	sflags=$((0x40 + 8 * (n % 2)))
+	vflags=$((0x41 + (n % 3 == 1 ? 2 : 0) + (n % 3 == 2 ? 16 : 0)))
+	for f in $sflags $vflags; do
+		[ $((n % 5)) -eq 0 ] && f=$((f + 4))
+		{
+			# shellcheck disable=SC2059
+			printf "\\$(printf '%03o' "$f")"
+			[ $((f & 4)) -ne 0 ] && printf '<a|b@example.com>\n'
+			datalines "$eml"
+			if [ $((n % 7)) -eq 0 ]; then
+				printf '.\n'
+				datalines "$eml"
+			fi
+		} > "$out/fuzz_filter/$stem-$f"
+	done
 done
 
 # Key records: the TXT strings of each dns.txt line, joined (\" and \\
@@ -121,6 +148,7 @@ for f in $(find "$vec" -name '*.pem' -o -name '*.key' -o -name '*.private'); do
 	cp "$f" "$out/fuzz_keyload/$(echo "$f" | sed 's|/|_|g')"
 done
 
-for t in tags sig keyrec keyload canon_header canon_body verifier dnsreply; do
+for t in tags sig keyrec keyload canon_header canon_body verifier dnsreply \
+    filter; do
 	echo "seeds: fuzz_$t: $(ls "$out/fuzz_$t" | wc -l) files"
 done

@@ -26,7 +26,16 @@ max_len() {
 	fuzz_sig|fuzz_keyload)		echo 8192 ;;
 	fuzz_keyrec)			echo 12288 ;;	# DK_KEYREC_MAX + half
 	fuzz_canon_body)		echo 16384 ;;
+	fuzz_filter)			echo 65536 ;;	# a flags byte + SMTP_LINE_MAX
 	*)				echo 65536 ;;
+	esac
+}
+
+# Flags of one target: filter-dkim logs a line per message to stderr;
+# libFuzzer keeps its own output and the sanitizers' reports.
+target_flags() {
+	case $1 in
+	fuzz_filter)	echo -close_fd_mask=2 ;;
 	esac
 }
 
@@ -43,24 +52,38 @@ cflags="-std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -g -O1 -Wall -Wextra
 san="address,undefined"
 
 mkdir -p "$out/obj" "$out/corpus"
-objs=
-for src in src/canon/*.c src/crypto/*.c src/dkim/*.c src/dns/*.c \
-    compat/*.c fuzz/fuzzlib.c; do
-	[ -f "$src" ] || continue
-	obj="$out/obj/$(echo "$src" | sed -e 's|/|_|g' -e 's|\.c$|.o|')"
-	# shellcheck disable=SC2086
-	if ! $cc $cflags -fsanitize=fuzzer-no-link,$san -c -o "$obj" "$src"
-	then
-		echo "fuzz: cannot compile $src" >&2
-		exit 2
-	fi
-	objs="$objs $obj"
+
+# Objects of the sources given, one per source; their list goes to stdout.
+compile() {
+	for src in "$@"; do
+		[ -f "$src" ] || continue
+		obj="$out/obj/$(echo "$src" | sed -e 's|/|_|g' -e 's|\.c$|.o|')"
+		# shellcheck disable=SC2086
+		if ! $cc $cflags -fsanitize=fuzzer-no-link,$san -c -o "$obj" \
+		    "$src"; then
+			echo "fuzz: cannot compile $src" >&2
+			return 1
+		fi
+		echo "$obj"
+	done
+}
+
+objs=$(compile src/canon/*.c src/crypto/*.c src/dkim/*.c src/dns/*.c \
+    compat/*.c fuzz/fuzzlib.c) || exit 2
+# fuzz_filter also drives filter-dkim: everything but its main()
+filter_srcs=
+for src in src/filter/*.c; do
+	[ "$src" = src/filter/main.c ] || filter_srcs="$filter_srcs $src"
 done
+# shellcheck disable=SC2086
+filter_objs=$(compile $filter_srcs) || exit 2
 
 for t in $targets; do
+	extra=
+	[ "$t" = fuzz_filter ] && extra=$filter_objs
 	# shellcheck disable=SC2086
 	if ! $cc $cflags -fsanitize=fuzzer,$san -o "$out/$t" "fuzz/$t.c" \
-	    $objs -lbearssl $pkg_libs; then
+	    $extra $objs -lbearssl $pkg_libs; then
 		echo "fuzz: cannot build $t" >&2
 		exit 2
 	fi
@@ -72,7 +95,9 @@ status=0
 for t in $targets; do
 	mkdir -p "$out/corpus/$t"
 	log="$out/$t.log"
+	# shellcheck disable=SC2046
 	"$out/$t" -runs="$runs" -max_len="$(max_len "$t")" -timeout=30 \
+	    $(target_flags "$t") \
 	    -rss_limit_mb=2048 -artifact_prefix="$out/crash-$t-" \
 	    "$out/corpus/$t" "$out/seeds/$t" >"$log" 2>&1
 	rc=$?
