@@ -37,6 +37,7 @@ key for k._domainkey.ok.fault.test, a name tests/dns/faultdns.py serves.
 """
 
 import os
+import re
 import subprocess
 import sys
 
@@ -362,6 +363,7 @@ def build(out):
 	c_disconnect(out)
 	c_auth(out)
 	c_verify(out)
+	c_verify(out, reject=True)
 	c_forged_ar(out)
 	c_no_key(out)
 	c_modes(out)
@@ -486,23 +488,40 @@ def c_auth(out):
 	c.write(out)
 
 
-def c_verify(out):
-	c = Case("verify-results", "Mail from outside (192.0.2.1), each "
-	    "message verified against the fault DNS\nserver: a good Ed25519 "
-	    "signature (pass, with dots, pipes and 8-bit bytes),\nthe body "
-	    "altered (fail), no key (permerror), SERVFAIL (temperror), two\n"
-	    "signatures in one message, and no signature (dkim=none).",
-	    "-A mx.example.test --resolver $DNS")
+REJECT_FAIL = re.escape("reject|550 5.7.20 No passing DKIM signature found")
+REJECT_TEMP = re.escape("reject|451 4.7.0 DKIM key lookup failed, "
+    "try again later")
+
+
+def c_verify(out, reject=False):
+	"""The same messages, with the reject policy (-r) or without."""
+	if reject:
+		c = Case("verify-reject", "The reject policy (-r) on the "
+		    "messages of verify-results: a pass,\nor no signature, is "
+		    "accepted; all signatures failing is a 550 at commit;\n"
+		    "no pass and a key lookup failure is a 451.",
+		    "-r -A mx.example.test --resolver $DNS")
+	else:
+		c = Case("verify-results", "Mail from outside (192.0.2.1), each "
+		    "message verified against the fault DNS\nserver: a good "
+		    "Ed25519 signature (pass, with dots, pipes and 8-bit "
+		    "bytes),\nthe body altered (fail), no key (permerror), "
+		    "SERVFAIL (temperror), two\nsignatures in one message, and "
+		    "no signature (dkim=none).",
+		    "-A mx.example.test --resolver $DNS")
+	fail = REJECT_FAIL if reject else "proceed"
+	temp = REJECT_TEMP if reject else "proceed"
 	s = Session(c, "2d296248ca88e298", src="192.0.2.1",
 	    rdns="<unknown>")
 	s.connect()
 	good = signed_input(ODD)
 	s.message("00000001", good, "verify")
 	s.message("00000002", good.replace(b"a | pipe", b"a | pipe!"),
-	    "verify")
-	s.message("00000003", signed_input(PLAIN, "nx.fault.test"), "verify")
+	    "verify", commit=fail)
+	s.message("00000003", signed_input(PLAIN, "nx.fault.test"), "verify",
+	    commit=fail)
 	s.message("00000004", signed_input(PLAIN, "servfail.fault.test"),
-	    "verify")
+	    "verify", commit=temp)
 	s.message("00000005", signed_input(signed_input(PLAIN,
 	    "nx.fault.test")), "verify")
 	s.message("00000006", PLAIN, "verify")
