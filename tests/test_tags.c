@@ -292,6 +292,35 @@ t_prefixes(void)
 	return 0;
 }
 
+/* Colon lists: FWS around items trimmed, empty items kept, in order. */
+static int
+items_are(const char *value, const char *want)
+{
+	char got[256] = "";
+	const char *item;
+	size_t pos = 0, ilen;
+
+	while (dk_tags_next_item(value, strlen(value), &pos, &item, &ilen)) {
+		strcat(got, "[");
+		strncat(got, item, ilen);
+		strcat(got, "]");
+	}
+	CHECK_STR(value, want, got);
+	return 0;
+}
+
+static int
+t_items(void)
+{
+	CHECK(items_are("", "[]") == 0);
+	CHECK(items_are("a", "[a]") == 0);
+	CHECK(items_are("from : to:subject", "[from][to][subject]") == 0);
+	CHECK(items_are("email:\r\n *", "[email][*]") == 0);
+	CHECK(items_are("a::b:", "[a][][b][]") == 0);
+	CHECK(items_are(" \t ", "[]") == 0);
+	return 0;
+}
+
 static const struct test_case cases[] = {
 	{ "basic", t_basic },
 	{ "empty", t_empty },
@@ -303,6 +332,7 @@ static const struct test_case cases[] = {
 	{ "too_many", t_too_many },
 	{ "find", t_find },
 	{ "prefixes", t_prefixes },
+	{ "colon_list_items", t_items },
 };
 
 int

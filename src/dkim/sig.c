@@ -209,26 +209,6 @@ parse_canon(struct dk_sig *sig, const struct dk_tag *t)
 	return DK_R_OK;
 }
 
-/*
- * Split p[0..len) at the next ':' into an item with FWS trimmed; *pos
- * moves past the colon. Returns the item length.
- */
-static size_t
-next_item(const char *p, size_t len, size_t *pos, const char **item)
-{
-	size_t s = *pos, e;
-
-	while (s < len && p[s] != ':' && is_fws((unsigned char)p[s]))
-		s++;
-	for (e = s; e < len && p[e] != ':'; e++)
-		;
-	*pos = e + 1;
-	while (e > s && is_fws((unsigned char)p[e - 1]))
-		e--;
-	*item = p + s;
-	return e - s;
-}
-
 /* §3.5 q=: a colon list of methods; one must be dns/txt. */
 static enum dk_reason
 check_query(const struct dk_tag *t)
@@ -238,11 +218,9 @@ check_query(const struct dk_tag *t)
 
 	if (t == NULL)
 		return DK_R_OK;
-	while (pos <= t->valuelen) {
-		ilen = next_item(t->value, t->valuelen, &pos, &item);
+	while (dk_tags_next_item(t->value, t->valuelen, &pos, &item, &ilen))
 		if (span_is(item, ilen, "dns/txt"))
 			return DK_R_OK;
-	}
 	return DK_R_QUERY_UNSUPPORTED;
 }
 
@@ -269,8 +247,7 @@ parse_hlist(struct dk_sig *sig, const struct dk_tag *t)
 	size_t pos = 0, ilen;
 	int from = 0;
 
-	while (pos <= t->valuelen) {
-		ilen = next_item(t->value, t->valuelen, &pos, &item);
+	while (dk_tags_next_item(t->value, t->valuelen, &pos, &item, &ilen)) {
 		if (!dk_sig_name_ok(item, ilen) || sig->nh == DK_H_MAX)
 			return DK_R_SIG_SYNTAX;
 		sig->h[sig->nh].p = item;

@@ -206,3 +206,26 @@ dk_tags_find(const struct dk_tag *tags, size_t ntags, const char *name)
 			return &tags[i];
 	return NULL;
 }
+
+/* see tags.h; §2.8: FWS may stand around the colons */
+int
+dk_tags_next_item(const char *value, size_t len, size_t *pos,
+    const char **item, size_t *ilen)
+{
+	size_t s = *pos, e;
+
+	if (s > len)
+		return 0;
+	for (e = s; e < len && value[e] != ':'; e++)
+		;
+	*pos = e + 1;
+	while (s < e && (is_wsp((unsigned char)value[s]) ||
+	    value[s] == '\r' || value[s] == '\n'))
+		s++;
+	while (e > s && (is_wsp((unsigned char)value[e - 1]) ||
+	    value[e - 1] == '\r' || value[e - 1] == '\n'))
+		e--;
+	*item = value + s;
+	*ilen = e - s;
+	return 1;
+}

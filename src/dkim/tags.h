@@ -50,6 +50,14 @@ enum dk_tags_err {
 enum dk_tags_err	dk_tags_parse(const char *s, size_t len,
 			    struct dk_tag *tags, size_t max, size_t *ntags,
 			    size_t *errpos);
+/*
+ * The next item of a colon-separated list in a tag value (h=, q=, and a
+ * key record's h=, s=, t=), with FWS around it removed. Start with *pos
+ * at 0. Returns 0 when the list is over; else sets *item and *ilen and
+ * moves *pos past the item's colon. An empty value is one empty item.
+ */
+int			 dk_tags_next_item(const char *value, size_t len,
+			    size_t *pos, const char **item, size_t *ilen);
 /* The tag called name (compared exactly: tag names are case-sensitive). */
 const struct dk_tag	*dk_tags_find(const struct dk_tag *tags, size_t ntags,
 			    const char *name);

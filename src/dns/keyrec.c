@@ -41,44 +41,6 @@ span_eq(struct span s, const char *word)
 	return s.len == strlen(word) && memcmp(s.p, word, s.len) == 0;
 }
 
-static int
-is_fws_char(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-/*
- * The next item of a colon list, FWS around it removed (RFC 6376 §3.6.1
- * key-h-tag, key-s-tag, key-t-tag: *( [FWS] ":" [FWS] item )). *rest
- * advances past the item and its colon. Returns 0 when the list is over.
- */
-static int
-next_item(struct span *rest, struct span *item)
-{
-	const char *colon, *end;
-
-	if (rest->p == NULL)
-		return 0;
-	end = rest->p + rest->len;
-	if ((colon = memchr(rest->p, ':', rest->len)) == NULL)
-		colon = end;
-	item->p = rest->p;
-	item->len = (size_t)(colon - rest->p);
-	while (item->len > 0 && is_fws_char(item->p[0])) {
-		item->p++;
-		item->len--;
-	}
-	while (item->len > 0 && is_fws_char(item->p[item->len - 1]))
-		item->len--;
-	if (colon == end)
-		rest->p = NULL;
-	else {
-		rest->len -= (size_t)(colon + 1 - rest->p);
-		rest->p = colon + 1;
-	}
-	return 1;
-}
-
 static struct span
 tag_span(const struct dk_tag *t)
 {
@@ -125,11 +87,13 @@ parse_key_type(const struct dk_tag *k, enum dk_key_type *type)
 static int
 service_allows_email(const struct dk_tag *s)
 {
-	struct span rest = tag_span(s), item;
+	struct span item;
+	size_t pos = 0;
 
 	if (s == NULL)
 		return 1;
-	while (next_item(&rest, &item))
+	while (dk_tags_next_item(s->value, s->valuelen, &pos, &item.p,
+	    &item.len))
 		if (span_eq(item, "email") || span_eq(item, "*"))
 			return 1;
 	return 0;
@@ -139,12 +103,14 @@ service_allows_email(const struct dk_tag *s)
 static unsigned int
 parse_hashes(const struct dk_tag *h)
 {
-	struct span rest = tag_span(h), item;
+	struct span item;
 	unsigned int bits = 0;
+	size_t pos = 0;
 
 	if (h == NULL)
 		return DK_KEYREC_H_SHA1 | DK_KEYREC_H_SHA256;
-	while (next_item(&rest, &item)) {
+	while (dk_tags_next_item(h->value, h->valuelen, &pos, &item.p,
+	    &item.len)) {
 		if (span_eq(item, "sha1"))
 			bits |= DK_KEYREC_H_SHA1;
 		else if (span_eq(item, "sha256"))
@@ -157,9 +123,13 @@ parse_hashes(const struct dk_tag *h)
 static void
 parse_flags(const struct dk_tag *t, struct dk_keyrec *rec)
 {
-	struct span rest = tag_span(t), item;
+	struct span item;
+	size_t pos = 0;
 
-	while (next_item(&rest, &item)) {
+	if (t == NULL)
+		return;
+	while (dk_tags_next_item(t->value, t->valuelen, &pos, &item.p,
+	    &item.len)) {
 		if (span_eq(item, "y"))
 			rec->testing = 1;
 		else if (span_eq(item, "s"))
