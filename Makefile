@@ -91,7 +91,7 @@ demo:
 	sh scripts/demo.sh
 
 bench:
-	sh scripts/setup-deps.sh
+	sh scripts/setup-deps.sh bench
 	sh bench/run.sh
 
 fuzz:

@@ -7,6 +7,9 @@
 # for the man pages, knot for the DNS tests, and OpenSMTPD with
 # filter-dkimsign for the filter's tests and bench.
 #
+# `setup-deps.sh bench` adds what `make bench` alone needs: Go with
+# go-msgauth (a peer) and gnuplot (the charts).
+#
 # It asks dpkg first, so it costs nothing when all is present. Without
 # root or without apt-get it only says what is missing and carries on:
 # the build then fails later with a clearer message than ours would be.
@@ -15,6 +18,8 @@ PKGS="make gcc libc6-dev pkg-config libbearssl-dev libsodium-dev
 libldns-dev clang libclang-rt-14-dev valgrind python3 python3-dkim
 libmail-dkim-perl libopendkim-dev opendkim-tools openssl mandoc knot
 opensmtpd opensmtpd-filter-dkimsign"
+[ "${1:-}" = bench ] &&
+    PKGS="$PKGS golang-go golang-github-emersion-go-msgauth-dev gnuplot-nox"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	echo "setup-deps: no dpkg here; dkimkit needs the equivalents of:"
