@@ -104,6 +104,7 @@ unit() {
 
 build "" build.log WERROR=-Werror
 unit "" ""
+run tests/canon_paths.sh "" canon-paths.log sh tests/canon_paths.sh
 run tests/symbols.sh "" symbols.log sh tests/symbols.sh
 run tests/layering.sh "" layering.log sh tests/layering.sh
 run tests/vectors.sh "" vectors.log sh tests/vectors.sh
@@ -136,6 +137,8 @@ done
 	    SANFLAGS="$SANFLAGS"
 	export $ASAN_ENV
 	unit asan: asan-
+	run tests/canon_paths.sh asan: asan-canon-paths.log \
+	    env SANFLAGS="$SANFLAGS" sh tests/canon_paths.sh
 	run tests/vectors.sh asan: asan-vectors.log sh tests/vectors.sh
 	# the keys made by the first run are reused: RSA 4096 takes seconds
 	run tests/filter/run.sh asan: asan-filter.log sh tests/filter/run.sh

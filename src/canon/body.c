@@ -165,10 +165,134 @@ simple_write(struct dk_canon_body *cb, const unsigned char *p, size_t n)
 }
 
 /*
- * SWAR over eight octets. Each returns the high bit of every matching
- * lane and is exact per lane (no borrow crosses lanes), so the masks
- * combine with & and |.
+ * A stop in the relaxed content run: CR, HTAB, or an SP followed by
+ * WSP, CR, or the end of the chunk (its fate is not known yet). A lone
+ * SP before content is already canonical, so it stays in the span.
  */
+static inline int
+is_stop(const unsigned char *p, const unsigned char *end)
+{
+	return stop[*p] && (*p != ' ' || p + 1 == end || stop[p[1]]);
+}
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && \
+    !defined(DK_CANON_PORTABLE)
+#include <immintrin.h>
+
+#define SCAN_VECTOR	1
+
+/*
+ * On x86-64 a block is looked at as bit masks, one bit per octet: SP,
+ * HTAB, CR and LF. A stop at octet i depends on octets i + 1 and i + 2,
+ * so the masks of the next block are made before a block is judged, and
+ * each block is loaded once. SSE2 (16 octets) is part of every x86-64
+ * CPU; AVX2 (32 octets) is used where the CPU has it.
+ *
+ * Inside a span, a CRLF followed by content other than WSP or CR leaves
+ * the canonicalizer as it found it (the line closes, the next opens), so
+ * it is not a stop here: a span runs over many lines, not one.
+ */
+struct scan_masks {
+	uint64_t	sp, tab, cr, lf;
+};
+
+/* The stops among the first width octets of cur, next following it. */
+static inline uint64_t
+masks_stops(const struct scan_masks *cur, const struct scan_masks *next,
+    unsigned int width)
+{
+	uint64_t ws, lf, crlf_content;
+
+	ws = cur->sp | cur->tab | cur->cr |
+	    (next->sp | next->tab | next->cr) << width;
+	lf = cur->lf | next->lf << width;
+	crlf_content = cur->cr & lf >> 1 & ~(ws >> 2);
+	return ((cur->tab | cur->cr) & ~crlf_content) | (cur->sp & ws >> 1);
+}
+
+static inline void
+masks16(const unsigned char *p, struct scan_masks *m)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+
+	m->sp = (uint64_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+	    _mm_set1_epi8(' ')));
+	m->tab = (uint64_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+	    _mm_set1_epi8('\t')));
+	m->cr = (uint64_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+	    _mm_set1_epi8('\r')));
+	m->lf = (uint64_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+	    _mm_set1_epi8('\n')));
+}
+
+#ifndef DK_CANON_SSE2
+__attribute__((__target__("avx2")))
+static inline void
+masks32(const unsigned char *p, struct scan_masks *m)
+{
+	__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
+
+	m->sp = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v,
+	    _mm256_set1_epi8(' ')));
+	m->tab = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v,
+	    _mm256_set1_epi8('\t')));
+	m->cr = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v,
+	    _mm256_set1_epi8('\r')));
+	m->lf = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v,
+	    _mm256_set1_epi8('\n')));
+}
+#endif
+
+/*
+ * Scan whole blocks while two fit before end: the first stop, or where
+ * the octet-by-octet tail must go on.
+ */
+#define SCAN_BLOCKS(name, width, masks, attr)				\
+attr static const unsigned char *					\
+name(const unsigned char *p, const unsigned char *end)			\
+{									\
+	struct scan_masks cur, next;					\
+	uint64_t stops;							\
+									\
+	if (end - p < 2 * (width))					\
+		return p;						\
+	masks(p, &cur);							\
+	for (; end - p >= 2 * (width); p += (width)) {			\
+		masks(p + (width), &next);				\
+		if ((stops = masks_stops(&cur, &next, (width))) != 0)	\
+			return p + __builtin_ctzll(stops);		\
+		cur = next;						\
+	}								\
+	return p;							\
+}
+
+SCAN_BLOCKS(scan_blocks16, 16, masks16, )
+#ifndef DK_CANON_SSE2
+SCAN_BLOCKS(scan_blocks32, 32, masks32, __attribute__((__target__("avx2"))))
+#endif
+
+/*
+ * The runtime's CPU model is read at startup: asking costs a load.
+ * DK_CANON_SSE2 keeps to SSE2, so that tests cover that path too.
+ */
+static const unsigned char *
+scan_blocks(const unsigned char *p, const unsigned char *end)
+{
+#ifndef DK_CANON_SSE2
+	if (__builtin_cpu_supports("avx2"))
+		return scan_blocks32(p, end);
+#endif
+	return scan_blocks16(p, end);
+}
+#else
+/*
+ * The portable path: SWAR over eight octets. Each helper gives the high
+ * bit of every matching lane and is exact per lane (no borrow crosses
+ * lanes). The mask flags every control octet and every SP before one, a
+ * superset of the stops, so a flagged block is looked at octet by octet.
+ */
+#define SCAN_WIDTH	8
+#define SCAN_READ	(SCAN_WIDTH + 1)
 #define LANES_LO	0x0101010101010101ULL
 #define LANES_HI	0x8080808080808080ULL
 
@@ -188,36 +312,46 @@ lanes_lt(uint64_t w, unsigned char c)
 	return ~((w | LANES_HI) - LANES_LO * c) & ~w & LANES_HI;
 }
 
+/* The first stop in p[0..SCAN_WIDTH), or NULL; reads SCAN_READ octets. */
+static inline const unsigned char *
+block_stop(const unsigned char *p)
+{
+	uint64_t w, next, sp;
+	size_t i;
+
+	memcpy(&w, p, 8);
+	memcpy(&next, p + 1, 8);
+	sp = lanes_eq(w, ' ');
+	if (((lanes_lt(w, ' ' + 1) & ~sp) | (sp & lanes_lt(next, ' ' + 1)))
+	    == 0)
+		return NULL;
+	for (i = 0; i < SCAN_WIDTH; i++)
+		if (is_stop(p + i, p + SCAN_READ))
+			return p + i;
+	return NULL;
+}
+#endif
+
 /*
- * The end of the relaxed content run at p: the first CR, HTAB, or SP that
- * is not a lone SP before content (that one is already canonical, so it
- * stays in the span). Eight octets at a time; a word holding a control
- * octet or an SP before one is looked at one octet at a time.
+ * The end of the relaxed content run at p: the first stop, or end.
+ * Block by block while whole blocks can be read, then octet by octet.
  */
 static const unsigned char *
 scan_content(const unsigned char *p, const unsigned char *end)
 {
-	const unsigned char *word_end;
-	uint64_t w, next, sp;
+#ifdef SCAN_VECTOR
+	p = scan_blocks(p, end);
+#else
+	const unsigned char *q;
 
-	for (;;) {
-		while (end - p > 8) {
-			memcpy(&w, p, 8);
-			memcpy(&next, p + 1, 8);
-			sp = lanes_eq(w, ' ');
-			if (((lanes_lt(w, ' ' + 1) & ~sp) |
-			    (sp & lanes_lt(next, ' ' + 1))) != 0)
-				break;
-			p += 8;
-		}
-		word_end = end - p > 8 ? p + 8 : end;
-		for (; p < word_end; p++)
-			if (stop[*p] &&
-			    (*p != ' ' || p + 1 == end || stop[p[1]]))
-				return p;
-		if (p == end)
+	for (; end - p >= SCAN_READ; p += SCAN_WIDTH)
+		if ((q = block_stop(p)) != NULL)
+			return q;
+#endif
+	for (; p < end; p++)
+		if (is_stop(p, end))
 			return p;
-	}
+	return p;
 }
 
 /* Content at p: what was held is inner after all; start a span. */
@@ -279,8 +413,12 @@ relaxed_write(struct dk_canon_body *cb, const unsigned char *p, size_t n)
 	const unsigned char *end = p + n, *span = NULL, *q;
 
 	while (p < end) {
-		/* an SP with no span open may continue a run held earlier */
-		q = span != NULL || *p != ' ' ? scan_content(p, end) : p;
+		/*
+		 * With no span open, WSP may continue a run held earlier,
+		 * and a CR may end a line that has one: scans start at
+		 * content, so that a CRLF the scan runs over follows it.
+		 */
+		q = span != NULL || !stop[*p] ? scan_content(p, end) : p;
 		if (q > p) {
 			open_span(cb, &span, p);
 			p = q;
