@@ -116,7 +116,8 @@ enum dk_reason {
 	DK_R_DNS_REFUSED,
 	DK_R_DNS_MALFORMED,
 	DK_R_DNS_TCP,
-	DK_R_MULTIPLE_FROM
+	DK_R_MULTIPLE_FROM,
+	DK_R_DNS_UNREACHABLE
 };
 
 /* What a key lookup gave. DK_DNS_NODATA: the name exists, no TXT. */
@@ -128,7 +129,8 @@ enum dk_dns_rcode {
 	DK_DNS_REFUSED,
 	DK_DNS_TIMEOUT,
 	DK_DNS_MALFORMED,
-	DK_DNS_TCP
+	DK_DNS_TCP,
+	DK_DNS_UNREACHABLE	/* ICMP unreachable from every server tried */
 };
 
 struct dk_key;		/* a private key, loaded or generated */

@@ -1141,6 +1141,8 @@ test_resolver_servfail(void)
 static int
 test_resolver_unreachable(void)
 {
+	const struct dk_dns_failure *f;
+	char want[DK_DNS_ADDR_MAX];
 	struct dk_dns_lookup *l;
 	struct dk_dns_conf c;
 	struct dk_resolver *r;
@@ -1150,10 +1152,17 @@ test_resolver_unreachable(void)
 	close(s.fd);
 	mkconf(&c, &s, 1, 1000, 2);
 	CHECK((r = mkresolver(&c, 0, 0)) != NULL);
+	CHECK(dk_resolver_last_failure(r) == NULL);
 	CHECK(dk_resolver_submit(r, KEYNAME, NULL, 0, &l) == DK_OK);
 	pump(r, 1);
 	pump(r, 2);
-	CHECK(expect_rcode(r, l, DK_DNS_TIMEOUT) == 0);
+	/* both tries over with the clock at 2 ms, far from a timeout */
+	CHECK(expect_rcode(r, l, DK_DNS_UNREACHABLE) == 0);
+	CHECK((f = dk_resolver_last_failure(r)) != NULL);
+	CHECK(f->rcode == DK_DNS_UNREACHABLE);
+	CHECK(f->burst == 1 && f->ongoing);
+	snprintf(want, sizeof(want), "127.0.0.1:%d", port_of(&c, 0));
+	CHECK_STR("server", want, f->server);
 	dk_resolver_free(r);
 	return 0;
 }

@@ -50,6 +50,41 @@
 /* -t, -x, --now: t= and x= are at most 12 digits (RFC 6376 §3.5). */
 #define DK_CLI_TIME_MAX		INT64_C(999999999999)
 
+/*
+ * Where key records come from (keysrc.c): a zone file, or the DNS. The
+ * answer to the last lookup stays valid until the next one or close.
+ */
+struct dk_cli_keysrc {
+	struct dk_zone		*zone;		/* --dns-file */
+	struct dk_resolver	*resolver;	/* otherwise */
+	struct dk_dns_lookup	*last;
+};
+
+/* A DOMAIN:SELECTOR:KEYFILE argument, split in place. */
+struct dk_cli_keyspec {
+	const char	*domain;
+	const char	*selector;
+	const char	*path;		/* may hold more colons */
+};
+
+/* What testkey found for one key (testkey.c). */
+enum dk_cli_keystate {
+	DK_CLI_KEY_MATCH,	/* a published record has this key */
+	DK_CLI_KEY_DIFFERENT,	/* records, none with this key */
+	DK_CLI_KEY_ABSENT,	/* NXDOMAIN, or no TXT record */
+	DK_CLI_KEY_REVOKED,	/* only records with an empty p= */
+	DK_CLI_KEY_FAILED	/* the lookup failed: detail says how */
+};
+
+#define DK_CLI_KEYNAME_MAX	256	/* SELECTOR._domainkey.DOMAIN */
+#define DK_CLI_DETAIL_MAX	128
+
+struct dk_cli_keycheck {
+	enum dk_cli_keystate	 state;
+	char			 name[DK_CLI_KEYNAME_MAX];
+	char			 detail[DK_CLI_DETAIL_MAX];
+};
+
 /* LF to CRLF conversion, with its state across chunks. */
 struct dk_cli_crlf {
 	unsigned char	prev;		/* last octet out */
@@ -59,6 +94,8 @@ int	dk_cli_sign(int argc, char **argv);
 int	dk_cli_verify(int argc, char **argv);
 int	dk_cli_keygen(int argc, char **argv);
 int	dk_cli_canon(int argc, char **argv);
+int	dk_cli_testkey(int argc, char **argv);
+int	dk_cli_rotate(int argc, char **argv);
 
 /* dkimkit.c */
 int	dk_cli_usage(const char *cmd);
@@ -79,6 +116,55 @@ size_t	dk_cli_crlf_conv(struct dk_cli_crlf *st, const char *in, size_t len,
 int	dk_cli_write(const void *buf, size_t len);
 int	dk_cli_write_field(const char *s, const char *eol);
 int	dk_cli_flush(void);
+
+/*
+ * keyarg.c. keyspec_split: spec split at its first two colons, or
+ * EX_USAGE after saying why and printing cmd's usage. names_ok: 0 when
+ * domain and selector are names, else EX_USAGE after saying why.
+ * key_load: a private key file; 0, EX_NOINPUT (unreadable) or
+ * EX_DATAERR (not a key), after saying why.
+ */
+int	dk_cli_keyspec_split(char *spec, const char *cmd,
+	    struct dk_cli_keyspec *ks);
+int	dk_cli_names_ok(const char *domain, const char *selector);
+int	dk_cli_key_load(const char *path, struct dk_key **keyp);
+
+/*
+ * keysrc.c. open: from the zone file dnsfile if not NULL, else from the
+ * DNS at server (NULL: resolv.conf); returns 0 or an exit status after
+ * saying why. lookup: the records at name, owned by ks. report: a line
+ * naming the DNS server whose last try failed, and how, if one did.
+ * server: that server's "ADDR:PORT", or NULL.
+ */
+int	dk_cli_keysrc_open(struct dk_cli_keysrc *ks, const char *dnsfile,
+	    const char *server);
+void	dk_cli_keysrc_close(struct dk_cli_keysrc *ks);
+enum dk_dns_rcode
+	dk_cli_keysrc_lookup(struct dk_cli_keysrc *ks, const char *name,
+	    const char *const **txt, size_t *ntxt);
+void	dk_cli_keysrc_report(const struct dk_cli_keysrc *ks);
+const char *dk_cli_keysrc_server(const struct dk_cli_keysrc *ks);
+
+/*
+ * keygen.c. keygen_make: a new key of type and bits (0: the default)
+ * written to path (mode 0600, never over an old file), its record in
+ * *recp, freed with dk_free_string(); returns 0 or an exit status after
+ * saying why. record_print: the zone-file line of a record on stdout.
+ */
+int	dk_cli_keygen_make(enum dk_key_type type, unsigned int bits,
+	    const char *path, char **recp);
+void	dk_cli_record_print(const char *selector, const char *domain,
+	    const char *rec);
+
+/*
+ * testkey.c. keycheck: look up the record of key (read from path) at
+ * selector and domain in ks, and compare. keycheck_print: the line
+ * testkey prints, "NAME: STATE (DETAIL)".
+ */
+void	dk_cli_keycheck(struct dk_cli_keysrc *ks, const char *domain,
+	    const char *selector, const struct dk_key *key, const char *path,
+	    struct dk_cli_keycheck *kc);
+void	dk_cli_keycheck_print(const struct dk_cli_keycheck *kc);
 
 /* opts.c */
 int	dk_cli_canon_opt(const char *arg, enum dk_canon *hc,

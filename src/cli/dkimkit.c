@@ -42,7 +42,10 @@ static const struct command commands[] = {
 	    "keygen [-a rsa|ed25519] [-b BITS] -d DOMAIN -s SELECTOR "
 	    "[-o DIR]" },
 	{ "canon", dk_cli_canon,
-	    "canon [-c HEADER/BODY] [-h h1:h2:...] [-H | -B]" }
+	    "canon [-c HEADER/BODY] [-h h1:h2:...] [-H | -B]" },
+	{ "testkey", dk_cli_testkey,
+	    "testkey [--dns-file FILE | --resolver ADDR[:PORT]]\n"
+	    "\t    DOMAIN:SELECTOR:KEYFILE ..." }
 };
 
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))

@@ -90,16 +90,7 @@ keygen_getopt(int argc, char **argv, struct keygen_cfg *cfg)
 	if (bits != NULL && (rc = dk_cli_num_opt("-b", bits, DK_RSA_MIN_BITS,
 	    DK_RSA_MAX_BITS, &cfg->bits)) != 0)
 		return rc;
-	if (!dk_sig_domain_ok(cfg->domain, strlen(cfg->domain), 2)) {
-		dk_cli_warnx("-d: %s: not a domain name", cfg->domain);
-		return EX_USAGE;
-	}
-	/* also keeps the selector from naming another directory */
-	if (!dk_sig_domain_ok(cfg->selector, strlen(cfg->selector), 1)) {
-		dk_cli_warnx("-s: %s: not a selector", cfg->selector);
-		return EX_USAGE;
-	}
-	return 0;
+	return dk_cli_names_ok(cfg->domain, cfg->selector);
 }
 
 /* Write the PEM to a file of our own: mode 0600, never an old one. */
@@ -132,16 +123,20 @@ keygen_write(const char *path, const char *pem)
 }
 
 /*
- * "SELECTOR._domainkey.DOMAIN TXT "..." "..."": the record cut into
- * strings of at most TXT_STRING_MAX octets, with the zone file's \" and
- * \\ escapes.
+ * "SELECTOR._domainkey.DOMAIN. TXT "..." "..."", ready for a zone file:
+ * the owner name absolute (a final dot, so that no $ORIGIN is appended),
+ * no TTL and no class (the zone's $TTL and class apply), and the record
+ * cut into strings of at most TXT_STRING_MAX octets, with the \" and \\
+ * escapes of RFC 1035 §5.1. BIND, knot and nsd read it, and so does
+ * --dns-file.
  */
-static int
-keygen_print(const struct keygen_cfg *cfg, const char *rec)
+void
+dk_cli_record_print(const char *selector, const char *domain,
+    const char *rec)
 {
 	size_t i, len = strlen(rec);
 
-	printf("%s._domainkey.%s TXT", cfg->selector, cfg->domain);
+	printf("%s._domainkey.%s. TXT", selector, domain);
 	for (i = 0; i < len; i++) {
 		if (i % TXT_STRING_MAX == 0)
 			fputs(i == 0 ? " \"" : "\" \"", stdout);
@@ -150,19 +145,20 @@ keygen_print(const struct keygen_cfg *cfg, const char *rec)
 		putchar(rec[i]);
 	}
 	fputs(len > 0 ? "\"\n" : " \"\"\n", stdout);
-	return dk_cli_flush();
 }
 
-static int
-keygen_run(const struct keygen_cfg *cfg, const char *path)
+/* see cli.h */
+int
+dk_cli_keygen_make(enum dk_key_type type, unsigned int bits,
+    const char *path, char **recp)
 {
 	struct dk_key *key;
 	char *pem, *rec;
 	enum dk_status st;
 	int rc;
 
-	if ((st = dk_key_generate(&key, cfg->type,
-	    (unsigned int)cfg->bits)) != DK_OK) {
+	*recp = NULL;
+	if ((st = dk_key_generate(&key, type, bits)) != DK_OK) {
 		if (st == DK_ENOMEM)
 			dk_cli_oom();
 		dk_cli_warnx("keygen: %s", dk_status_str(st));
@@ -179,10 +175,26 @@ keygen_run(const struct keygen_cfg *cfg, const char *path)
 	rc = keygen_write(path, pem);
 	explicit_bzero(pem, strlen(pem));
 	dk_free_string(pem);
-	if (rc == 0)
-		rc = keygen_print(cfg, rec);
+	if (rc != 0) {
+		dk_free_string(rec);
+		return rc;
+	}
+	*recp = rec;
+	return 0;
+}
+
+static int
+keygen_run(const struct keygen_cfg *cfg, const char *path)
+{
+	char *rec;
+	int rc;
+
+	if ((rc = dk_cli_keygen_make(cfg->type, (unsigned int)cfg->bits, path,
+	    &rec)) != 0)
+		return rc;
+	dk_cli_record_print(cfg->selector, cfg->domain, rec);
 	dk_free_string(rec);
-	return rc;
+	return dk_cli_flush();
 }
 
 int

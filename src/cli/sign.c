@@ -27,7 +27,6 @@
 
 #include "cli.h"
 
-#define KEY_ERR_MAX	256	/* one line of dk_key_parse() message */
 
 struct sign_cfg {
 	enum dk_canon		 hc;
@@ -88,34 +87,14 @@ static int
 sign_addkey(struct sign_cfg *cfg, char *spec)
 {
 	struct dk_sign_opts *o = &cfg->opts[cfg->n];
-	char *domain, *selector, *path, *buf, err[KEY_ERR_MAX];
-	size_t len;
-	enum dk_status st;
+	struct dk_cli_keyspec ks;
 	int rc;
 
-	domain = spec;
-	if ((selector = strchr(domain, ':')) == NULL ||
-	    (path = strchr(selector + 1, ':')) == NULL ||
-	    selector == domain || path == selector + 1 || path[1] == '\0') {
-		dk_cli_warnx("%s: expected DOMAIN:SELECTOR:KEYFILE", spec);
-		return dk_cli_usage("sign");
-	}
-	*selector++ = '\0';
-	*path++ = '\0';
-	if ((rc = dk_cli_read_file(path, DK_CLI_KEYFILE_MAX, &buf,
-	    &len)) != 0)
+	if ((rc = dk_cli_keyspec_split(spec, "sign", &ks)) != 0 ||
+	    (rc = dk_cli_key_load(ks.path, &cfg->keys[cfg->n])) != 0)
 		return rc;
-	st = dk_key_parse(&cfg->keys[cfg->n], buf, len, err, sizeof(err));
-	explicit_bzero(buf, len);
-	free(buf);
-	if (st == DK_ENOMEM)
-		dk_cli_oom();
-	if (st != DK_OK) {
-		dk_cli_warnx("%s: %s", path, err);
-		return EX_DATAERR;
-	}
-	o->domain = domain;
-	o->selector = selector;
+	o->domain = ks.domain;
+	o->selector = ks.selector;
 	o->auid = NULL;
 	o->key = cfg->keys[cfg->n];
 	o->hcanon = cfg->hc;

@@ -40,8 +40,6 @@ enum {
 	OPT_NO_RFC8301
 };
 
-#define ZONE_ERR_MAX	256	/* one line of dk_zone_parse() message */
-
 struct verify_cfg {
 	const char		*dnsfile;
 	const char		*resolver;
@@ -96,37 +94,12 @@ verify_getopt(int argc, char **argv, struct verify_cfg *cfg)
 	return 0;
 }
 
-/* Where the keys come from: a zone file (--dns-file) or the DNS. */
-struct verify_keys {
-	const struct dk_zone	*zone;
-	struct dk_resolver	*resolver;
-};
-
-static int
-verify_load_zone(const char *path, struct dk_zone **zp)
-{
-	char *buf, err[ZONE_ERR_MAX];
-	size_t len;
-	int rc;
-
-	if ((rc = dk_cli_read_file(path, DK_ZONE_MAX, &buf,
-	    &len)) != 0)
-		return rc;
-	rc = dk_zone_parse(zp, buf, len, err, sizeof(err));
-	free(buf);
-	if (rc == -1) {
-		dk_cli_warnx("%s: %s", path, err);
-		return EX_DATAERR;
-	}
-	return 0;
-}
-
 /*
  * Answer every query the verifier has so far: from the DNS, all at once
  * (this waits for them), or from the zone.
  */
 static enum dk_status
-verify_answer(struct dk_verifier *v, const struct verify_keys *keys)
+verify_answer(struct dk_verifier *v, const struct dk_cli_keysrc *keys)
 {
 	const struct dk_zone *z = keys->zone;
 	const char *q, *const *txt;
@@ -168,7 +141,7 @@ verify_fail(const struct dk_verifier *v, enum dk_status st)
  * results are ready, or an exit status after reporting why not.
  */
 static int
-verify_stream(struct dk_verifier *v, const struct verify_keys *keys)
+verify_stream(struct dk_verifier *v, const struct dk_cli_keysrc *keys)
 {
 	struct dk_cli_crlf conv = { 0 };
 	char in[DK_CLI_CHUNK], *out;
@@ -217,27 +190,35 @@ verify_note_unsigned(const struct dk_verifier *v)
 	}
 }
 
-/* DESIGN.md: 0 when one passes, else 75 when one was temperror, else 1. */
+/*
+ * DESIGN.md: 0 when one passes, else 75 when one was temperror, else 1.
+ * A temperror names the DNS server that failed, on stderr.
+ */
 static int
-verify_status(const struct dk_verifier *v)
+verify_status(const struct dk_verifier *v, const struct dk_cli_keysrc *keys)
 {
 	const struct dk_result *r;
 	size_t i, n;
-	int rc = DK_CLI_EX_NOPASS;
+	int rc = DK_CLI_EX_NOPASS, temp = 0;
 
 	n = dk_verifier_nresults(v);
 	for (i = 0; i < n; i++) {
 		r = dk_verifier_result(v, i);
 		if (r->outcome == DK_PASS)
-			return 0;
-		if (r->outcome == DK_TEMPERROR)
-			rc = EX_TEMPFAIL;
+			rc = 0;
+		if (r->outcome == DK_TEMPERROR) {
+			temp = 1;
+			if (rc != 0)
+				rc = EX_TEMPFAIL;
+		}
 	}
+	if (temp)
+		dk_cli_keysrc_report(keys);
 	return rc;
 }
 
 static int
-verify_message(const struct verify_cfg *cfg, const struct verify_keys *keys)
+verify_message(const struct verify_cfg *cfg, const struct dk_cli_keysrc *keys)
 {
 	struct dk_verifier *v;
 	const char *ar;
@@ -257,36 +238,9 @@ verify_message(const struct verify_cfg *cfg, const struct verify_keys *keys)
 		(void)dk_cli_write_field(ar, "\n");
 		verify_note_unsigned(v);
 		if ((rc = dk_cli_flush()) == 0)
-			rc = verify_status(v);
+			rc = verify_status(v, keys);
 	}
 	dk_verifier_free(v);
-	return rc;
-}
-
-/*
- * Key lookups in the real DNS: --resolver, or resolv.conf. A bad
- * --resolver is a usage error; an unreadable resolv.conf is temporary.
- */
-static int
-verify_live_dns(const struct verify_cfg *cfg)
-{
-	struct dk_resolver_opts ro;
-	struct dk_dns_conf conf;
-	struct verify_keys keys = { NULL, NULL };
-	char err[DK_DNS_ERR_MAX];
-	int rc;
-
-	if (dk_dns_conf_init(&conf, cfg->resolver, err) == -1) {
-		dk_cli_warnx("%s: %s", cfg->resolver != NULL ? "--resolver" :
-		    "resolv.conf", err);
-		return cfg->resolver != NULL ? EX_USAGE : EX_TEMPFAIL;
-	}
-	memset(&ro, 0, sizeof(ro));
-	ro.conf = &conf;
-	if (dk_resolver_new(&keys.resolver, &ro) != DK_OK)
-		dk_cli_oom();
-	rc = verify_message(cfg, &keys);
-	dk_resolver_free(keys.resolver);
 	return rc;
 }
 
@@ -294,8 +248,7 @@ int
 dk_cli_verify(int argc, char **argv)
 {
 	struct verify_cfg cfg;
-	struct verify_keys keys = { NULL, NULL };
-	struct dk_zone *z = NULL;
+	struct dk_cli_keysrc keys;
 	int rc;
 
 	memset(&cfg, 0, sizeof(cfg));
@@ -311,12 +264,9 @@ dk_cli_verify(int argc, char **argv)
 		cfg.host[sizeof(cfg.host) - 1] = '\0';
 		cfg.opts.authserv_id = cfg.host;
 	}
-	if (cfg.dnsfile == NULL)
-		return verify_live_dns(&cfg);
-	if ((rc = verify_load_zone(cfg.dnsfile, &z)) != 0)
+	if ((rc = dk_cli_keysrc_open(&keys, cfg.dnsfile, cfg.resolver)) != 0)
 		return rc;
-	keys.zone = z;
 	rc = verify_message(&cfg, &keys);
-	dk_zone_free(z);
+	dk_cli_keysrc_close(&keys);
 	return rc;
 }

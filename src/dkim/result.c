@@ -66,7 +66,8 @@ static const char *const reason_words[] = {
 	[DK_R_DNS_REFUSED] = "dns-refused",
 	[DK_R_DNS_MALFORMED] = "dns-malformed",
 	[DK_R_DNS_TCP] = "dns-tcp",
-	[DK_R_MULTIPLE_FROM] = "multiple-from"
+	[DK_R_MULTIPLE_FROM] = "multiple-from",
+	[DK_R_DNS_UNREACHABLE] = "dns-unreachable"
 };
 
 static const char *const status_words[] = {

@@ -377,6 +377,9 @@ apply_answer(const struct dk_verifier *v, struct vsig *vs,
 	case DK_DNS_TCP:
 		decide(vs, DK_TEMPERROR, DK_R_DNS_TCP);
 		break;
+	case DK_DNS_UNREACHABLE:
+		decide(vs, DK_TEMPERROR, DK_R_DNS_UNREACHABLE);
+		break;
 	default:
 		decide(vs, DK_TEMPERROR, DK_R_DNS_TIMEOUT);
 		break;

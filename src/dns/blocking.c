@@ -15,8 +15,9 @@
  */
 
 /*
- * The blocking wrapper for dkimkit verify: the verifier's key queries,
- * looked up at once (they overlap on the wire), waited for with poll(2).
+ * The blocking wrappers for dkimkit(1): the verifier's key queries,
+ * looked up at once (they overlap on the wire), or one name (testkey,
+ * rotate), waited for with poll(2).
  * This is the one place in src/dns that reads the clock, because it is
  * the one place that waits.
  */
@@ -132,4 +133,24 @@ dk_dns_resolve_verifier(struct dk_resolver *r, struct dk_verifier *v,
 			break;
 	free(pfd);
 	return st;
+}
+
+/* see resolver.h */
+struct dk_dns_lookup *
+dk_dns_resolve_name(struct dk_resolver *r, const char *name,
+    enum dk_status *st)
+{
+	struct dk_dns_lookup *l, *done;
+	struct pollfd *pfd = NULL;
+	size_t cap = 0;
+
+	if ((*st = dk_resolver_submit(r, name, NULL, now_ms(), &l)) != DK_OK)
+		return NULL;
+	while ((done = dk_resolver_done(r)) == NULL)
+		if ((*st = wait_once(r, &pfd, &cap)) != DK_OK) {
+			dk_dns_lookup_free(l);
+			break;
+		}
+	free(pfd);
+	return done;
 }

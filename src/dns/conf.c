@@ -258,3 +258,23 @@ dk_dns_addr_loopback(const struct sockaddr_storage *ss)
 		return IN6_IS_ADDR_LOOPBACK(&sin6->sin6_addr);
 	return 0;
 }
+
+/* see dnsint.h */
+void
+dk_dns_addr_str(const struct sockaddr_storage *ss, char *buf)
+{
+	const struct sockaddr_in *sin = (const struct sockaddr_in *)ss;
+	const struct sockaddr_in6 *sin6 = (const struct sockaddr_in6 *)ss;
+	char a[INET6_ADDRSTRLEN];
+
+	if (ss->ss_family == AF_INET &&
+	    inet_ntop(AF_INET, &sin->sin_addr, a, sizeof(a)) != NULL)
+		snprintf(buf, DK_DNS_ADDR_MAX, "%s:%u", a,
+		    (unsigned)ntohs(sin->sin_port));
+	else if (ss->ss_family == AF_INET6 &&
+	    inet_ntop(AF_INET6, &sin6->sin6_addr, a, sizeof(a)) != NULL)
+		snprintf(buf, DK_DNS_ADDR_MAX, "[%s]:%u", a,
+		    (unsigned)ntohs(sin6->sin6_port));
+	else
+		snprintf(buf, DK_DNS_ADDR_MAX, "(unknown address)");
+}

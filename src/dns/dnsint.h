@@ -81,6 +81,8 @@ int	dk_dns_conf_server(struct dk_dns_conf *conf, const char *spec,
 	    char *err);
 /* Nonzero when the address is loopback (127.0.0.0/8, ::1). */
 int	dk_dns_addr_loopback(const struct sockaddr_storage *ss);
+/* The address as "ADDR:PORT" or "[IPV6]:PORT" in buf[0..DK_DNS_ADDR_MAX). */
+void	dk_dns_addr_str(const struct sockaddr_storage *ss, char *buf);
 
 /*
  * cache.c: answers by name (lowercase, no final dot), with the time in
@@ -117,12 +119,15 @@ struct dk_dns_xfer {
 	uint8_t		 lenb[2];	/* TCP: the reply's length prefix */
 	uint8_t		*in;		/* TCP: the reply, rneed bytes */
 	size_t		 roff, rneed;
+	int		 unreach;	/* the try failed on an ICMP error */
 };
 
 enum dk_dns_xfer_st {
 	DK_DNS_XFER_WAIT,	/* nothing more for now */
 	DK_DNS_XFER_REPLY,	/* a whole message: check and maybe drop it */
-	DK_DNS_XFER_FAIL	/* this try failed (refused, reset, EOF) */
+	DK_DNS_XFER_FAIL	/* this try failed (refused, reset, EOF);
+				 * unreach says whether the network or
+				 * the server's host said so (ICMP) */
 };
 
 void	dk_dns_xfer_init(struct dk_dns_xfer *x);

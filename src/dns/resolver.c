@@ -86,6 +86,7 @@ struct dk_resolver {
 	struct lookups		 done;
 	size_t			 nactive, inflight_max, npending;
 	int64_t			 budget_ms;
+	struct dk_dns_failure	 fail;		/* the last failed try */
 	uint8_t			 ubuf[DK_DNS_REPLY_MAX];	/* UDP reads */
 };
 
@@ -212,6 +213,19 @@ query_finish(struct dk_resolver *r, struct query *q,
 	query_free(r, q);
 }
 
+/* A try on server try % nns failed with rcode: remember it for front ends. */
+static void
+note_failure(struct dk_resolver *r, unsigned try,
+    enum dk_dns_rcode rcode)
+{
+	if (!r->fail.ongoing) {
+		r->fail.burst++;
+		r->fail.ongoing = 1;
+	}
+	r->fail.rcode = rcode;
+	dk_dns_addr_str(&r->conf.ns[try % r->conf.nns], r->fail.server);
+}
+
 static void
 query_fail(struct dk_resolver *r, struct query *q, enum dk_dns_rcode rcode,
     int64_t now)
@@ -250,8 +264,9 @@ query_try(struct dk_resolver *r, struct query *q, int64_t now)
 			q->try_end = now + c->timeout_ms;
 			return;
 		}
-		/* no route, no socket: as good as a timeout, try the next */
-		q->last = DK_DNS_TIMEOUT;
+		/* no route, no socket: this server is of no use now */
+		q->last = q->x.unreach ? DK_DNS_UNREACHABLE : DK_DNS_TIMEOUT;
+		note_failure(r, q->try, q->last);
 	}
 }
 
@@ -262,6 +277,7 @@ query_next(struct dk_resolver *r, struct query *q, enum dk_dns_rcode rcode,
 {
 	dk_dns_xfer_close(&q->x);
 	q->last = rcode;
+	note_failure(r, q->try, rcode);
 	q->try++;
 	query_try(r, q, now);
 }
@@ -297,6 +313,7 @@ query_answer(struct dk_resolver *r, struct query *q,
 		 * loopback is the one we can be sure of */
 		ans->ad = ans->ad && dk_dns_addr_loopback(&r->conf.ns[ns]);
 		ans->tcp = q->x.tcp;
+		r->fail.ongoing = 0;	/* a server works: the burst is over */
 		query_finish(r, q, ans, now);
 		break;
 	}
@@ -318,7 +335,8 @@ query_io(struct dk_resolver *r, struct query *q, int64_t now)
 			return;
 		case DK_DNS_XFER_FAIL:
 			query_next(r, q, q->x.tcp ? DK_DNS_TCP :
-			    DK_DNS_TIMEOUT, now);
+			    q->x.unreach ? DK_DNS_UNREACHABLE : DK_DNS_TIMEOUT,
+			    now);
 			return;
 		case DK_DNS_XFER_REPLY:
 			if (dk_dns_reply_parse(q->wire, q->wlen, reply, rlen,
@@ -333,9 +351,10 @@ query_io(struct dk_resolver *r, struct query *q, int64_t now)
 static void
 query_timers(struct dk_resolver *r, struct query *q, int64_t now)
 {
-	if (now >= q->budget_end)
+	if (now >= q->budget_end) {
+		note_failure(r, q->try, DK_DNS_TIMEOUT);
 		query_fail(r, q, DK_DNS_TIMEOUT, now);
-	else if (now >= q->try_end)
+	} else if (now >= q->try_end)
 		query_next(r, q, q->x.tcp ? DK_DNS_TCP : DK_DNS_TIMEOUT, now);
 }
 
@@ -510,6 +529,13 @@ dk_resolver_done(struct dk_resolver *r)
 	l->collected = 1;
 	r->npending--;
 	return l;
+}
+
+/* see resolver.h */
+const struct dk_dns_failure *
+dk_resolver_last_failure(const struct dk_resolver *r)
+{
+	return r->fail.burst > 0 ? &r->fail : NULL;
 }
 
 /* see resolver.h */

@@ -44,6 +44,10 @@
  *	DK_DNS_MALFORMED	temperror dns-malformed (a reply that matches
  *				the query but cannot be parsed)
  *	DK_DNS_TCP		temperror dns-tcp (TC=1, then TCP failed)
+ *	DK_DNS_UNREACHABLE	temperror dns-unreachable (the last server
+ *				tried answered with ICMP port, host or
+ *				network unreachable: nothing listens
+ *				there; known at once, not at a timeout)
  * A reply whose source, ID, QR bit or question does not match the query
  * is dropped, and the lookup keeps waiting (RFC 5452 §9.1).
  */
@@ -66,6 +70,8 @@
 #define DK_DNS_ATTEMPTS_DEFAULT	2	/* resolv.conf default */
 #define DK_DNS_ATTEMPTS_MAX	5	/* resolv.conf caps attempts:5 */
 #define DK_DNS_ERR_MAX		128	/* error message buffer, bytes */
+#define DK_DNS_ADDR_MAX		64	/* "[IPV6]:PORT": INET6_ADDRSTRLEN (46)
+					 * + brackets, colon, 5 digits */
 
 /* Where and how to ask. */
 struct dk_dns_conf {
@@ -167,6 +173,26 @@ void			 dk_resolver_process(struct dk_resolver *r,
 /* The next finished lookup, or NULL. The caller frees it. */
 struct dk_dns_lookup	*dk_resolver_done(struct dk_resolver *r);
 
+/*
+ * The last try that failed (any server, any lookup), for front ends to
+ * name the server in their logs. A burst is a run of failed tries with
+ * no reply from a working server in between; burst counts them, so a
+ * front end logs once per burst by remembering the last burst it
+ * logged. rcode is how the try failed: DK_DNS_TIMEOUT, _UNREACHABLE,
+ * _REFUSED, _SERVFAIL, _MALFORMED or _TCP. NULL before any failure.
+ * Owned by the resolver, updated by dk_resolver_process() and
+ * dk_resolver_submit().
+ */
+struct dk_dns_failure {
+	enum dk_dns_rcode	 rcode;
+	char			 server[DK_DNS_ADDR_MAX];	/* "ADDR:PORT" */
+	uint64_t		 burst;		/* 1, 2, ...: which burst */
+	int			 ongoing;	/* no good reply since */
+};
+
+const struct dk_dns_failure *
+			 dk_resolver_last_failure(const struct dk_resolver *r);
+
 /* Lookups submitted and not yet freed nor collected. */
 size_t			 dk_resolver_pending(const struct dk_resolver *r);
 
@@ -192,5 +218,14 @@ void			 dk_dns_lookup_free(struct dk_dns_lookup *l);
  */
 DK_WUR enum dk_status	 dk_dns_resolve_verifier(struct dk_resolver *r,
 			    struct dk_verifier *v, size_t qmax);
+
+/*
+ * Blocking, for the CLI: look up the TXT records at name and wait for
+ * the result as above. r must have no other lookups. Returns the
+ * finished lookup, which the caller frees with dk_dns_lookup_free(), or
+ * NULL with *st DK_EINVAL (not a domain name) or DK_ENOMEM.
+ */
+struct dk_dns_lookup	*dk_dns_resolve_name(struct dk_resolver *r,
+			    const char *name, enum dk_status *st);
 
 #endif /* DK_RESOLVER_H */

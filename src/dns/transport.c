@@ -43,6 +43,18 @@ dk_dns_xfer_init(struct dk_dns_xfer *x)
 	x->fd = -1;
 }
 
+/*
+ * The errors by which the network or the server's host answers a
+ * datagram (ICMP port, host or network unreachable): the server is not
+ * there, and waiting for it cannot help.
+ */
+static int
+is_unreach(int err)
+{
+	return err == ECONNREFUSED || err == EHOSTUNREACH ||
+	    err == ENETUNREACH;
+}
+
 static int
 open_socket(int family, int type)
 {
@@ -64,12 +76,16 @@ int
 dk_dns_xfer_udp(struct dk_dns_xfer *x, const struct sockaddr_storage *ss,
     socklen_t sslen, const uint8_t *query, size_t qlen)
 {
+	int unreach;
+
 	dk_dns_xfer_close(x);
 	if ((x->fd = open_socket(ss->ss_family, SOCK_DGRAM)) == -1)
 		return -1;
 	if (connect(x->fd, (const struct sockaddr *)ss, sslen) == -1 ||
 	    send(x->fd, query, qlen, 0) != (ssize_t)qlen) {
+		unreach = is_unreach(errno);
 		dk_dns_xfer_close(x);
+		x->unreach = unreach;
 		return -1;
 	}
 	return 0;
@@ -112,9 +128,12 @@ udp_read(struct dk_dns_xfer *x, uint8_t *ubuf, const uint8_t **reply,
 {
 	ssize_t n;
 
-	if ((n = recv(x->fd, ubuf, DK_DNS_REPLY_MAX, 0)) == -1)
-		return errno == EAGAIN || errno == EWOULDBLOCK ||
-		    errno == EINTR ? DK_DNS_XFER_WAIT : DK_DNS_XFER_FAIL;
+	if ((n = recv(x->fd, ubuf, DK_DNS_REPLY_MAX, 0)) == -1) {
+		if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)
+			return DK_DNS_XFER_WAIT;
+		x->unreach = is_unreach(errno);
+		return DK_DNS_XFER_FAIL;
+	}
 	*reply = ubuf;
 	*rlen = (size_t)n;
 	return DK_DNS_XFER_REPLY;

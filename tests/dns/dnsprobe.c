@@ -49,7 +49,7 @@
 
 static const char *const rcode_names[] = {
 	"ok", "nxdomain", "nodata", "servfail", "refused", "timeout",
-	"malformed", "tcp"
+	"malformed", "tcp", "unreachable"
 };
 
 static int64_t	clock_skew;	/* ms added to the clock: "cache" moves it */

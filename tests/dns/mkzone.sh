@@ -32,8 +32,10 @@ keygen() {	# SELECTOR ARGS...: the record as a zone line
 		    > "$keydir/$sel.record.tmp"
 		mv "$keydir/$sel.record.tmp" "$keydir/$sel.record"
 	fi
-	# keygen prints "NAME TXT "..." ...": make NAME absolute
-	sed 's/^\([^ ]*\) TXT /\1. 300 IN TXT /' "$keydir/$sel.record"
+	# keygen prints "NAME. TXT "..." ...", ready for the zone; records
+	# kept from before keygen added the final dot get it here
+	sed 's/^\([^ ]*[^.]\)\.\{0,1\} TXT /\1. 300 IN TXT /' \
+	    "$keydir/$sel.record"
 }
 
 zone() {

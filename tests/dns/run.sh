@@ -192,7 +192,7 @@ slow-in-time|slow-200|-t 1000|ok|pass|0
 slow-too-late|slow-800|-t 300|timeout|temperror (dns-timeout)|75
 nxdomain|nx|-t 1000|nxdomain|permerror (no-key)|1
 nodata|nodata|-t 1000|nodata|permerror (no-key)|1
-no-server|ok|-t 300|timeout|temperror (dns-timeout)|75'
+no-server|ok|-t 300|unreachable|temperror (dns-unreachable)|75'
 
 faults() {
 	printf '%s\n' "$RFC8463_SEED" > "$TMP/rfc8463.key"
@@ -396,6 +396,30 @@ cli() {
 	rc=$?
 	check cli:servfail "temperror (dns-servfail)|75" \
 	    "$(dkim_of "$TMP/c.ar")|$rc"
+	cli_unreachable
+}
+
+# Nothing listens at the --resolver address: the ICMP port unreachable
+# gives dns-unreachable at once (not after the 5 s per try of a
+# timeout), and the error line names the server.
+cli_unreachable() {
+	port=$(free_port)
+	t0=$(date +%s%N)
+	./dkimkit verify --resolver "127.0.0.1:$port" -A test \
+	    < "$TMP/c.eml" > "$TMP/c.ar" 2> "$TMP/c.err"
+	rc=$?
+	ms=$((($(date +%s%N) - t0) / 1000000))
+	echo "  nothing listening at 127.0.0.1:$port: $(dkim_of "$TMP/c.ar")" \
+	    "in $ms ms; $(cat "$TMP/c.err")"
+	check cli:unreachable "temperror (dns-unreachable)|75" \
+	    "$(dkim_of "$TMP/c.ar")|$rc"
+	check cli:unreachable-names-server 1 \
+	    "$(grep -c "DNS server 127.0.0.1:$port: unreachable" "$TMP/c.err")"
+	if [ "$ms" -lt 2000 ]; then
+		pass cli:unreachable-at-once
+	else
+		fail cli:unreachable-at-once "took $ms ms"
+	fi
 }
 
 HAVE_IPV6=0

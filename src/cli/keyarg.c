@@ -1,0 +1,90 @@
+/*
+ * Copyright (c) 2026 The dkimkit developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+
+/*
+ * DOMAIN:SELECTOR:KEYFILE arguments (sign, testkey) and private key
+ * files (also rotate): split, checked, loaded.
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "../dkim/dkim.h"
+
+#define KEY_ERR_MAX	256	/* one line of dk_key_parse() message */
+
+/* see cli.h */
+int
+dk_cli_keyspec_split(char *spec, const char *cmd, struct dk_cli_keyspec *ks)
+{
+	char *selector, *path;
+
+	if ((selector = strchr(spec, ':')) == NULL ||
+	    (path = strchr(selector + 1, ':')) == NULL ||
+	    selector == spec || path == selector + 1 || path[1] == '\0') {
+		dk_cli_warnx("%s: expected DOMAIN:SELECTOR:KEYFILE", spec);
+		return dk_cli_usage(cmd);
+	}
+	*selector++ = '\0';
+	*path++ = '\0';
+	ks->domain = spec;
+	ks->selector = selector;
+	ks->path = path;
+	return 0;
+}
+
+/* see cli.h */
+int
+dk_cli_names_ok(const char *domain, const char *selector)
+{
+	if (!dk_sig_domain_ok(domain, strlen(domain), 2)) {
+		dk_cli_warnx("%s: not a domain name", domain);
+		return EX_USAGE;
+	}
+	/* also keeps a selector from naming another directory */
+	if (!dk_sig_domain_ok(selector, strlen(selector), 1)) {
+		dk_cli_warnx("%s: not a selector", selector);
+		return EX_USAGE;
+	}
+	return 0;
+}
+
+/* see cli.h */
+int
+dk_cli_key_load(const char *path, struct dk_key **keyp)
+{
+	char *buf, err[KEY_ERR_MAX];
+	size_t len;
+	enum dk_status st;
+	int rc;
+
+	*keyp = NULL;
+	if ((rc = dk_cli_read_file(path, DK_CLI_KEYFILE_MAX, &buf,
+	    &len)) != 0)
+		return rc;
+	st = dk_key_parse(keyp, buf, len, err, sizeof(err));
+	explicit_bzero(buf, len);
+	free(buf);
+	if (st == DK_ENOMEM)
+		dk_cli_oom();
+	if (st != DK_OK) {
+		dk_cli_warnx("%s: %s", path, err);
+		return EX_DATAERR;
+	}
+	return 0;
+}

@@ -1,0 +1,162 @@
+/*
+ * Copyright (c) 2026 The dkimkit developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+
+/*
+ * Where dkimkit(1) gets key records: a zone file (--dns-file) or the
+ * DNS (--resolver, or resolv.conf). verify, testkey and rotate share the
+ * options, the set-up, and the line that names a DNS server that failed.
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "../dns/dns.h"
+#include "../dns/resolver.h"
+
+#define ZONE_ERR_MAX	256	/* one line of dk_zone_parse() message */
+
+static int
+keysrc_load_zone(struct dk_cli_keysrc *ks, const char *path)
+{
+	char *buf, err[ZONE_ERR_MAX];
+	size_t len;
+	int rc;
+
+	if ((rc = dk_cli_read_file(path, DK_ZONE_MAX, &buf, &len)) != 0)
+		return rc;
+	rc = dk_zone_parse(&ks->zone, buf, len, err, sizeof(err));
+	free(buf);
+	if (rc == -1) {
+		dk_cli_warnx("%s: %s", path, err);
+		return EX_DATAERR;
+	}
+	return 0;
+}
+
+/*
+ * A bad --resolver is a usage error; an unreadable resolv.conf is
+ * temporary.
+ */
+static int
+keysrc_open_dns(struct dk_cli_keysrc *ks, const char *server)
+{
+	struct dk_resolver_opts ro;
+	struct dk_dns_conf conf;
+	char err[DK_DNS_ERR_MAX];
+
+	if (dk_dns_conf_init(&conf, server, err) == -1) {
+		dk_cli_warnx("%s: %s", server != NULL ? "--resolver" :
+		    "resolv.conf", err);
+		return server != NULL ? EX_USAGE : EX_TEMPFAIL;
+	}
+	memset(&ro, 0, sizeof(ro));
+	ro.conf = &conf;
+	if (dk_resolver_new(&ks->resolver, &ro) != DK_OK)
+		dk_cli_oom();
+	return 0;
+}
+
+/* see cli.h */
+int
+dk_cli_keysrc_open(struct dk_cli_keysrc *ks, const char *dnsfile,
+    const char *server)
+{
+	memset(ks, 0, sizeof(*ks));
+	if (dnsfile != NULL)
+		return keysrc_load_zone(ks, dnsfile);
+	return keysrc_open_dns(ks, server);
+}
+
+/* see cli.h */
+void
+dk_cli_keysrc_close(struct dk_cli_keysrc *ks)
+{
+	dk_dns_lookup_free(ks->last);
+	dk_zone_free(ks->zone);
+	dk_resolver_free(ks->resolver);
+	memset(ks, 0, sizeof(*ks));
+}
+
+/* see cli.h */
+enum dk_dns_rcode
+dk_cli_keysrc_lookup(struct dk_cli_keysrc *ks, const char *name,
+    const char *const **txt, size_t *ntxt)
+{
+	const struct dk_dns_result *res;
+	enum dk_status st;
+
+	*txt = NULL;
+	*ntxt = 0;
+	if (ks->zone != NULL)
+		return dk_zone_lookup(ks->zone, name, txt, ntxt);
+	dk_dns_lookup_free(ks->last);
+	if ((ks->last = dk_dns_resolve_name(ks->resolver, name, &st)) ==
+	    NULL) {
+		if (st == DK_ENOMEM)
+			dk_cli_oom();
+		return DK_DNS_NXDOMAIN;	/* not a domain name: no such key */
+	}
+	res = dk_dns_lookup_result(ks->last);
+	*txt = res->txt;
+	*ntxt = res->ntxt;
+	return res->rcode;
+}
+
+static const char *
+failure_text(enum dk_dns_rcode rcode)
+{
+	switch (rcode) {
+	case DK_DNS_UNREACHABLE:
+		return "unreachable (ICMP unreachable: is a DNS server "
+		    "listening there?)";
+	case DK_DNS_REFUSED:
+		return "refused the query";
+	case DK_DNS_SERVFAIL:
+		return "answered SERVFAIL";
+	case DK_DNS_MALFORMED:
+		return "sent a reply that cannot be parsed";
+	case DK_DNS_TCP:
+		return "truncated the reply, and TCP failed";
+	default:
+		return "did not answer in time";
+	}
+}
+
+/* see cli.h */
+void
+dk_cli_keysrc_report(const struct dk_cli_keysrc *ks)
+{
+	const struct dk_dns_failure *f;
+
+	if (ks->resolver == NULL ||
+	    (f = dk_resolver_last_failure(ks->resolver)) == NULL)
+		return;
+	dk_cli_warnx("DNS server %s: %s", f->server, failure_text(f->rcode));
+}
+
+/* see cli.h */
+const char *
+dk_cli_keysrc_server(const struct dk_cli_keysrc *ks)
+{
+	const struct dk_dns_failure *f;
+
+	if (ks->resolver == NULL ||
+	    (f = dk_resolver_last_failure(ks->resolver)) == NULL)
+		return NULL;
+	return f->server;
+}
