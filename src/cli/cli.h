@@ -26,6 +26,7 @@
 
 #include <sys/types.h>
 
+#include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sysexits.h>
@@ -85,6 +86,24 @@ struct dk_cli_keycheck {
 	char			 detail[DK_CLI_DETAIL_MAX];
 };
 
+/* filter-dkim's configuration file, as text (conffile.c). */
+#define DK_CLI_CONF_MAX		(1024 * 1024)	/* as filter-dkim's bound */
+#define DK_CLI_CONFKEYS_MAX	16	/* key lines of one domain looked at */
+
+struct dk_cli_conf {
+	const char	*path;
+	char		*buf;		/* the file, NUL-terminated */
+	size_t		 len;
+};
+
+/* A key line: its word DOMAIN:SELECTOR:KEYFILE at buf[off..off+len). */
+struct dk_cli_confkey {
+	size_t		 off, len, lineno;
+	char		 domain[DK_CLI_KEYNAME_MAX];
+	char		 selector[DK_CLI_KEYNAME_MAX];
+	char		 path[PATH_MAX];
+};
+
 /* LF to CRLF conversion, with its state across chunks. */
 struct dk_cli_crlf {
 	unsigned char	prev;		/* last octet out */
@@ -116,6 +135,21 @@ size_t	dk_cli_crlf_conv(struct dk_cli_crlf *st, const char *in, size_t len,
 int	dk_cli_write(const void *buf, size_t len);
 int	dk_cli_write_field(const char *s, const char *eol);
 int	dk_cli_flush(void);
+
+/*
+ * conffile.c. read: 0 or an exit status after saying why. keys: the key
+ * lines of domain (and of selector, unless NULL), the first max of them
+ * in out[]; returns how many there are. replace: write backup as a copy
+ * of the file, then the file with ck's word replaced by word; both keep
+ * the file's owner and mode. 0 or an exit status after saying why.
+ */
+int	dk_cli_conf_read(const char *path, struct dk_cli_conf *cf);
+size_t	dk_cli_conf_keys(const struct dk_cli_conf *cf, const char *domain,
+	    const char *selector, struct dk_cli_confkey *out, size_t max);
+int	dk_cli_conf_replace(const struct dk_cli_conf *cf,
+	    const struct dk_cli_confkey *ck, const char *word,
+	    const char *backup);
+void	dk_cli_conf_free(struct dk_cli_conf *cf);
 
 /*
  * keyarg.c. keyspec_split: spec split at its first two colons, or

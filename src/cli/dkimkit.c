@@ -45,7 +45,14 @@ static const struct command commands[] = {
 	    "canon [-c HEADER/BODY] [-h h1:h2:...] [-H | -B]" },
 	{ "testkey", dk_cli_testkey,
 	    "testkey [--dns-file FILE | --resolver ADDR[:PORT]]\n"
-	    "\t    DOMAIN:SELECTOR:KEYFILE ..." }
+	    "\t    DOMAIN:SELECTOR:KEYFILE ..." },
+	{ "rotate", dk_cli_rotate,
+	    "rotate new [-a rsa|ed25519] [-b BITS] [-s NEWSELECTOR] -f CONFIG\n"
+	    "\t    DOMAIN[:SELECTOR]\n"
+	    "       dkimkit rotate switch [--dns-file FILE | --resolver "
+	    "ADDR[:PORT]]\n"
+	    "\t    -s NEWSELECTOR -f CONFIG DOMAIN[:SELECTOR]\n"
+	    "       dkimkit rotate revoke [-g DAYS] -f CONFIG DOMAIN:SELECTOR" }
 };
 
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))

@@ -1,0 +1,227 @@
+/*
+ * Copyright (c) 2026 The dkimkit developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+
+/*
+ * filter-dkim's configuration file as text, for dkimkit rotate: find a
+ * domain's key lines, and write the file again with one key replaced,
+ * every other byte as it was. The syntax is filter-dkim(8)'s: a key line
+ * is one word DOMAIN:SELECTOR:KEYFILE, optionally followed by blanks and
+ * a # comment; comments, blank lines and options are kept untouched.
+ * The file is replaced whole by rename(2) of a temporary file beside it,
+ * so that a reader sees the old or the new file, never half of one.
+ */
+
+#include <sys/stat.h>
+#include <sys/uio.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static int
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+/*
+ * The line p[0..len) as a key line: its word in *woff (from p) and
+ * *wlen, split into ck. Returns 0, or -1 when it is no key line.
+ */
+static int
+key_line(const char *p, size_t len, size_t *woff, struct dk_cli_confkey *ck)
+{
+	size_t i = 0, w, d, s;
+
+	while (i < len && is_blank(p[i]))
+		i++;
+	w = i;
+	while (i < len && !is_blank(p[i]))
+		i++;
+	if (w == i || p[w] == '#')
+		return -1;
+	*woff = w;
+	ck->len = i - w;
+	while (i < len && is_blank(p[i]))
+		i++;
+	if (i < len && p[i] != '#')
+		return -1;	/* "key value": an option */
+	for (d = w; d < w + ck->len && p[d] != ':'; d++)
+		;
+	for (s = d + 1; s < w + ck->len && p[s] != ':'; s++)
+		;
+	if (s >= w + ck->len || d == w || s == d + 1 || s + 1 == w + ck->len ||
+	    (d - w) >= sizeof(ck->domain) || (s - d - 1) >=
+	    sizeof(ck->selector) || (w + ck->len - s - 1) >= sizeof(ck->path))
+		return -1;
+	memcpy(ck->domain, p + w, d - w);
+	ck->domain[d - w] = '\0';
+	memcpy(ck->selector, p + d + 1, s - d - 1);
+	ck->selector[s - d - 1] = '\0';
+	memcpy(ck->path, p + s + 1, w + ck->len - s - 1);
+	ck->path[w + ck->len - s - 1] = '\0';
+	return 0;
+}
+
+/* Names compare without case, and a final dot does not count. */
+static int
+same_domain(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+
+	if (la > 0 && a[la - 1] == '.')
+		la--;
+	if (lb > 0 && b[lb - 1] == '.')
+		lb--;
+	return la == lb && strncasecmp(a, b, la) == 0;
+}
+
+/* see cli.h */
+int
+dk_cli_conf_read(const char *path, struct dk_cli_conf *cf)
+{
+	memset(cf, 0, sizeof(*cf));
+	cf->path = path;
+	return dk_cli_read_file(path, DK_CLI_CONF_MAX, &cf->buf, &cf->len);
+}
+
+/* see cli.h */
+size_t
+dk_cli_conf_keys(const struct dk_cli_conf *cf, const char *domain,
+    const char *selector, struct dk_cli_confkey *out, size_t max)
+{
+	struct dk_cli_confkey ck;
+	const char *p = cf->buf, *end = cf->buf + cf->len, *nl;
+	size_t n = 0, lineno = 0, woff;
+
+	for (; p < end; p = nl + 1) {
+		lineno++;
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		memset(&ck, 0, sizeof(ck));
+		if (key_line(p, (size_t)(nl - p), &woff, &ck) == -1 ||
+		    !same_domain(ck.domain, domain) ||
+		    (selector != NULL && strcmp(ck.selector, selector) != 0))
+			continue;
+		ck.off = (size_t)(p - cf->buf) + woff;
+		ck.lineno = lineno;
+		if (n < max)
+			out[n] = ck;
+		n++;
+	}
+	return n;
+}
+
+/* Write all of buf to fd. */
+static int
+write_all(int fd, const char *buf, size_t len)
+{
+	ssize_t n;
+
+	while (len > 0) {
+		if ((n = write(fd, buf, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/*
+ * Make path hold the parts[0..nparts) one after the other, with the
+ * owner and mode of like: a temporary file beside it, renamed over it.
+ */
+static int
+replace_file(const char *path, const struct stat *like,
+    const struct iovec *parts, size_t nparts)
+{
+	char tmp[PATH_MAX];
+	size_t i;
+	int fd, n;
+
+	n = snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path);
+	if (n < 0 || (size_t)n >= sizeof(tmp)) {
+		dk_cli_warnx("%s: path too long", path);
+		return EX_CANTCREAT;
+	}
+	if ((fd = mkstemp(tmp)) == -1) {
+		dk_cli_warnx("%s: %s", tmp, strerror(errno));
+		return EX_CANTCREAT;
+	}
+	/* the owner only when we may: a non-root user keeps his own */
+	(void)fchown(fd, like->st_uid, like->st_gid);
+	for (i = 0; i < nparts; i++)
+		if (write_all(fd, parts[i].iov_base, parts[i].iov_len) == -1)
+			break;
+	if (i < nparts || fchmod(fd, like->st_mode & 07777) == -1 ||
+	    fsync(fd) == -1 || close(fd) == -1) {
+		dk_cli_warnx("%s: %s", tmp, strerror(errno));
+		(void)unlink(tmp);
+		return EX_CANTCREAT;
+	}
+	if (rename(tmp, path) == -1) {
+		dk_cli_warnx("%s: %s", path, strerror(errno));
+		(void)unlink(tmp);
+		return EX_CANTCREAT;
+	}
+	return 0;
+}
+
+/* see cli.h */
+int
+dk_cli_conf_replace(const struct dk_cli_conf *cf,
+    const struct dk_cli_confkey *ck, const char *word, const char *backup)
+{
+	struct iovec whole, parts[3];
+	struct stat st;
+	int rc;
+
+	if (stat(cf->path, &st) == -1) {
+		dk_cli_warnx("%s: %s", cf->path, strerror(errno));
+		return EX_NOINPUT;
+	}
+	whole.iov_base = cf->buf;
+	whole.iov_len = cf->len;
+	if ((rc = replace_file(backup, &st, &whole, 1)) != 0)
+		return rc;
+	parts[0].iov_base = cf->buf;
+	parts[0].iov_len = ck->off;
+	parts[1].iov_base = (char *)(uintptr_t)word;
+	parts[1].iov_len = strlen(word);
+	parts[2].iov_base = cf->buf + ck->off + ck->len;
+	parts[2].iov_len = cf->len - ck->off - ck->len;
+	return replace_file(cf->path, &st, parts, 3);
+}
+
+/* see cli.h */
+void
+dk_cli_conf_free(struct dk_cli_conf *cf)
+{
+	free(cf->buf);
+	cf->buf = NULL;
+}
