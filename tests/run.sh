@@ -2,7 +2,8 @@
 #
 # Build dkimkit with -Werror and run every test: the unit test programs,
 # the symbol and layering checks, the conformance vectors, the interop,
-# DNS, filter transcript and real-smtpd tests, the resolver and the
+# DNS, dkimkit's operator commands (testkey, rotate), the man page lint,
+# filter transcript and real-smtpd tests, the resolver and the
 # filter also under valgrind; then build again with ASan and UBSan in
 # build/asan and run the unit tests, vectors, DNS and filter tests there.
 #
@@ -109,6 +110,8 @@ run tests/symbols.sh "" symbols.log sh tests/symbols.sh
 run tests/layering.sh "" layering.log sh tests/layering.sh
 run tests/vectors.sh "" vectors.log sh tests/vectors.sh
 run tests/dns/run.sh "" dns.log sh tests/dns/run.sh
+run tests/cli/run.sh "" cli.log sh tests/cli/run.sh
+run tests/manlint.sh "" manlint.log sh tests/manlint.sh
 run tests/interop/run.sh "" interop.log sh tests/interop/run.sh
 run tests/filter/run.sh "" filter.log sh tests/filter/run.sh
 run tests/smtpd/run.sh "" smtpd.log sh tests/smtpd/run.sh
@@ -147,6 +150,8 @@ done
 	run tests/dns/run.sh asan: asan-dns.log env \
 	    DNS_KEYDIR="$TOP/build/dns/keys" SANFLAGS="$SANFLAGS" \
 	    sh tests/dns/run.sh
+	run tests/cli/run.sh asan: asan-cli.log env \
+	    DNS_KEYDIR="$TOP/build/dns/keys" sh tests/cli/run.sh
 )
 
 awk '/^PASS /{p++} /^FAIL /{f++} END{printf "%d passed, %d failed\n", p, f

@@ -33,6 +33,11 @@
 
 #include "dkimkit.h"
 
+/* --version; the build may set it from the release's number */
+#ifndef DKIMKIT_VERSION
+#define DKIMKIT_VERSION		"1.0.0"
+#endif
+
 /* verify: no signature passes (DESIGN.md); not a sysexits(3) code. */
 #define DK_CLI_EX_NOPASS	1
 

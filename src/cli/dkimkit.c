@@ -58,8 +58,8 @@ static const struct command commands[] = {
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
 
 /* Print the usage of cmd, or of every subcommand when cmd is NULL. */
-int
-dk_cli_usage(const char *cmd)
+static void
+usage_to(FILE *fp, const char *cmd)
 {
 	size_t i;
 	const char *word = "usage:";
@@ -67,10 +67,25 @@ dk_cli_usage(const char *cmd)
 	for (i = 0; i < NCOMMANDS; i++) {
 		if (cmd != NULL && strcmp(cmd, commands[i].name) != 0)
 			continue;
-		fprintf(stderr, "%s dkimkit %s\n", word, commands[i].usage);
+		fprintf(fp, "%s dkimkit %s\n", word, commands[i].usage);
 		word = "      ";
 	}
+}
+
+int
+dk_cli_usage(const char *cmd)
+{
+	usage_to(stderr, cmd);
 	return EX_USAGE;
+}
+
+/* --help, alone or after a command: the usage on stdout, and success. */
+static int
+help(const char *cmd)
+{
+	usage_to(stdout, cmd);
+	fputs("See dkimkit(1) for the whole story.\n", stdout);
+	return dk_cli_flush();
 }
 
 /*
@@ -98,9 +113,19 @@ main(int argc, char **argv)
 
 	if (argc < 2)
 		return dk_cli_usage(NULL);
-	for (i = 0; i < NCOMMANDS; i++)
-		if (strcmp(argv[1], commands[i].name) == 0)
-			return commands[i].run(argc - 1, argv + 1);
+	if (strcmp(argv[1], "--help") == 0)
+		return help(NULL);
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("dkimkit %s\n", DKIMKIT_VERSION);
+		return dk_cli_flush();
+	}
+	for (i = 0; i < NCOMMANDS; i++) {
+		if (strcmp(argv[1], commands[i].name) != 0)
+			continue;
+		if (argc == 3 && strcmp(argv[2], "--help") == 0)
+			return help(argv[1]);
+		return commands[i].run(argc - 1, argv + 1);
+	}
 	dk_cli_warnx("%s: unknown command", argv[1]);
 	return dk_cli_usage(NULL);
 }

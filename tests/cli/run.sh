@@ -1,0 +1,373 @@
+#!/bin/sh
+#
+# Copyright (c) 2026 The dkimkit developers
+#
+# Permission to use, copy, modify, and distribute this software for any
+# purpose with or without fee is hereby granted, provided that the above
+# copyright notice and this permission notice appear in all copies.
+#
+# THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+# WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+# MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+# ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+# WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+# ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+# OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+#
+# tests/cli/run.sh: the operator's commands of dkimkit(1) against knot on
+# loopback. Needs dkimkit built (make all), python3 and knotd (Debian
+# package knot).
+#
+#   1. keygen's lines pasted as they are into a zone file under
+#      $ORIGIN, served by knot (knot.conf from tests/dns/mkzone.sh)
+#   2. testkey: match, different, absent, revoked, for RSA and Ed25519,
+#      and a failed lookup (nothing listens), with exit statuses
+#   3. a whole rotate cycle: mail signed with the configuration's key
+#      verifies before; new; switch refused until the zone has the new
+#      record; switch; mail signed after verifies, and so does the mail
+#      signed before; revoke refused in the grace period; revoke; the old
+#      signature is then revoked-key. Nothing is written outside the key
+#      directory and the configuration's.
+#   4. --help, --version
+#
+# Prints "PASS cli:NAME" / "FAIL cli:NAME: why" lines; exit status 1 when
+# any failed. knotd is stopped by pid on exit.
+
+cd "$(dirname "$0")/../.." || exit 1
+
+TOP=$(pwd)
+DK=$TOP/dkimkit
+TMP=$(mktemp -d) || exit 1
+KPID=
+KEYDIR=${DNS_KEYDIR:-$TOP/build/dns/keys}
+SERIAL=1
+
+cleanup() {
+	[ -n "$KPID" ] && kill "$KPID" 2>/dev/null && wait "$KPID" 2>/dev/null
+	rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+pass() {
+	echo "PASS cli:$1"
+}
+
+fail() {
+	echo "FAIL cli:$1: $2"
+	echo "$1" >> "$TMP/failed"
+}
+
+# check NAME WANT GOT
+check() {
+	if [ "$2" = "$3" ]; then
+		pass "$1"
+	else
+		fail "$1" "expected \"$2\", got \"$3\""
+	fi
+}
+
+free_port() {
+	python3 - <<'PY'
+import socket
+for _ in range(50):
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    try:
+        for typ in (socket.SOCK_STREAM, socket.SOCK_DGRAM):
+            t = socket.socket(socket.AF_INET, typ)
+            t.bind(("127.0.0.1", port))
+            t.close()
+    except OSError:
+        continue
+    print(port)
+    break
+PY
+}
+
+# ---- the zone ---------------------------------------------------------------
+
+# The zone: a head with a new serial, then the records in $TMP/records.
+write_zone() {
+	SERIAL=$((SERIAL + 1))
+	{
+		cat <<-ZONE
+		\$ORIGIN example.test.
+		\$TTL 300
+		@	IN SOA	ns hostmaster 1$SERIAL 3600 600 86400 60
+		@	IN NS	ns
+		ns	IN A	127.0.0.1
+		ZONE
+		cat "$TMP/records"
+	} > "$TMP/knot/example.test.zone"
+}
+
+# Load the zone again; -b: knotc returns once knot serves it.
+reload_zone() {
+	write_zone
+	if ! knotc -c "$TMP/knot/knot.conf" -b zone-reload example.test \
+	    > "$TMP/knotc.log" 2>&1; then
+		cat "$TMP/knotc.log"
+		return 1
+	fi
+}
+
+# Does knot serve the zone with the serial written last?
+zone_served() {
+	knotc -c "$TMP/knot/knot.conf" zone-read example.test @ SOA \
+	    2> /dev/null | grep -q " 1$SERIAL "
+}
+
+start_knot() {
+	mkdir -p "$KEYDIR" "$TMP/knot"
+	KPORT=$(free_port)
+	# knot.conf as the DNS tests make it; the zone is ours
+	sh tests/dns/mkzone.sh "$DK" "$KEYDIR" "$TMP/knot" "$KPORT" \
+	    > "$TMP/mkzone.log" 2>&1 || return 1
+	write_zone
+	knotd -c "$TMP/knot/knot.conf" > "$TMP/knot.log" 2>&1 &
+	KPID=$!
+	i=0
+	until zone_served; do
+		i=$((i + 1))
+		if [ $i -gt 50 ]; then
+			cat "$TMP/knot.log"
+			return 1
+		fi
+		sleep 0.1
+	done
+}
+
+# ---- 1. keygen lines in a zone, 2. testkey ----------------------------------
+
+keys() {
+	mkdir -p "$TMP/keys"
+	: > "$TMP/records"
+	for k in rsa:rsa ed:ed25519 rsax:rsa edx:ed25519; do
+		"$DK" keygen -a "${k#*:}" -d example.test -s "${k%%:*}" \
+		    -o "$TMP/keys" > "$TMP/keys/${k%%:*}.line" || return 1
+	done
+	# as printed: an absolute owner name, under $ORIGIN example.test.
+	cat "$TMP/keys/rsa.line" "$TMP/keys/ed.line" >> "$TMP/records"
+	# published with another key's record: different
+	sed 's/^rsax\./rsadiff./' "$TMP/keys/rsax.line" >> "$TMP/records"
+	sed 's/^edx\./eddiff./' "$TMP/keys/edx.line" >> "$TMP/records"
+	echo 'rsarev._domainkey IN TXT "v=DKIM1; k=rsa; p="' >> "$TMP/records"
+	echo 'edrev._domainkey IN TXT "v=DKIM1; k=ed25519; p="' \
+	    >> "$TMP/records"
+	for s in rsadiff rsarev rsanone; do
+		cp "$TMP/keys/rsa.key" "$TMP/keys/$s.key"
+	done
+	for s in eddiff edrev ednone; do
+		cp "$TMP/keys/ed.key" "$TMP/keys/$s.key"
+	done
+}
+
+# selector|testkey's line after the name|exit status alone
+TESTKEY='rsa|match (rsa 2048 bits, KEYS/rsa.key)|0
+ed|match (ed25519, KEYS/ed.key)|0
+rsadiff|different (the published key is not the one in KEYS/rsadiff.key)|1
+eddiff|different (the published key is not the one in KEYS/eddiff.key)|1
+rsarev|revoked (p= is empty)|1
+edrev|revoked (p= is empty)|1
+rsanone|absent (NXDOMAIN)|1
+ednone|absent (NXDOMAIN)|1'
+
+testkey() {
+	check keygen:zone-line "rsa._domainkey.example.test. TXT" \
+	    "$(cut -d' ' -f1-2 "$TMP/keys/rsa.line")"
+	all=
+	echo "$TESTKEY" | while IFS='|' read -r sel want rc; do
+		want=$(echo "$want" | sed "s|KEYS|$TMP/keys|")
+		"$DK" testkey --resolver "127.0.0.1:$KPORT" \
+		    "example.test:$sel:$TMP/keys/$sel.key" > "$TMP/tk.out" \
+		    2> "$TMP/tk.err"
+		got_rc=$?
+		echo "  $(cat "$TMP/tk.out") [exit $got_rc]"
+		check "testkey:$sel" "$sel._domainkey.example.test: $want|$rc" \
+		    "$(cat "$TMP/tk.out")|$got_rc"
+	done
+	for sel in rsa ed rsadiff eddiff rsarev edrev rsanone ednone; do
+		all="$all example.test:$sel:$TMP/keys/$sel.key"
+	done
+	# shellcheck disable=SC2086
+	"$DK" testkey --resolver "127.0.0.1:$KPORT" $all > "$TMP/tk.out"
+	check testkey:all "8|1" "$(wc -l < "$TMP/tk.out" | tr -d ' ')|$?"
+	"$DK" testkey --resolver "127.0.0.1:$KPORT" \
+	    "example.test:rsa:$TMP/keys/rsa.key" \
+	    "example.test:ed:$TMP/keys/ed.key" > /dev/null
+	check testkey:all-match 0 $?
+	port=$(free_port)
+	"$DK" testkey --resolver "127.0.0.1:$port" \
+	    "example.test:rsa:$TMP/keys/rsa.key" > "$TMP/tk.out"
+	rc=$?
+	echo "  $(cat "$TMP/tk.out") [exit $rc]"
+	check testkey:failed "rsa._domainkey.example.test: failed (dns-unreachable, DNS server 127.0.0.1:$port)|75" \
+	    "$(cat "$TMP/tk.out")|$rc"
+	"$DK" testkey --resolver "127.0.0.1:$KPORT" example.test:rsa \
+	    > /dev/null 2>&1
+	check testkey:usage 64 $?
+	"$DK" testkey --resolver "127.0.0.1:$KPORT" \
+	    "example.test:rsa:$TMP/keys/nothing.key" > /dev/null 2>&1
+	check testkey:no-keyfile 66 $?
+}
+
+# ---- 3. rotate ------------------------------------------------------------
+
+# The configuration's RSA key word (selectors r1, r2), as filter-dkim
+# reads it.
+conf_key() {
+	awk '$1 ~ /^example\.test:r/ { print $1 }' "$TMP/etc/dkim.conf"
+}
+
+# sign_conf OUT: a message signed with the configuration's key
+sign_conf() {
+	printf 'From: alice@example.test\nTo: bob@example.org\nSubject: %s\n'\
+'Message-ID: <%s@example.test>\n\nSigned with %s.\n' "$1" "$1" "$(conf_key)" |
+	    "$DK" sign -t "$(date +%s)" "$(conf_key)" > "$TMP/$1.eml"
+}
+
+# verify_msg NAME: "RESULT[ (REASON)] exit STATUS"
+verify_msg() {
+	"$DK" verify --resolver "127.0.0.1:$KPORT" -A test \
+	    < "$TMP/$1.eml" > "$TMP/$1.ar" 2>&1
+	rc=$?
+	echo "$(tr '\r\n\t' '   ' < "$TMP/$1.ar" | sed -n \
+	    's/.*dkim=\([a-z]*\)\( ([a-z0-9-]*)\)\{0,1\}.*/\1\2/p') exit $rc"
+}
+
+# Every file under $TMP/etc and $TMP/rotkeys, and outside them.
+snapshot() {
+	(cd "$TMP" && find . -path ./knot -prune -o -type f -print | sort)
+}
+
+rotate() {
+	mkdir -p "$TMP/etc" "$TMP/rotkeys"
+	"$DK" keygen -d example.test -s r1 -o "$TMP/rotkeys" >> "$TMP/records"
+	chmod 640 "$TMP/rotkeys/r1.key"
+	cat > "$TMP/etc/dkim.conf" <<-CONF
+	# signing keys
+	mode sign
+	example.test:r1:$TMP/rotkeys/r1.key	# RSA, since the start
+	example.test:ed:$TMP/keys/ed.key
+	CONF
+	cp "$TMP/etc/dkim.conf" "$TMP/conf.orig"
+	reload_zone || { fail rotate:zone "knot did not reload"; return; }
+	sign_conf before
+	check rotate:before-verifies "pass exit 0" "$(verify_msg before)"
+	snapshot > "$TMP/files.before"
+
+	"$DK" rotate new -s r2 -f "$TMP/etc/dkim.conf" example.test:r1 \
+	    > "$TMP/r2.line" 2> "$TMP/new.err"
+	check rotate:new "0|r2._domainkey.example.test. TXT" \
+	    "$?|$(cut -d' ' -f1-2 "$TMP/r2.line")"
+	check rotate:new-mode "-rw-r-----" \
+	    "$(ls -l "$TMP/rotkeys/r2.key" | cut -c1-10)"
+
+	"$DK" rotate switch -s r2 --resolver "127.0.0.1:$KPORT" \
+	    -f "$TMP/etc/dkim.conf" example.test:r1 > "$TMP/sw.out" \
+	    2> "$TMP/sw.err"
+	rc=$?
+	echo "  switch before the record is published: $(cat "$TMP/sw.out") [exit $rc]"
+	check rotate:switch-refused "1|r2._domainkey.example.test: absent (NXDOMAIN)" \
+	    "$rc|$(cat "$TMP/sw.out")"
+	if cmp -s "$TMP/etc/dkim.conf" "$TMP/conf.orig" &&
+	    [ ! -e "$TMP/etc/dkim.conf.example.test.r1.bak" ]; then
+		pass rotate:switch-refused-unchanged
+	else
+		fail rotate:switch-refused-unchanged "the configuration changed"
+	fi
+
+	cat "$TMP/r2.line" >> "$TMP/records"
+	reload_zone || { fail rotate:zone "knot did not reload"; return; }
+	"$DK" rotate switch -s r2 --resolver "127.0.0.1:$KPORT" \
+	    -f "$TMP/etc/dkim.conf" example.test:r1 > "$TMP/sw.out" \
+	    2> "$TMP/sw.err"
+	rc=$?
+	sed 's/^/  switch: /' "$TMP/sw.out"
+	check rotate:switch "0|example.test:r2:$TMP/rotkeys/r2.key" \
+	    "$rc|$(conf_key)"
+	# one line changed, its comment kept; the backup is the old file
+	check rotate:switch-one-line "3c3
+< example.test:r1:$TMP/rotkeys/r1.key	# RSA, since the start
+---
+> example.test:r2:$TMP/rotkeys/r2.key	# RSA, since the start" \
+	    "$(diff "$TMP/conf.orig" "$TMP/etc/dkim.conf")"
+	if cmp -s "$TMP/etc/dkim.conf.example.test.r1.bak" "$TMP/conf.orig"
+	then
+		pass rotate:backup
+	else
+		fail rotate:backup "no backup, or not the old configuration"
+	fi
+	"$DK" rotate switch -s r2 --resolver "127.0.0.1:$KPORT" \
+	    -f "$TMP/etc/dkim.conf" example.test:r1 > /dev/null 2>&1
+	check rotate:switch-again 0 $?
+
+	sign_conf after
+	check rotate:after-verifies "pass exit 0" "$(verify_msg after)"
+	check rotate:before-still-verifies "pass exit 0" \
+	    "$(verify_msg before)"
+
+	"$DK" rotate revoke -f "$TMP/etc/dkim.conf" example.test:r1 \
+	    > "$TMP/rev.out" 2> "$TMP/rev.err"
+	rc=$?
+	echo "  revoke in the grace period: $(cat "$TMP/rev.err") [exit $rc]"
+	check rotate:revoke-grace "75|" "$rc|$(cat "$TMP/rev.out")"
+	"$DK" rotate revoke -g 0 -f "$TMP/etc/dkim.conf" example.test:r2 \
+	    > /dev/null 2>&1
+	check rotate:revoke-in-use 78 $?
+	"$DK" rotate revoke -g 0 -f "$TMP/etc/dkim.conf" example.test:r1 \
+	    > "$TMP/rev.out" 2> "$TMP/rev.err"
+	check rotate:revoke '0|r1._domainkey.example.test. TXT "v=DKIM1; p="' \
+	    "$?|$(cat "$TMP/rev.out")"
+	grep -v '^r1\._domainkey' "$TMP/records" > "$TMP/records.new"
+	cat "$TMP/rev.out" >> "$TMP/records.new"
+	mv "$TMP/records.new" "$TMP/records"
+	reload_zone || { fail rotate:zone "knot did not reload"; return; }
+	check rotate:before-revoked "permerror (revoked-key) exit 1" \
+	    "$(verify_msg before)"
+	check rotate:after-still-verifies "pass exit 0" \
+	    "$(verify_msg after)"
+	"$DK" testkey --resolver "127.0.0.1:$KPORT" \
+	    "example.test:r1:$TMP/rotkeys/r1.key" \
+	    "example.test:r2:$TMP/rotkeys/r2.key" > "$TMP/tk.out"
+	check rotate:testkey "1|revoked match" \
+	    "$?|$(awk '{ print $2 }' "$TMP/tk.out" | tr '\n' ' ' | sed 's/ $//')"
+
+	# written: the new key, the configuration and its backup; the test's
+	# own files (zone, messages, outputs) are not under etc/ or rotkeys/
+	snapshot | grep -E '^\./(etc|rotkeys)/' > "$TMP/files.after"
+	check rotate:writes-only "./etc/dkim.conf.example.test.r1.bak
+./rotkeys/r2.key" "$(grep -E '^\./(etc|rotkeys)/' "$TMP/files.before" |
+	    comm -13 - "$TMP/files.after")"
+}
+
+# ---- 4. --help, --version ---------------------------------------------------
+
+help_version() {
+	out=$("$DK" --version)
+	check version "0|dkimkit" "$?|${out%% *}"
+	"$DK" --help > "$TMP/help.out" 2>&1
+	check help "0|usage: dkimkit sign" \
+	    "$?|$(head -n 1 "$TMP/help.out" | cut -d' ' -f1-3)"
+	"$DK" > /dev/null 2>&1
+	check no-command 64 $?
+}
+
+start=$(date +%s)
+help_version
+if ! command -v knotd > /dev/null 2>&1; then
+	fail knot "knotd not found (Debian package knot)"
+elif ! keys; then
+	fail keygen "dkimkit keygen failed"
+elif ! start_knot; then
+	fail knot "knotd did not start"
+else
+	pass knot:start
+	testkey
+	rotate
+fi
+echo "cli tests took $(($(date +%s) - start)) s"
+[ ! -f "$TMP/failed" ]
