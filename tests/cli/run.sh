@@ -22,9 +22,11 @@
 #      $ORIGIN, served by knot (knot.conf from tests/dns/mkzone.sh)
 #   2. testkey: match, different, absent, revoked, for RSA and Ed25519,
 #      and a failed lookup (nothing listens), with exit statuses
-#   3. a whole rotate cycle: mail signed with the configuration's key
-#      verifies before; new; switch refused until the zone has the new
-#      record; switch; mail signed after verifies, and so does the mail
+#   3. a whole rotate cycle: one filter-dkim process signs with the
+#      configuration (tests/cli/filtersign.py drives it as smtpd would),
+#      and its mail verifies; new; switch refused until the zone has the
+#      new record; switch; SIGHUP, as the operator reloads; the next mail
+#      is signed with the new key and verifies, and so does the mail
 #      signed before; revoke refused in the grace period; revoke; the old
 #      signature is then revoked-key. Nothing is written outside the key
 #      directory and the configuration's.
@@ -216,26 +218,31 @@ testkey() {
 
 # ---- 3. rotate ------------------------------------------------------------
 
-# The configuration's RSA key word (selectors r1, r2), as filter-dkim
-# reads it.
+# The configuration's RSA key word (selectors r1, r2).
 conf_key() {
 	awk '$1 ~ /^example\.test:r/ { print $1 }' "$TMP/etc/dkim.conf"
 }
 
-# sign_conf OUT: a message signed with the configuration's key
-sign_conf() {
-	printf 'From: alice@example.test\nTo: bob@example.org\nSubject: %s\n'\
-'Message-ID: <%s@example.test>\n\nSigned with %s.\n' "$1" "$1" "$(conf_key)" |
-	    "$DK" sign -t "$(date +%s)" "$(conf_key)" > "$TMP/$1.eml"
+# fs COMMAND: one command to the filter-dkim process (filtersign.py);
+# its answer line, "done COMMAND" or "error COMMAND: why"
+fs() {
+	echo "$1" >&3
+	i=0
+	until grep -q "^[a-z]* $1" "$TMP/fs.out"; do
+		i=$((i + 1))
+		[ $i -gt 300 ] && break
+		sleep 0.05
+	done
+	grep "^[a-z]* $1" "$TMP/fs.out"
 }
 
-# verify_msg NAME: "RESULT[ (REASON)] exit STATUS"
+# verify_msg NAME SELECTOR: "RESULT[ (REASON)]" of the signature with
+# SELECTOR in NAME.eml
 verify_msg() {
 	"$DK" verify --resolver "127.0.0.1:$KPORT" -A test \
 	    < "$TMP/$1.eml" > "$TMP/$1.ar" 2>&1
-	rc=$?
-	echo "$(tr '\r\n\t' '   ' < "$TMP/$1.ar" | sed -n \
-	    's/.*dkim=\([a-z]*\)\( ([a-z0-9-]*)\)\{0,1\}.*/\1\2/p') exit $rc"
+	tr '\r\n\t' '   ' < "$TMP/$1.ar" | sed 's/dkim=/\n&/g' |
+	    sed -n "s/^dkim=\([a-z]*\)\( ([a-z0-9-]*)\)\{0,1\} .*header\.s=$2 .*/\1\2/p"
 }
 
 # Every file under $TMP/etc and $TMP/rotkeys, and outside them.
@@ -248,15 +255,22 @@ rotate() {
 	"$DK" keygen -d example.test -s r1 -o "$TMP/rotkeys" >> "$TMP/records"
 	chmod 640 "$TMP/rotkeys/r1.key"
 	cat > "$TMP/etc/dkim.conf" <<-CONF
-	# signing keys
+	# signing keys; RSA since the start, indented
 	mode sign
-	example.test:r1:$TMP/rotkeys/r1.key	# RSA, since the start
+	  example.test:r1:$TMP/rotkeys/r1.key
 	example.test:ed:$TMP/keys/ed.key
 	CONF
 	cp "$TMP/etc/dkim.conf" "$TMP/conf.orig"
 	reload_zone || { fail rotate:zone "knot did not reload"; return; }
-	sign_conf before
-	check rotate:before-verifies "pass exit 0" "$(verify_msg before)"
+	# filter-dkim signs with the configuration, as smtpd runs it
+	mkfifo "$TMP/fs.in"
+	python3 tests/cli/filtersign.py "$TOP/filter-dkim" \
+	    "$TMP/etc/dkim.conf" "$TMP" < "$TMP/fs.in" > "$TMP/fs.out" \
+	    2> "$TMP/fs.err" &
+	FSPID=$!
+	exec 3> "$TMP/fs.in"
+	check rotate:filter-signs "done sign before" "$(fs "sign before")"
+	check rotate:before-verifies "pass" "$(verify_msg before r1)"
 	snapshot > "$TMP/files.before"
 
 	"$DK" rotate new -s r2 -f "$TMP/etc/dkim.conf" example.test:r1 \
@@ -289,11 +303,11 @@ rotate() {
 	sed 's/^/  switch: /' "$TMP/sw.out"
 	check rotate:switch "0|example.test:r2:$TMP/rotkeys/r2.key" \
 	    "$rc|$(conf_key)"
-	# one line changed, its comment kept; the backup is the old file
+	# one word changed, the line's indent kept; the backup is the old file
 	check rotate:switch-one-line "3c3
-< example.test:r1:$TMP/rotkeys/r1.key	# RSA, since the start
+<   example.test:r1:$TMP/rotkeys/r1.key
 ---
-> example.test:r2:$TMP/rotkeys/r2.key	# RSA, since the start" \
+>   example.test:r2:$TMP/rotkeys/r2.key" \
 	    "$(diff "$TMP/conf.orig" "$TMP/etc/dkim.conf")"
 	if cmp -s "$TMP/etc/dkim.conf.example.test.r1.bak" "$TMP/conf.orig"
 	then
@@ -305,10 +319,14 @@ rotate() {
 	    -f "$TMP/etc/dkim.conf" example.test:r1 > /dev/null 2>&1
 	check rotate:switch-again 0 $?
 
-	sign_conf after
-	check rotate:after-verifies "pass exit 0" "$(verify_msg after)"
-	check rotate:before-still-verifies "pass exit 0" \
-	    "$(verify_msg before)"
+	# the operator's reload: the same filter process signs with r2
+	check rotate:filter-reload "done hup" "$(fs hup)"
+	check rotate:filter-signs-after "done sign after" "$(fs "sign after")"
+	check rotate:after-verifies "pass" "$(verify_msg after r2)"
+	check rotate:before-still-verifies "pass" "$(verify_msg before r1)"
+	check rotate:filter-exit "done quit" "$(fs quit)"
+	exec 3>&-
+	wait "$FSPID"
 
 	"$DK" rotate revoke -f "$TMP/etc/dkim.conf" example.test:r1 \
 	    > "$TMP/rev.out" 2> "$TMP/rev.err"
@@ -326,10 +344,9 @@ rotate() {
 	cat "$TMP/rev.out" >> "$TMP/records.new"
 	mv "$TMP/records.new" "$TMP/records"
 	reload_zone || { fail rotate:zone "knot did not reload"; return; }
-	check rotate:before-revoked "permerror (revoked-key) exit 1" \
-	    "$(verify_msg before)"
-	check rotate:after-still-verifies "pass exit 0" \
-	    "$(verify_msg after)"
+	check rotate:before-revoked "permerror (revoked-key)" \
+	    "$(verify_msg before r1)"
+	check rotate:after-still-verifies "pass" "$(verify_msg after r2)"
 	"$DK" testkey --resolver "127.0.0.1:$KPORT" \
 	    "example.test:r1:$TMP/rotkeys/r1.key" \
 	    "example.test:r2:$TMP/rotkeys/r2.key" > "$TMP/tk.out"
@@ -338,6 +355,7 @@ rotate() {
 
 	# written: the new key, the configuration and its backup; the test's
 	# own files (zone, messages, outputs) are not under etc/ or rotkeys/
+	[ -s "$TMP/fs.err" ] && sed 's/^/  filter-dkim: /' "$TMP/fs.err"
 	snapshot | grep -E '^\./(etc|rotkeys)/' > "$TMP/files.after"
 	check rotate:writes-only "./etc/dkim.conf.example.test.r1.bak
 ./rotkeys/r2.key" "$(grep -E '^\./(etc|rotkeys)/' "$TMP/files.before" |
