@@ -130,7 +130,7 @@ enum dk_dns_rcode {
 	DK_DNS_TIMEOUT,
 	DK_DNS_MALFORMED,
 	DK_DNS_TCP,
-	DK_DNS_UNREACHABLE	/* ICMP unreachable from every server tried */
+	DK_DNS_UNREACHABLE	/* ICMP unreachable from the last server tried */
 };
 
 struct dk_key;		/* a private key, loaded or generated */
