@@ -362,6 +362,40 @@ rotate() {
 	    comm -13 - "$TMP/files.after")"
 }
 
+# The configuration as text, offline (--dns-file): CRLF lines, no final
+# line end, a trailing comment, an option whose value has a colon, a
+# commented-out key line of the same domain; only the one word changes.
+# And the default selector, from the date.
+rotate_text() {
+	d=$TMP/text
+	mkdir -p "$d/keys"
+	"$DK" keygen -a ed25519 -d example.test -s old -o "$d/keys" > /dev/null
+	printf '# example.test:old:%s/keys/old.key (commented out)\r\n'\
+'resolver 127.0.0.1:5353\r\n\texample.test:old:%s/keys/old.key  # ed\r\n'\
+'other.test:old:%s/keys/old.key' "$d" "$d" "$d" > "$d/dkim.conf"
+	cp "$d/dkim.conf" "$d/orig.conf"
+	sel=s$(date -u +%Y%m)
+	"$DK" rotate new -f "$d/dkim.conf" example.test > "$d/zone.txt" \
+	    2> /dev/null
+	check rotate-text:default-selector "0|$sel._domainkey.example.test." \
+	    "$?|$(cut -d' ' -f1 "$d/zone.txt")"
+	"$DK" rotate switch -f "$d/dkim.conf" -s "$sel" --dns-file \
+	    "$d/zone.txt" example.test > /dev/null 2>&1
+	check rotate-text:switch 0 $?
+	sed "3s|example.test:old:$d/keys/old.key|example.test:$sel:$d/keys/$sel.key|" \
+	    "$d/orig.conf" > "$d/want.conf"
+	if cmp -s "$d/want.conf" "$d/dkim.conf"; then
+		pass rotate-text:one-word
+	else
+		fail rotate-text:one-word "$(od -c "$d/dkim.conf" | head -20)"
+	fi
+	"$DK" rotate new -f "$d/dkim.conf" -s "$sel" example.test > /dev/null \
+	    2>&1
+	check rotate-text:selector-in-use 64 $?
+	"$DK" rotate new -f "$d/dkim.conf" nothere.test > /dev/null 2>&1
+	check rotate-text:no-key-line 78 $?
+}
+
 # ---- 4. --help, --version ---------------------------------------------------
 
 help_version() {
@@ -376,6 +410,7 @@ help_version() {
 
 start=$(date +%s)
 help_version
+rotate_text
 if ! command -v knotd > /dev/null 2>&1; then
 	fail knot "knotd not found (Debian package knot)"
 elif ! keys; then
