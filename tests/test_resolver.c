@@ -1108,6 +1108,48 @@ test_resolver_timeout(void)
 	return 0;
 }
 
+/*
+ * A dead first server and a working second: each lookup succeeds, and
+ * the failure record keeps the dead one; a good reply ends a burst, so
+ * the next failure starts another (front ends log once per burst).
+ */
+static int
+test_resolver_failure_burst(void)
+{
+	const struct dk_dns_failure *f;
+	struct dk_dns_lookup *l;
+	struct dk_dns_conf c;
+	struct dk_resolver *r;
+	struct srv s[2];
+	struct srvq q;
+	char want[DK_DNS_ADDR_MAX];
+	int i;
+
+	CHECK(srv_open(&s[0]) == 0);
+	close(s[0].fd);
+	CHECK(srv_open(&s[1]) == 0);
+	mkconf(&c, s, 2, 1000, 1);
+	snprintf(want, sizeof(want), "127.0.0.1:%d", port_of(&c, 0));
+	CHECK((r = mkresolver(&c, 0, 0)) != NULL);
+	for (i = 1; i <= 2; i++) {
+		CHECK(dk_resolver_submit(r, i == 1 ? KEYNAME : "x." KEYNAME,
+		    NULL, 0, &l) == DK_OK);
+		pump(r, 1);
+		CHECK((f = dk_resolver_last_failure(r)) != NULL);
+		CHECK(f->rcode == DK_DNS_UNREACHABLE);
+		CHECK(f->burst == (uint64_t)i && f->ongoing);
+		CHECK_STR("server", want, f->server);
+		CHECK(srv_recv(&s[1], &q, POLL_MS) == 0);
+		srv_answer(&s[1], &q, "v=DKIM1; p=");
+		pump(r, 2);
+		CHECK(expect_rcode(r, l, DK_DNS_OK) == 0);
+		CHECK(!dk_resolver_last_failure(r)->ongoing);
+	}
+	dk_resolver_free(r);
+	close(s[1].fd);
+	return 0;
+}
+
 /* SERVFAIL moves on to the next try; the last one's outcome stands. */
 static int
 test_resolver_servfail(void)
@@ -1353,6 +1395,7 @@ static const struct test_case cases[] = {
 	{ "resolver_timeout", test_resolver_timeout },
 	{ "resolver_servfail", test_resolver_servfail },
 	{ "resolver_unreachable", test_resolver_unreachable },
+	{ "resolver_failure_burst", test_resolver_failure_burst },
 	{ "resolver_cancel", test_resolver_cancel },
 	{ "resolver_cancel_makes_room", test_resolver_cancel_makes_room },
 	{ "resolver_inflight", test_resolver_inflight },
