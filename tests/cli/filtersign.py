@@ -119,15 +119,19 @@ def main():
 	path, conf, outdir = sys.argv[1:4]
 	f = Filter(path, conf)
 	n = 0
+	broken = None
 	try:
 		try:
 			f.start()
 		except RuntimeError as e:
-			print("error start: %s" % e, flush=True)
-			return 1
+			broken = "the filter did not start: %s" % e
+		# every command gets its answer, so that the test never waits
+		# nor writes to a pipe nobody reads
 		for cmd in iter(sys.stdin.readline, ""):
 			cmd = cmd.strip()
 			try:
+				if broken:
+					raise RuntimeError(broken)
 				if cmd.startswith("sign "):
 					n += 1
 					msg = f.sign(cmd[5:], n)
@@ -143,7 +147,8 @@ def main():
 						raise RuntimeError("exit status %d" %
 						    f.p.returncode)
 				print("done %s" % cmd, flush=True)
-			except (RuntimeError, IndexError) as e:
+			except (RuntimeError, IndexError, OSError,
+			    subprocess.TimeoutExpired) as e:
 				print("error %s: %s" % (cmd, e), flush=True)
 			if cmd == "quit":
 				break
