@@ -84,6 +84,13 @@ enum dk_outcome {
 /*
  * Why a signature got its outcome. dk_reason_str() gives the word used
  * in Authentication-Results comments (the list in vectors/README.md).
+ *
+ * Our own bounds are not faults of the signer: a signature or key past
+ * them (sig-too-large, key-too-large), or left out by DK_KEY_CHECKS_MAX
+ * (not-evaluated), is neutral, RFC 8601 §2.7.1's word for a signature
+ * that was "not otherwise able to be processed". permerror would say the
+ * signature is broken, and other verifiers may well check it; fail would
+ * say it was checked and did not hold. Neither is true of these.
  */
 enum dk_reason {
 	DK_R_OK = 0,
@@ -117,7 +124,11 @@ enum dk_reason {
 	DK_R_DNS_MALFORMED,
 	DK_R_DNS_TCP,
 	DK_R_MULTIPLE_FROM,
-	DK_R_DNS_UNREACHABLE
+	DK_R_DNS_UNREACHABLE,
+	DK_R_KEY_TYPE_MISMATCH,	/* the record's k= is not the a= key type */
+	DK_R_SIG_TOO_LARGE,	/* past our bounds: b= over DK_RSA_MAX_BITS,
+				 * h= over 256 names, over 128 tags */
+	DK_R_NOT_EVALUATED	/* past DK_KEY_CHECKS_MAX: not checked */
 };
 
 /* What a key lookup gave. DK_DNS_NODATA: the name exists, no TXT. */
@@ -141,12 +152,39 @@ struct dk_verifier;	/* one message being verified */
 #define DK_HEADER_MAX	(1024 * 1024)	/* header block; RFC 5322 lines
 					 * are 998 octets, this allows
 					 * ~1000 full ones */
-#define DK_SIGS_MAX	10	/* DKIM-Signature fields evaluated; RFC 6376
-				 * §6.1 lets a verifier limit them */
+/*
+ * Signatures checked against a key, per message: at most one key lookup
+ * and DK_KEYRECS_MAX public-key operations each. RFC 6376 §6.1 lets a
+ * verifier limit the signatures it evaluates. Only signatures whose body
+ * hash matches count, in header order; those past the bound are
+ * neutral (not-evaluated). Fields that fail before a key is needed
+ * (unparsable, bounds, a d= or s= we refuse, expired, wrong body hash,
+ * l= past the body) cost a parse and count toward nothing, so no number
+ * of them hides a good signature. OpenDKIM checks 3 by default; real
+ * mail carries one to four (author, ESP, list, forwarder), twice with
+ * RSA and Ed25519, so 16 leaves room, and costs at most 16 lookups and
+ * 64 RSA verifications (about 20 ms at 4096 bits).
+ */
+#define DK_KEY_CHECKS_MAX	16
+/*
+ * Key record names a verifier asks for, per message: the first
+ * DK_KEY_CHECKS_MAX signatures that parse are asked for at the end of
+ * the header block, so the lookups overlap the body, and up to as many
+ * more at the end of the body, for signatures further down whose body
+ * hash matched. A front end can size its tables with this.
+ */
+#define DK_QUERIES_MAX	(2 * DK_KEY_CHECKS_MAX)
+/*
+ * Results given per message (see struct dk_result): a header block of
+ * 1 MiB can hold 50,000 junk fields, and one Authentication-Results
+ * entry each would add megabytes to the message.
+ */
+#define DK_RESULTS_MAX	64
 #define DK_SIGNERS_MAX	8	/* keys signing one message at once */
-#define DK_KEYRECS_MAX	4	/* key records tried for one signature;
-				 * RFC 6376 §6.1.2 allows trying several,
-				 * and a key rotation publishes two */
+#define DK_KEYRECS_MAX	4	/* key records tried for one signature,
+				 * the first ones of the answer; RFC 6376
+				 * §6.1.2 allows trying several, and a key
+				 * rotation publishes two */
 #define DK_RSA_MIN_BITS	1024	/* RFC 8301 §3.2 */
 #define DK_RSA_MAX_BITS	4096	/* largest key verified (BearSSL i31/i62) */
 #define DK_TIME_MAX	INT64_C(999999999999)	/* t=, x=: 1*12DIGIT (§3.5) */
@@ -267,9 +305,11 @@ struct dk_verify_opts {
 };
 
 /*
- * One result per DKIM-Signature field, in header order, top to bottom,
- * for the first DK_SIGS_MAX; past those, one more result (permerror,
- * too-many-signatures, no names) stands for all the rest.
+ * One result per DKIM-Signature field, in header order, top to bottom.
+ * With more than DK_RESULTS_MAX fields, results are given for
+ * DK_RESULTS_MAX of them: every signature checked against a key, and
+ * the others from the top; one more result (neutral,
+ * too-many-signatures, no names) then stands for those left out.
  */
 struct dk_result {
 	enum dk_outcome	 outcome;

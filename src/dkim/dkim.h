@@ -32,8 +32,11 @@
 #include "../crypto/crypto.h"
 #include "tags.h"
 
-#define DK_H_MAX	64	/* h= entries; the default list with
-				 * oversigning has under 40 */
+#define DK_H_MAX	256	/* h= entries verified; the default list
+				 * with oversigning has under 40, and
+				 * mailing lists sign up to ~100 */
+#define DK_SIGN_H_MAX	64	/* h= entries the default list may have
+				 * when signing (see dk_default_hlist) */
 #define DK_DOMAIN_MAX	253	/* RFC 1035 name length, as text */
 #define DK_SELECTOR_MAX	253
 #define DK_AUID_MAX	(64 + 1 + DK_DOMAIN_MAX)	/* RFC 5321 local-part */
@@ -108,8 +111,14 @@ void	dk_select(const struct dk_hfield *f, size_t nf,
  * From, To, Cc, Subject and Reply-To once more, present or not
  * (oversigning). Date and Message-ID get one more only when present: an
  * absent one is never listed, since smtpd adds those after the filter.
- * Fills out[0..max) and returns the count, which is over max when the
- * list did not fit: the caller must not sign a cut list.
+ * Fills out[0..max) and returns the count. When that list would pass
+ * max (64 Cc fields, Resent-* blocks), it is cut, never refused: each
+ * name is listed for at most its cap bottom-most instances (§5.4.2
+ * binds from the bottom), plus the one more of oversigning, with the
+ * cap the largest that fits. Every name is still signed, and From, To,
+ * Cc, Subject and Reply-To still oversigned; only the upper instances
+ * of a name past the cap are left unsigned. max must be 32 or more
+ * (cap 1 always fits then).
  */
 size_t	dk_default_hlist(const struct dk_hfield *f, size_t nf,
 	    const char **out, size_t max);
@@ -148,10 +157,18 @@ struct dk_sig {
 };
 
 /*
+ * The outcome for a signature that stops at reason: neutral for our own
+ * bounds (sig-too-large, key-too-large), permerror for the rest.
+ */
+enum dk_outcome	dk_reason_outcome(enum dk_reason reason);
+
+/*
  * Parse and check field[0..len) (§3.5, §6.1.1): tag-list syntax, the
  * required tags v a b bh d h s, v=1, a known a= and c=, q= containing
  * dns/txt, h= containing From, i= within d=, x= not before t=, and x=
- * not before now. Returns DK_R_OK or the reason for permerror. domain,
+ * not before now. Returns DK_R_OK or the reason it stops: for
+ * permerror, or DK_R_SIG_TOO_LARGE (our bounds: more than DK_TAGS_MAX
+ * tags or DK_H_MAX h= names, a b= over DK_SIG_MAX octets). domain,
  * selector, algorithm and b_prefix are filled as far as they parsed,
  * even on error, for Authentication-Results.
  */
@@ -161,7 +178,9 @@ enum dk_reason	dk_sig_parse(struct dk_sig *sig, const char *field,
 /*
  * The grammar checks of dk_sig_parse(), for those who build values:
  * dk_sig_domain_ok() for a domain-name (minlabels 2, d=) or a selector
- * (minlabels 1), RFC 5321 labels; dk_sig_name_ok() for a header field
+ * (minlabels 1), RFC 5321 labels, strictly: dk_sig_parse() also takes
+ * an underscore in d=, s= and i='s domain, a leniency (see sig.c);
+ * dk_sig_name_ok() for a header field
  * name (RFC 5322 ftext); dk_sig_canon_parse() for c= ("header[/body]",
  * each simple or relaxed without case, the body simple when absent;
  * 0 or -1); dk_sig_auid_check() for an i= (decoded): DK_R_OK,
@@ -211,6 +230,59 @@ enum dk_status	dk_hhash(struct dk_hash *h, enum dk_canon mode,
 		    const struct dk_hfield *const *sel, size_t nsel,
 		    const char *sigfield, size_t siglen, size_t b_off,
 		    size_t b_len);
+
+/*
+ * The verifier's body hashes (bodies.c). Each pair of body
+ * canonicalization and hash has one stream, and the body goes through
+ * each stream once, however many signatures there are. A signature with
+ * l= does not get a stream of its own: its l is a cut point on its
+ * stream, where the digest of the first l octets of the canonicalized
+ * body is taken on the way (RFC 6376 §3.4.5: l= counts canonicalized
+ * octets, so it is a prefix of the same output). So distinct c= and l=
+ * values cost one digest each, never one more pass over the body: at
+ * most four passes in all (two canonicalizations by two hashes).
+ */
+struct dk_bcut {
+	uint64_t	 l;
+	uint8_t		 digest[DK_DIGEST_MAX];
+};
+
+struct dk_bstream {
+	struct dk_canon_body	 cb;
+	struct dk_hash		 hash;
+	uint64_t		 emitted;	/* canonicalized octets hashed */
+	struct dk_bcut		*cut;		/* sorted by l, distinct */
+	size_t			 ncut;
+	size_t			 cap;
+	size_t			 next;		/* first cut not yet reached */
+	uint8_t			 full[DK_DIGEST_MAX];	/* no l= */
+	size_t			 dlen;
+	int			 used;
+};
+
+struct dk_bodies {
+	struct dk_bstream	 s[2][2];	/* [relaxed][sha1] */
+	int			 started;
+	int			 ended;
+};
+
+/*
+ * dk_bodies_want() registers one signature's body hash before the body
+ * starts (l < 0: no l=); DK_OK or DK_ENOMEM. dk_bodies_write() and
+ * dk_bodies_end() feed the body and end it. dk_bodies_digest(), after
+ * the end, gives the digest for a registered (mode, alg, l) in out and
+ * returns its length, or returns 0 when l passes the canonicalized body,
+ * whose length is in *total either way.
+ */
+enum dk_status	dk_bodies_want(struct dk_bodies *b, enum dk_canon mode,
+		    enum dk_hash_alg alg, int has_l, uint64_t l);
+void		dk_bodies_write(struct dk_bodies *b, const void *buf,
+		    size_t len);
+void		dk_bodies_end(struct dk_bodies *b);
+size_t		dk_bodies_digest(const struct dk_bodies *b, enum dk_canon mode,
+		    enum dk_hash_alg alg, int has_l, uint64_t l,
+		    uint8_t out[DK_DIGEST_MAX], uint64_t *total);
+void		dk_bodies_free(struct dk_bodies *b);
 
 /*
  * Authentication-Results (RFC 8601, RFC 6008): "Authentication-Results:

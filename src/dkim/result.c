@@ -67,7 +67,10 @@ static const char *const reason_words[] = {
 	[DK_R_DNS_MALFORMED] = "dns-malformed",
 	[DK_R_DNS_TCP] = "dns-tcp",
 	[DK_R_MULTIPLE_FROM] = "multiple-from",
-	[DK_R_DNS_UNREACHABLE] = "dns-unreachable"
+	[DK_R_DNS_UNREACHABLE] = "dns-unreachable",
+	[DK_R_KEY_TYPE_MISMATCH] = "key-type-mismatch",
+	[DK_R_SIG_TOO_LARGE] = "sig-too-large",
+	[DK_R_NOT_EVALUATED] = "not-evaluated"
 };
 
 static const char *const status_words[] = {
@@ -110,4 +113,12 @@ dk_status_str(enum dk_status status)
 {
 	return word(status_words, sizeof(status_words) /
 	    sizeof(status_words[0]), (unsigned int)status);
+}
+
+/* see dkim.h; the argument is in dkimkit.h, above enum dk_reason */
+enum dk_outcome
+dk_reason_outcome(enum dk_reason reason)
+{
+	return reason == DK_R_SIG_TOO_LARGE || reason == DK_R_KEY_TOO_LARGE ?
+	    DK_NEUTRAL : DK_PERMERROR;
 }

@@ -111,25 +111,54 @@ dk_select(const struct dk_hfield *f, size_t nf, const struct dk_span *names,
 	}
 }
 
-/* see dkim.h */
+#define NDEFAULT	(sizeof(default_headers) / sizeof(default_headers[0]) - 1)
+
+/* Entries for default_headers[i], occurring count times, at most cap. */
+static size_t
+entries(size_t i, size_t count, size_t cap)
+{
+	const char *name = default_headers[i];
+
+	if (count > cap)
+		count = cap;
+	if (listed(oversigned, name) ||
+	    (count > 0 && listed(oversigned_if_present, name)))
+		count++;
+	return count;
+}
+
+static size_t
+list_len(const size_t *count, size_t cap)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < NDEFAULT; i++)
+		n += entries(i, count[i], cap);
+	return n;
+}
+
+/*
+ * see dkim.h. The cap is the most instances listed of one name: the
+ * largest that fits in max, so a list that fits is never cut.
+ */
 size_t
 dk_default_hlist(const struct dk_hfield *f, size_t nf, const char **out,
     size_t max)
 {
-	const char *name;
-	size_t i, j, count, n = 0;
+	size_t count[NDEFAULT], i, j, k, n = 0, cap = 1;
 
-	for (i = 0; (name = default_headers[i]) != NULL; i++) {
-		count = 0;
+	for (i = 0; i < NDEFAULT; i++) {
+		count[i] = 0;
 		for (j = 0; j < nf; j++)
-			if (dk_hfield_is(&f[j], name, strlen(name)))
-				count++;
-		if (listed(oversigned, name) ||
-		    (count > 0 && listed(oversigned_if_present, name)))
-			count++;
-		for (j = 0; j < count; j++, n++)
-			if (n < max)
-				out[n] = name;
+			count[i] += dk_hfield_is(&f[j], default_headers[i],
+			    strlen(default_headers[i]));
+	}
+	while (cap < nf && list_len(count, cap + 1) <= max)
+		cap++;
+	for (i = 0; i < NDEFAULT; i++) {
+		k = entries(i, count[i], cap);
+		for (j = 0; j < k && n < max; j++)
+			out[n++] = default_headers[i];
 	}
 	return n;
 }

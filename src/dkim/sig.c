@@ -89,9 +89,15 @@ copy_value(char *dst, size_t cap, const char *p, size_t len)
  * RFC 5321 §4.1.2: sub-domain = Let-dig [Ldh-str], labels of at most
  * 63 octets. RFC 6376 §3.5 wants at least two labels in d= (domain-name)
  * and allows one in s= (selector).
+ *
+ * Verifying, an underscore is also taken, anywhere in a label: that is
+ * outside §3.5's grammar, but Exim, dkimpy, Mail::DKIM and libopendkim
+ * all accept it, real selectors use it, and DNS names may hold it
+ * (RFC 2181 §11). A deliberate leniency (dkimkit(1)); the signer never
+ * makes such a name (dk_sig_domain_ok() stays strict).
  */
-int
-dk_sig_domain_ok(const char *p, size_t len, size_t minlabels)
+static int
+name_ok(const char *p, size_t len, size_t minlabels, int underscore)
 {
 	size_t i, start = 0, labels = 0;
 
@@ -99,7 +105,8 @@ dk_sig_domain_ok(const char *p, size_t len, size_t minlabels)
 		return 0;
 	for (i = 0; i <= len; i++) {
 		if (i < len && p[i] != '.') {
-			if (!is_alnum((unsigned char)p[i]) && p[i] != '-')
+			if (!is_alnum((unsigned char)p[i]) && p[i] != '-' &&
+			    !(underscore && p[i] == '_'))
 				return 0;
 			continue;
 		}
@@ -110,6 +117,13 @@ dk_sig_domain_ok(const char *p, size_t len, size_t minlabels)
 		start = i + 1;
 	}
 	return labels >= minlabels;
+}
+
+/* see dkim.h */
+int
+dk_sig_domain_ok(const char *p, size_t len, size_t minlabels)
+{
+	return name_ok(p, len, minlabels, 0);
 }
 
 /* Fill what Authentication-Results shows, before any check can stop. */
@@ -248,8 +262,10 @@ parse_hlist(struct dk_sig *sig, const struct dk_tag *t)
 	int from = 0;
 
 	while (dk_tags_next_item(t->value, t->valuelen, &pos, &item, &ilen)) {
-		if (!dk_sig_name_ok(item, ilen) || sig->nh == DK_H_MAX)
+		if (!dk_sig_name_ok(item, ilen))
 			return DK_R_SIG_SYNTAX;
+		if (sig->nh == DK_H_MAX)
+			return DK_R_SIG_TOO_LARGE;
 		sig->h[sig->nh].p = item;
 		sig->h[sig->nh++].len = ilen;
 		if (span_is(item, ilen, "from"))
@@ -307,6 +323,8 @@ decode_qp(const char *p, size_t len, char *out, size_t cap)
 	return 0;
 }
 
+static enum dk_reason	auid_check(const char *, const char *, int);
+
 /* §3.5 i=: [local-part] "@" domain, the domain d= or below it. */
 static enum dk_reason
 parse_auid(struct dk_sig *sig, const struct dk_tag *t)
@@ -321,12 +339,19 @@ parse_auid(struct dk_sig *sig, const struct dk_tag *t)
 	if (decode_qp(t->value, t->valuelen, sig->auid,
 	    sizeof(sig->auid)) == -1)
 		return DK_R_SIG_SYNTAX;
-	return dk_sig_auid_check(sig->auid, sig->domain);
+	return auid_check(sig->auid, sig->domain, 1);
 }
 
 /* see dkim.h */
 enum dk_reason
 dk_sig_auid_check(const char *auid, const char *domain)
+{
+	return auid_check(auid, domain, 0);
+}
+
+/* i= within d=; underscore as for name_ok() */
+static enum dk_reason
+auid_check(const char *auid, const char *domain, int underscore)
 {
 	const char *at, *dom;
 	size_t dlen, sdlen = strlen(domain);
@@ -335,7 +360,7 @@ dk_sig_auid_check(const char *auid, const char *domain)
 		return DK_R_SIG_SYNTAX;
 	dom = at + 1;
 	dlen = strlen(dom);
-	if (!dk_sig_domain_ok(dom, dlen, 1))
+	if (!name_ok(dom, dlen, 1, underscore))
 		return DK_R_SIG_SYNTAX;
 	if (dlen < sdlen || !span_is(dom + dlen - sdlen, sdlen, domain) ||
 	    (dlen > sdlen && dom[dlen - sdlen - 1] != '.'))
@@ -349,6 +374,27 @@ parse_b64(const struct dk_tag *t, uint8_t *out, size_t cap, size_t *outlen)
 {
 	return dk_b64_decode(t->value, t->valuelen, out, cap, outlen, 1) ==
 	    0 && *outlen > 0 ? 0 : -1;
+}
+
+/*
+ * A b= that did not decode: too large for us (a key over
+ * DK_RSA_MAX_BITS made it) when it is base64 that would decode to more
+ * than cap octets, else a syntax error.
+ */
+static enum dk_reason
+b64_fault(const struct dk_tag *t, size_t cap)
+{
+	size_t i, n = 0;
+	unsigned char c;
+
+	for (i = 0; i < t->valuelen; i++) {
+		c = (unsigned char)t->value[i];
+		if (is_alnum(c) || c == '+' || c == '/')
+			n++;
+		else if (c != '=' && !is_fws(c))
+			return DK_R_SIG_SYNTAX;
+	}
+	return n / 4 * 3 > cap ? DK_R_SIG_TOO_LARGE : DK_R_SIG_SYNTAX;
 }
 
 /* 1*maxdigits DIGIT, without overflowing 64 bits. */
@@ -449,16 +495,17 @@ check_tags(struct dk_sig *sig, const struct dk_tag *tags, size_t n,
 		return r;
 	d = dk_tags_find(tags, n, "d");
 	s = dk_tags_find(tags, n, "s");
-	if (!dk_sig_domain_ok(d->value, d->valuelen, 2) ||
-	    !dk_sig_domain_ok(s->value, s->valuelen, 1))
+	if (!name_ok(d->value, d->valuelen, 2, 1) ||
+	    !name_ok(s->value, s->valuelen, 1, 1))
 		return DK_R_SIG_SYNTAX;
 	if ((r = parse_auid(sig, dk_tags_find(tags, n, "i"))) != DK_R_OK)
 		return r;
 	if (parse_b64(dk_tags_find(tags, n, "bh"), sig->bh, sizeof(sig->bh),
-	    &sig->bhlen) == -1 ||
-	    parse_b64(dk_tags_find(tags, n, "b"), sig->b, sizeof(sig->b),
-	    &sig->blen) == -1)
+	    &sig->bhlen) == -1)
 		return DK_R_SIG_SYNTAX;
+	if (parse_b64(dk_tags_find(tags, n, "b"), sig->b, sizeof(sig->b),
+	    &sig->blen) == -1)
+		return b64_fault(dk_tags_find(tags, n, "b"), sizeof(sig->b));
 	locate_b_value(sig, dk_tags_find(tags, n, "b"));
 	return parse_numbers(sig, tags, n, now);
 }
@@ -481,9 +528,15 @@ dk_sig_parse(struct dk_sig *sig, const char *field, size_t len, int64_t now)
 	if ((colon = memchr(field, ':', len)) == NULL)
 		return DK_R_SIG_SYNTAX;
 	off = (size_t)(colon + 1 - field);
-	if (dk_tags_parse(field + off, len - off, tags, DK_TAGS_MAX, &n,
-	    &errpos) != DK_TAGS_OK)
+	switch (dk_tags_parse(field + off, len - off, tags, DK_TAGS_MAX, &n,
+	    &errpos)) {
+	case DK_TAGS_OK:
+		break;
+	case DK_TAGS_TOO_MANY:
+		return DK_R_SIG_TOO_LARGE;
+	default:
 		return DK_R_SIG_SYNTAX;
+	}
 	fill_display(sig, tags, n);
 	if ((r = check_required(tags, n)) != DK_R_OK)
 		return r;

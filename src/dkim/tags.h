@@ -24,8 +24,10 @@
 
 #include <stddef.h>
 
-#define DK_TAGS_MAX	32	/* tags in one list; §3.5 and §3.6.1 define
-				 * 16 between them */
+#define DK_TAGS_MAX	128	/* tags in one list; §3.5 and §3.6.1 define
+				 * 16 between them, and signers add their
+				 * own (§3.2: unknown tags are ignored);
+				 * 4 KiB of struct dk_tag on the stack */
 
 struct dk_tag {
 	const char	*name;

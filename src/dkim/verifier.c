@@ -16,10 +16,18 @@
 
 /*
  * The verifier. At the end of the header block it parses every
- * DKIM-Signature, sets up one body hash per distinct (body
- * canonicalization, hash, l=), and lists the key records it needs. The
- * caller answers them whenever it likes; the body streams on meanwhile.
- * At the end each signature is checked against its key.
+ * DKIM-Signature and registers the body hash of each that parsed; the
+ * key records of the first DK_KEY_CHECKS_MAX of those are asked for at
+ * once, so the lookups overlap the body. At the end of the body, the
+ * signatures further down whose body hash matches, in header order, are
+ * given key checks up to DK_KEY_CHECKS_MAX in all (asking their keys
+ * then); the rest are not evaluated. At finish each key check is
+ * decided.
+ *
+ * Fields that fail before a key is needed (unparsable, a d= or s= we
+ * refuse, a wrong body hash, l= past the body) cost one parse and a
+ * share of the body passes (see struct dk_bodies), so no number of them
+ * can use up the bound or hide a good signature below them.
  */
 
 #include <stdio.h>
@@ -33,29 +41,58 @@
 #define QNAME_MAX	(DK_SELECTOR_MAX + sizeof("._domainkey.") + \
 			    DK_DOMAIN_MAX)
 
-struct vbody {
-	struct dk_canon_body	 cb;
-	struct dk_hash		 hash;
-	enum dk_canon		 mode;
-	enum dk_hash_alg	 alg;
-	uint64_t		 limit;
+/* What is known of one DKIM-Signature field. */
+enum vstate {
+	F_DECIDED = 0,	/* outcome and reason are final */
+	F_BODY,		/* parsed: its body hash decides what comes next */
+	F_SHA1,		/* rsa-sha1 when strict: permerror, after its key
+			 * if that was asked for anyway (RFC 8301 comes after
+			 * the key's own faults, the vectors' order) */
+	F_KEY		/* to be checked against its key at finish */
 };
 
+/* Kept small: a message may hold tens of thousands of these. */
+struct vfield {
+	uint32_t	 fidx;		/* index in mh.f */
+	uint16_t	 sig;		/* 1 + index in v->sig; 0: none */
+	uint8_t		 state;		/* enum vstate */
+	uint8_t		 outcome;	/* enum dk_outcome, when decided */
+	uint8_t		 reason;	/* enum dk_reason, when decided */
+};
+
+/*
+ * The first DK_KEYRECS_MAX records of one key name (RFC 6376 §6.1.2),
+ * parsed once: recerr[i] is DK_R_OK when rec[i] holds a key.
+ */
 struct vquery {
 	char			 name[QNAME_MAX];
 	int			 asked;
 	int			 answered;
+	int			 dnssec;
+	enum dk_dns_rcode	 rcode;
+	struct dk_keyrec	 rec[DK_KEYRECS_MAX];
+	enum dk_reason		 recerr[DK_KEYRECS_MAX];
+	size_t			 nrec;
 };
 
+/* A signature that may need its key. */
 struct vsig {
 	struct dk_sig		 sig;
-	struct dk_result	*res;
-	int			 final;		/* res is decided */
+	size_t			 field;		/* index in v->field */
+	size_t			 query;		/* index in v->query */
 	enum dk_hash_alg	 alg;
-	struct vbody		*body;
-	struct vquery		*query;
-	struct dk_keyrec	 rec[DK_KEYRECS_MAX];	/* keys that fit */
-	size_t			 nrec;
+	enum dk_reason		 body;		/* the body hash's verdict */
+	uint64_t		 unsigned_body;
+	int			 testing;	/* of the key it verified with */
+};
+
+/* Names shown for a result whose field has no struct vsig. */
+struct vnames {
+	char		 domain[DK_DOMAIN_MAX + 1];
+	char		 selector[DK_SELECTOR_MAX + 1];
+	char		 auid[DK_AUID_MAX + 1];
+	char		 algorithm[DK_ALGNAME_MAX + 1];
+	char		 b_prefix[9];
 };
 
 struct dk_verifier {
@@ -63,14 +100,19 @@ struct dk_verifier {
 	int			 strict;
 	char			*authserv_id;
 	struct dk_msghdr	 mh;
-	struct dk_result	*res;		/* one per DKIM-Signature */
-	size_t			 nres;
-	struct vsig		*sig;		/* the first DK_SIGS_MAX */
+	struct vfield		*field;		/* one per DKIM-Signature */
+	size_t			 nfield;
+	struct vsig		*sig;		/* at most DK_QUERIES_MAX */
 	size_t			 nsig;
-	struct vbody		 body[DK_SIGS_MAX];
-	size_t			 nbody;
-	struct vquery		 query[DK_SIGS_MAX];
+	size_t			 sigcap;
+	struct vquery		*query;		/* at most DK_QUERIES_MAX */
 	size_t			 nquery;
+	size_t			 querycap;
+	struct dk_sig		*scratch;	/* for fields without a vsig */
+	struct dk_bodies	 bodies;
+	struct dk_result	*res;
+	size_t			 nres;
+	struct vnames		*names;
 	char			*authres;
 	enum dk_status		 failed;
 	int			 hdr_syntax;
@@ -115,38 +157,39 @@ fail(struct dk_verifier *v, enum dk_status st)
 }
 
 static void
-decide(struct vsig *vs, enum dk_outcome outcome, enum dk_reason reason)
+decide(struct vfield *vf, enum dk_outcome outcome, enum dk_reason reason)
 {
-	vs->res->outcome = outcome;
-	vs->res->reason = reason;
-	vs->final = 1;
+	vf->state = F_DECIDED;
+	vf->outcome = (uint8_t)outcome;
+	vf->reason = (uint8_t)reason;
 }
 
-static struct vbody *
-body_for(struct dk_verifier *v, const struct dk_sig *sig,
-    enum dk_hash_alg alg)
+static enum dk_hash_alg
+hash_alg(const struct dk_sig *sig)
 {
-	struct vbody *b;
-	uint64_t limit = sig->has_l ? sig->l : UINT64_MAX;
-	size_t i;
-
-	for (i = 0; i < v->nbody; i++) {
-		b = &v->body[i];
-		if (b->mode == sig->bcanon && b->alg == alg &&
-		    b->limit == limit)
-			return b;
-	}
-	b = &v->body[v->nbody++];
-	b->mode = sig->bcanon;
-	b->alg = alg;
-	b->limit = limit;
-	dk_hash_init(&b->hash, alg);
-	dk_canon_body_init(&b->cb, sig->bcanon, limit, dk_hash_sink, &b->hash);
-	return b;
+	return sig->alg == DK_ALG_RSA_SHA1 ? DK_HASH_SHA1 : DK_HASH_SHA256;
 }
 
-static struct vquery *
-query_for(struct dk_verifier *v, const struct dk_sig *sig)
+/* Grow an array of n used elements to hold one more. */
+static int
+grow(void **arr, size_t *cap, size_t n, size_t size)
+{
+	void *p;
+	size_t ncap;
+
+	if (n < *cap)
+		return 0;
+	ncap = *cap == 0 ? 2 : *cap * 2;
+	if ((p = reallocarray(*arr, ncap, size)) == NULL)
+		return -1;
+	*arr = p;
+	*cap = ncap;
+	return 0;
+}
+
+/* The query for sig's key, added (not yet asked) when new. */
+static enum dk_status
+query_for(struct dk_verifier *v, const struct dk_sig *sig, size_t *qi)
 {
 	char name[QNAME_MAX];
 	size_t i;
@@ -154,61 +197,90 @@ query_for(struct dk_verifier *v, const struct dk_sig *sig)
 	snprintf(name, sizeof(name), "%s._domainkey.%s", sig->selector,
 	    sig->domain);
 	for (i = 0; i < v->nquery; i++)
-		if (strcasecmp(v->query[i].name, name) == 0)
-			return &v->query[i];
+		if (strcasecmp(v->query[i].name, name) == 0) {
+			*qi = i;
+			return DK_OK;
+		}
+	if (grow((void **)&v->query, &v->querycap, v->nquery,
+	    sizeof(*v->query)) == -1)
+		return DK_ENOMEM;
+	memset(&v->query[v->nquery], 0, sizeof(*v->query));
 	memcpy(v->query[v->nquery].name, name, sizeof(name));
-	return &v->query[v->nquery++];
+	*qi = v->nquery++;
+	return DK_OK;
 }
 
-static void
-result_names(struct vsig *vs)
+/* Keep field k's parsed signature, and queue its key's query. */
+static enum dk_status
+add_sig(struct dk_verifier *v, size_t k, const struct dk_sig *sig)
 {
-	vs->res->domain = vs->sig.domain;
-	vs->res->selector = vs->sig.selector;
-	vs->res->algorithm = vs->sig.algorithm;
-	vs->res->auid = vs->sig.auid;
-	vs->res->b_prefix = vs->sig.b_prefix;
+	struct vsig *vs;
+	enum dk_status st;
+
+	if (grow((void **)&v->sig, &v->sigcap, v->nsig, sizeof(*v->sig)) ==
+	    -1)
+		return DK_ENOMEM;
+	vs = &v->sig[v->nsig];
+	memset(vs, 0, sizeof(*vs));
+	vs->sig = *sig;
+	vs->field = k;
+	vs->alg = hash_alg(sig);
+	if ((st = query_for(v, sig, &vs->query)) != DK_OK)
+		return st;
+	v->field[k].sig = (uint16_t)++v->nsig;
+	return DK_OK;
 }
 
-static void
-setup_sig(struct dk_verifier *v, struct vsig *vs, const struct dk_hfield *f)
+/*
+ * The parsed signature of field k: its vsig's, or a fresh parse into
+ * the scratch space (the same result: parsing depends on the field and
+ * the clock only).
+ */
+static const struct dk_sig *
+field_sig(struct dk_verifier *v, size_t k)
 {
+	const struct dk_hfield *f = &v->mh.f[v->field[k].fidx];
+
+	if (v->field[k].sig != 0)
+		return &v->sig[v->field[k].sig - 1].sig;
+	(void)dk_sig_parse(v->scratch, f->text, f->len, v->now);
+	return v->scratch;
+}
+
+/*
+ * Parse field k. A field that parses gets its body hash registered,
+ * and, among the first DK_KEY_CHECKS_MAX of them, its key asked for now.
+ */
+static enum dk_status
+setup_field(struct dk_verifier *v, size_t k, size_t *nearly)
+{
+	const struct dk_hfield *f = &v->mh.f[v->field[k].fidx];
+	struct dk_sig *sig = v->scratch;
 	enum dk_reason reason;
+	enum dk_status st;
 
-	reason = dk_sig_parse(&vs->sig, f->text, f->len, v->now);
-	result_names(vs);
-	if (reason != DK_R_OK) {
-		decide(vs, DK_PERMERROR, reason);
-		return;
+	if ((reason = dk_sig_parse(sig, f->text, f->len, v->now)) != DK_R_OK) {
+		decide(&v->field[k], dk_reason_outcome(reason), reason);
+		return DK_OK;
 	}
-	vs->alg = vs->sig.alg == DK_ALG_RSA_SHA1 ? DK_HASH_SHA1 :
-	    DK_HASH_SHA256;
-	/*
-	 * Strict, an rsa-sha1 signature ends in key_fits() whatever its
-	 * key, so it never reaches check_sig(): no body hash for it.
-	 */
-	if (!(v->strict && vs->sig.alg == DK_ALG_RSA_SHA1))
-		vs->body = body_for(v, &vs->sig, vs->alg);
-	vs->query = query_for(v, &vs->sig);
-}
-
-/* RFC 6376 §6.1: a verifier may limit the signatures it looks at. */
-static void
-too_many(struct dk_result *r)
-{
-	static const char *const none = "";
-
-	r->outcome = DK_PERMERROR;
-	r->reason = DK_R_TOO_MANY_SIGNATURES;
-	r->domain = r->selector = r->algorithm = r->auid = none;
-	r->b_prefix = none;
+	if (v->strict && sig->alg == DK_ALG_RSA_SHA1)
+		v->field[k].state = F_SHA1;
+	else {
+		v->field[k].state = F_BODY;
+		if ((st = dk_bodies_want(&v->bodies, sig->bcanon, hash_alg(sig),
+		    sig->has_l, sig->l)) != DK_OK)
+			return st;
+	}
+	if (*nearly == DK_KEY_CHECKS_MAX)
+		return DK_OK;
+	(*nearly)++;
+	return add_sig(v, k, sig);
 }
 
 static enum dk_status
 start_sigs(struct dk_verifier *v)
 {
-	struct dk_hfield *f;
-	size_t i, k = 0, nfields;
+	size_t i, k = 0, nearly = 0;
 	enum dk_status st;
 
 	st = dk_msghdr_end(&v->mh, v->errmsg, sizeof(v->errmsg));
@@ -216,32 +288,18 @@ start_sigs(struct dk_verifier *v)
 		v->hdr_syntax = 1;
 	else if (st != DK_OK)
 		return fail(v, st);
-	nfields = dk_msghdr_count(&v->mh, "DKIM-Signature");
-	v->nsig = nfields < DK_SIGS_MAX ? nfields : DK_SIGS_MAX;
-	v->nres = v->nsig + (nfields > DK_SIGS_MAX);
-	if ((v->res = calloc(v->nres + 1, sizeof(*v->res))) == NULL ||
-	    (v->sig = calloc(v->nsig + 1, sizeof(*v->sig))) == NULL)
+	v->nfield = dk_msghdr_count(&v->mh, "DKIM-Signature");
+	if ((v->field = calloc(v->nfield + 1, sizeof(*v->field))) == NULL ||
+	    (v->scratch = malloc(sizeof(*v->scratch))) == NULL)
 		return fail(v, DK_ENOMEM);
-	for (i = 0; i < v->mh.nf && k < v->nsig; i++) {
-		f = &v->mh.f[i];
-		if (!dk_hfield_is(f, "DKIM-Signature", 14))
+	for (i = 0; i < v->mh.nf; i++) {
+		if (!dk_hfield_is(&v->mh.f[i], "DKIM-Signature", 14))
 			continue;
-		v->sig[k].res = &v->res[k];
-		setup_sig(v, &v->sig[k], f);
-		k++;
+		v->field[k].fidx = (uint32_t)i;
+		if ((st = setup_field(v, k++, &nearly)) != DK_OK)
+			return fail(v, st);
 	}
-	if (v->nres > v->nsig)
-		too_many(&v->res[v->nsig]);
 	return DK_OK;
-}
-
-static void
-body_write(struct dk_verifier *v, const char *buf, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < v->nbody; i++)
-		dk_canon_body_write(&v->body[i].cb, buf, len);
 }
 
 /* see dkimkit.h */
@@ -260,7 +318,8 @@ dk_verifier_write(struct dk_verifier *v, const void *buf, size_t len)
 			return st;
 	}
 	if (used < len)
-		body_write(v, (const char *)buf + used, len - used);
+		dk_bodies_write(&v->bodies, (const char *)buf + used,
+		    len - used);
 	return DK_OK;
 }
 
@@ -293,99 +352,6 @@ same_name(const char *a, const char *b)
 	return la == lb && strncasecmp(a, b, la) == 0;
 }
 
-/*
- * Whether a key record can check this signature. RFC 6376 §3.6.1 for the
- * record's tags, RFC 8301 §3.2 for the key size.
- */
-static enum dk_reason
-key_fits(const struct dk_verifier *v, const struct vsig *vs, const char *txt,
-    struct dk_keyrec *rec)
-{
-	const char *at;
-	enum dk_reason reason;
-	enum dk_key_type want;
-	unsigned int hbit;
-
-	if (dk_keyrec_parse(txt, strlen(txt), rec, &reason) == -1)
-		return reason;
-	want = vs->sig.alg == DK_ALG_ED25519_SHA256 ? DK_KEY_ED25519 :
-	    DK_KEY_RSA;
-	if (rec->key.type != want)
-		return DK_R_KEY_TYPE_UNSUPPORTED;
-	hbit = vs->alg == DK_HASH_SHA1 ? DK_KEYREC_H_SHA1 : DK_KEYREC_H_SHA256;
-	if ((rec->hashes & hbit) == 0)
-		return DK_R_KEY_HASH_MISMATCH;
-	at = strrchr(vs->sig.auid, '@');
-	if (rec->strict_auid && (at == NULL ||
-	    strcasecmp(at + 1, vs->sig.domain) != 0))
-		return DK_R_KEY_FLAG_S;
-	/*
-	 * RFC 8301 comes after the key's own checks, so that a missing or
-	 * unusable key is reported as such (the vectors' order).
-	 */
-	if (v->strict && vs->sig.alg == DK_ALG_RSA_SHA1)
-		return DK_R_RSA_SHA1_RFC8301;
-	if (v->strict && want == DK_KEY_RSA && rec->key.bits < DK_RSA_MIN_BITS)
-		return DK_R_KEY_TOO_SMALL_RFC8301;
-	return DK_R_OK;
-}
-
-/*
- * RFC 6376 §6.1.2: several records may be tried in turn. Every one that
- * fits is kept, and the signature is checked against each at the end;
- * with none, the first record's fault is the result.
- */
-static void
-apply_records(const struct dk_verifier *v, struct vsig *vs,
-    const char *const *txt, size_t ntxt)
-{
-	enum dk_reason reason, first = DK_R_NO_KEY;
-	size_t i;
-
-	for (i = 0; i < ntxt && vs->nrec < DK_KEYRECS_MAX; i++) {
-		reason = key_fits(v, vs, txt[i], &vs->rec[vs->nrec]);
-		if (reason == DK_R_OK)
-			vs->nrec++;
-		else if (i == 0)
-			first = reason;
-	}
-	if (vs->nrec == 0)
-		decide(vs, DK_PERMERROR, first);
-}
-
-static void
-apply_answer(const struct dk_verifier *v, struct vsig *vs,
-    enum dk_dns_rcode rcode, const char *const *txt, size_t ntxt)
-{
-	switch (rcode) {
-	case DK_DNS_OK:
-		apply_records(v, vs, txt, ntxt);
-		break;
-	case DK_DNS_NXDOMAIN:
-	case DK_DNS_NODATA:
-		decide(vs, DK_PERMERROR, DK_R_NO_KEY);
-		break;
-	case DK_DNS_SERVFAIL:
-		decide(vs, DK_TEMPERROR, DK_R_DNS_SERVFAIL);
-		break;
-	case DK_DNS_REFUSED:
-		decide(vs, DK_TEMPERROR, DK_R_DNS_REFUSED);
-		break;
-	case DK_DNS_MALFORMED:
-		decide(vs, DK_TEMPERROR, DK_R_DNS_MALFORMED);
-		break;
-	case DK_DNS_TCP:
-		decide(vs, DK_TEMPERROR, DK_R_DNS_TCP);
-		break;
-	case DK_DNS_UNREACHABLE:
-		decide(vs, DK_TEMPERROR, DK_R_DNS_UNREACHABLE);
-		break;
-	default:
-		decide(vs, DK_TEMPERROR, DK_R_DNS_TIMEOUT);
-		break;
-	}
-}
-
 static struct vquery *
 find_query(struct dk_verifier *v, const char *qname)
 {
@@ -409,47 +375,232 @@ dk_verifier_answer(struct dk_verifier *v, const char *qname,
 		return DK_ESTATE;
 	if (qname == NULL || (rcode == DK_DNS_OK && ntxt > 0 && txt == NULL))
 		return DK_EINVAL;
-	if ((q = find_query(v, qname)) == NULL || q->answered)
+	if ((q = find_query(v, qname)) == NULL || !q->asked || q->answered)
 		return DK_EINVAL;
 	q->answered = 1;
-	for (i = 0; i < v->nsig; i++)
-		if (v->sig[i].query == q && !v->sig[i].final)
-			apply_answer(v, &v->sig[i], rcode, txt, ntxt);
+	q->rcode = rcode;
+	if (rcode != DK_DNS_OK)
+		return DK_OK;
+	/* RFC 6376 §6.1.2: several records may be tried, in order */
+	for (i = 0; i < ntxt && q->nrec < DK_KEYRECS_MAX; i++, q->nrec++)
+		(void)dk_keyrec_parse(txt[i], strlen(txt[i]), &q->rec[q->nrec],
+		    &q->recerr[q->nrec]);
 	return DK_OK;
 }
 
-/* The first kept key that the signature verifies with, or NULL. */
-static const struct dk_keyrec *
-verifying_key(const struct vsig *vs, const uint8_t *digest, size_t dlen)
+/* see dkimkit.h */
+enum dk_status
+dk_verifier_key_dnssec(struct dk_verifier *v, const char *qname)
 {
-	size_t i;
+	struct vquery *q;
 
-	for (i = 0; i < vs->nrec; i++)
-		if (dk_pubkey_verify(&vs->rec[i].key, vs->alg, digest, dlen,
-		    vs->sig.b, vs->sig.blen))
-			return &vs->rec[i];
-	return NULL;
+	if (v->failed != DK_OK || v->finished)
+		return DK_ESTATE;
+	if (qname == NULL || (q = find_query(v, qname)) == NULL ||
+	    !q->answered)
+		return DK_EINVAL;
+	q->dnssec = 1;
+	return DK_OK;
 }
 
+/*
+ * The body hash of field k: l= past the body (§3.5) or a wrong bh= ends
+ * it. Its key was asked for when it is among the first signatures; then
+ * the key's faults come first, in RFC 6376 §6.1's order (key, then body
+ * hash), and it is decided at finish. Further down, a body hash that
+ * does not match decides it here, without a key; one that matches gets
+ * a key check while DK_KEY_CHECKS_MAX allows, else it is not evaluated.
+ * The first signatures come first in header order, so they never meet
+ * the bound.
+ */
+static enum dk_status
+body_check(struct dk_verifier *v, size_t k, size_t *nchecks)
+{
+	const struct dk_sig *sig = field_sig(v, k);
+	struct vfield *vf = &v->field[k];
+	uint8_t digest[DK_DIGEST_MAX];
+	uint64_t total;
+	size_t dlen;
+	enum dk_reason body = DK_R_OK;
+	enum dk_status st;
+
+	dlen = dk_bodies_digest(&v->bodies, sig->bcanon, hash_alg(sig),
+	    sig->has_l, sig->l, digest, &total);
+	if (dlen == 0)
+		body = DK_R_L_EXCEEDS_BODY;
+	else if (sig->bhlen != dlen || memcmp(sig->bh, digest, dlen) != 0)
+		body = DK_R_BODY_HASH_MISMATCH;
+	if (vf->sig == 0 && body != DK_R_OK) {
+		decide(vf, body == DK_R_L_EXCEEDS_BODY ? DK_PERMERROR :
+		    DK_FAIL, body);
+		return DK_OK;
+	}
+	if (vf->sig == 0 && *nchecks == DK_KEY_CHECKS_MAX) {
+		decide(vf, DK_NEUTRAL, DK_R_NOT_EVALUATED);
+		return DK_OK;
+	}
+	if (body == DK_R_OK)
+		(*nchecks)++;
+	if (vf->sig == 0 && (st = add_sig(v, k, sig)) != DK_OK)
+		return st;
+	vf->state = F_KEY;
+	v->sig[vf->sig - 1].body = body;
+	if (body == DK_R_OK && sig->has_l)
+		v->sig[vf->sig - 1].unsigned_body = total - sig->l;
+	return DK_OK;
+}
+
+/* The body is over: decide what the body hashes decide. */
+static enum dk_status
+end_sigs(struct dk_verifier *v)
+{
+	struct vfield *vf;
+	size_t k, nchecks = 0;
+	enum dk_status st;
+
+	dk_bodies_end(&v->bodies);
+	for (k = 0; k < v->nfield; k++) {
+		vf = &v->field[k];
+		if (vf->state == F_SHA1) {
+			if (vf->sig != 0)
+				vf->state = F_KEY;
+			else
+				decide(vf, DK_PERMERROR, DK_R_RSA_SHA1_RFC8301);
+		} else if (vf->state == F_BODY &&
+		    (st = body_check(v, k, &nchecks)) != DK_OK)
+			return fail(v, st);
+	}
+	return DK_OK;
+}
+
+/* see dkimkit.h */
+enum dk_status
+dk_verifier_end(struct dk_verifier *v)
+{
+	enum dk_status st;
+
+	if (v->failed != DK_OK || v->ended)
+		return DK_ESTATE;
+	/* a message of header fields only may lack the empty line */
+	if (!v->mh.done && (st = start_sigs(v)) != DK_OK)
+		return st;
+	v->ended = 1;
+	return end_sigs(v);
+}
+
+/*
+ * Whether a key record can check this signature. RFC 6376 §3.6.1 for the
+ * record's tags, RFC 8301 §3.2 for the key size.
+ */
+static enum dk_reason
+key_fits(const struct dk_verifier *v, const struct vsig *vs,
+    const struct dk_keyrec *rec)
+{
+	const char *at;
+	enum dk_key_type want;
+	unsigned int hbit;
+
+	want = vs->sig.alg == DK_ALG_ED25519_SHA256 ? DK_KEY_ED25519 :
+	    DK_KEY_RSA;
+	/* a key type we know, but not the one a= names */
+	if (rec->key.type != want)
+		return DK_R_KEY_TYPE_MISMATCH;
+	hbit = vs->alg == DK_HASH_SHA1 ? DK_KEYREC_H_SHA1 : DK_KEYREC_H_SHA256;
+	if ((rec->hashes & hbit) == 0)
+		return DK_R_KEY_HASH_MISMATCH;
+	at = strrchr(vs->sig.auid, '@');
+	if (rec->strict_auid && (at == NULL ||
+	    strcasecmp(at + 1, vs->sig.domain) != 0))
+		return DK_R_KEY_FLAG_S;
+	/*
+	 * RFC 8301 comes after the key's own checks, so that a missing or
+	 * unusable key is reported as such (the vectors' order).
+	 */
+	if (v->strict && vs->sig.alg == DK_ALG_RSA_SHA1)
+		return DK_R_RSA_SHA1_RFC8301;
+	if (v->strict && want == DK_KEY_RSA && rec->key.bits < DK_RSA_MIN_BITS)
+		return DK_R_KEY_TOO_SMALL_RFC8301;
+	return DK_R_OK;
+}
+
+static void
+dns_fault(struct vfield *vf, enum dk_dns_rcode rcode)
+{
+	switch (rcode) {
+	case DK_DNS_NXDOMAIN:
+	case DK_DNS_NODATA:
+		decide(vf, DK_PERMERROR, DK_R_NO_KEY);
+		break;
+	case DK_DNS_SERVFAIL:
+		decide(vf, DK_TEMPERROR, DK_R_DNS_SERVFAIL);
+		break;
+	case DK_DNS_REFUSED:
+		decide(vf, DK_TEMPERROR, DK_R_DNS_REFUSED);
+		break;
+	case DK_DNS_MALFORMED:
+		decide(vf, DK_TEMPERROR, DK_R_DNS_MALFORMED);
+		break;
+	case DK_DNS_TCP:
+		decide(vf, DK_TEMPERROR, DK_R_DNS_TCP);
+		break;
+	case DK_DNS_UNREACHABLE:
+		decide(vf, DK_TEMPERROR, DK_R_DNS_UNREACHABLE);
+		break;
+	default:
+		decide(vf, DK_TEMPERROR, DK_R_DNS_TIMEOUT);
+		break;
+	}
+}
+
+/*
+ * The records that fit, in fit[0..*nfit); with none, the first record's
+ * fault (no record at all: no-key).
+ */
+static enum dk_reason
+fitting_keys(const struct dk_verifier *v, const struct vsig *vs,
+    const struct dk_keyrec **fit, size_t *nfit)
+{
+	const struct vquery *q = &v->query[vs->query];
+	enum dk_reason reason, first = DK_R_NO_KEY;
+	size_t i;
+
+	*nfit = 0;
+	for (i = 0; i < q->nrec; i++) {
+		if ((reason = q->recerr[i]) == DK_R_OK)
+			reason = key_fits(v, vs, &q->rec[i]);
+		if (reason == DK_R_OK)
+			fit[(*nfit)++] = &q->rec[i];
+		else if (i == 0)
+			first = reason;
+	}
+	return *nfit > 0 ? DK_R_OK : first;
+}
+
+/* §6.1.3: the header hash, checked with each key that fits in turn. */
 static enum dk_status
 check_sig(struct dk_verifier *v, struct vsig *vs)
 {
 	const struct dk_hfield *sel[DK_H_MAX];
-	const struct dk_keyrec *key;
+	const struct dk_keyrec *fit[DK_KEYRECS_MAX];
+	struct vfield *vf = &v->field[vs->field];
+	const struct vquery *q = &v->query[vs->query];
 	struct dk_hash hh;
 	uint8_t digest[DK_DIGEST_MAX];
-	size_t dlen;
+	size_t dlen, i, nfit;
+	enum dk_reason reason;
 	enum dk_status st;
 
-	/* §3.5: l= MUST NOT be larger than the canonicalized body */
-	if (vs->sig.has_l && vs->body->cb.total < vs->sig.l) {
-		decide(vs, DK_PERMERROR, DK_R_L_EXCEEDS_BODY);
+	if (!q->answered || q->rcode != DK_DNS_OK) {
+		dns_fault(vf, q->answered ? q->rcode : DK_DNS_TIMEOUT);
 		return DK_OK;
 	}
-	vs->res->unsigned_body = vs->body->cb.total - vs->body->cb.emitted;
-	dlen = dk_hash_out(&vs->body->hash, digest);
-	if (vs->sig.bhlen != dlen || memcmp(vs->sig.bh, digest, dlen) != 0) {
-		decide(vs, DK_FAIL, DK_R_BODY_HASH_MISMATCH);
+	if ((reason = fitting_keys(v, vs, fit, &nfit)) != DK_R_OK) {
+		decide(vf, dk_reason_outcome(reason), reason);
+		return DK_OK;
+	}
+	if (vs->body != DK_R_OK) {
+		decide(vf, vs->body == DK_R_L_EXCEEDS_BODY ? DK_PERMERROR :
+		    DK_FAIL, vs->body);
 		return DK_OK;
 	}
 	dk_select(v->mh.f, v->mh.nf, vs->sig.h, vs->sig.nh, sel);
@@ -460,52 +611,95 @@ check_sig(struct dk_verifier *v, struct vsig *vs)
 	if (st != DK_OK)
 		return fail(v, st);
 	dlen = dk_hash_out(&hh, digest);
-	vs->res->key_testing = vs->rec[0].testing;
-	if ((key = verifying_key(vs, digest, dlen)) == NULL)
-		decide(vs, DK_FAIL, DK_R_SIGNATURE_MISMATCH);
+	vs->testing = fit[0]->testing;
+	for (i = 0; i < nfit; i++)
+		if (dk_pubkey_verify(&fit[i]->key, vs->alg, digest, dlen,
+		    vs->sig.b, vs->sig.blen))
+			break;
+	if (i == nfit)
+		decide(vf, DK_FAIL, DK_R_SIGNATURE_MISMATCH);
 	else {
-		vs->res->key_testing = key->testing;
+		vs->testing = fit[i]->testing;
 		if (v->strict && dk_msghdr_count(&v->mh, "From") > 1)
-			decide(vs, DK_POLICY, DK_R_MULTIPLE_FROM);  /* §8.15 */
+			decide(vf, DK_POLICY, DK_R_MULTIPLE_FROM);  /* §8.15 */
 		else
-			decide(vs, DK_PASS, DK_R_OK);
+			decide(vf, DK_PASS, DK_R_OK);
 	}
 	return DK_OK;
 }
 
-/* see dkimkit.h */
-enum dk_status
-dk_verifier_key_dnssec(struct dk_verifier *v, const char *qname)
+/* Result r for field k: names from its vsig, or copied into nm. */
+static void
+fill_result(struct dk_verifier *v, size_t k, struct dk_result *r,
+    struct vnames *nm)
 {
-	struct vquery *q;
-	size_t i;
+	const struct vfield *vf = &v->field[k];
+	const struct dk_sig *sig;
+	const struct vsig *vs;
 
-	if (v->failed != DK_OK || v->finished)
-		return DK_ESTATE;
-	if (qname == NULL || (q = find_query(v, qname)) == NULL ||
-	    !q->answered)
-		return DK_EINVAL;
-	for (i = 0; i < v->nsig; i++)
-		if (v->sig[i].query == q)
-			v->sig[i].res->key_dnssec = 1;
-	return DK_OK;
+	r->outcome = (enum dk_outcome)vf->outcome;
+	r->reason = (enum dk_reason)vf->reason;
+	if (vf->sig != 0) {
+		vs = &v->sig[vf->sig - 1];
+		r->unsigned_body = vs->unsigned_body;
+		r->key_testing = vs->testing;
+		r->key_dnssec = v->query[vs->query].dnssec;
+		r->domain = vs->sig.domain;
+		r->selector = vs->sig.selector;
+		r->algorithm = vs->sig.algorithm;
+		r->auid = vs->sig.auid;
+		r->b_prefix = vs->sig.b_prefix;
+		return;
+	}
+	sig = field_sig(v, k);
+	memcpy(nm->domain, sig->domain, sizeof(nm->domain));
+	memcpy(nm->selector, sig->selector, sizeof(nm->selector));
+	memcpy(nm->algorithm, sig->algorithm, sizeof(nm->algorithm));
+	memcpy(nm->auid, sig->auid, sizeof(nm->auid));
+	memcpy(nm->b_prefix, sig->b_prefix, sizeof(nm->b_prefix));
+	r->domain = nm->domain;
+	r->selector = nm->selector;
+	r->algorithm = nm->algorithm;
+	r->auid = nm->auid;
+	r->b_prefix = nm->b_prefix;
 }
 
-/* see dkimkit.h */
-enum dk_status
-dk_verifier_end(struct dk_verifier *v)
+/*
+ * One result per field, in header order, for at most DK_RESULTS_MAX
+ * fields: every field checked against a key is among them, and the
+ * others take the places left, from the top. One more result, neutral
+ * (too-many-signatures) without names, stands for those left out.
+ */
+static enum dk_status
+make_results(struct dk_verifier *v)
 {
-	enum dk_status st;
-	size_t i;
+	static const char *const none = "";
+	struct dk_result *r;
+	struct vnames *nm;
+	size_t k, nkey = 0, room, nother = 0;
 
-	if (v->failed != DK_OK || v->ended)
-		return DK_ESTATE;
-	/* a message of header fields only may lack the empty line */
-	if (!v->mh.done && (st = start_sigs(v)) != DK_OK)
-		return st;
-	v->ended = 1;
-	for (i = 0; i < v->nbody; i++)
-		dk_canon_body_end(&v->body[i].cb);
+	for (k = 0; k < v->nfield; k++)
+		nkey += v->field[k].state == F_KEY;
+	room = DK_RESULTS_MAX - nkey;
+	if ((v->res = calloc(DK_RESULTS_MAX + 1, sizeof(*v->res))) == NULL ||
+	    (v->names = calloc(room + 1, sizeof(*v->names))) == NULL)
+		return fail(v, DK_ENOMEM);
+	for (k = 0; k < v->nfield; k++) {
+		nm = NULL;
+		if (v->field[k].state != F_KEY) {
+			if (nother == room)
+				continue;
+			nm = &v->names[nother++];
+		}
+		fill_result(v, k, &v->res[v->nres++], nm);
+	}
+	if (v->nres < v->nfield) {
+		r = &v->res[v->nres++];
+		r->outcome = DK_NEUTRAL;
+		r->reason = DK_R_TOO_MANY_SIGNATURES;
+		r->domain = r->selector = r->algorithm = r->auid = none;
+		r->b_prefix = none;
+	}
 	return DK_OK;
 }
 
@@ -513,7 +707,6 @@ dk_verifier_end(struct dk_verifier *v)
 enum dk_status
 dk_verifier_finish(struct dk_verifier *v)
 {
-	struct vsig *vs;
 	enum dk_status st;
 	size_t i;
 
@@ -522,15 +715,12 @@ dk_verifier_finish(struct dk_verifier *v)
 	if (!v->ended && (st = dk_verifier_end(v)) != DK_OK)
 		return st;
 	v->finished = 1;
-	for (i = 0; i < v->nsig; i++) {
-		vs = &v->sig[i];
-		if (vs->final)
-			continue;
-		if (vs->nrec == 0)
-			decide(vs, DK_TEMPERROR, DK_R_DNS_TIMEOUT);
-		else if ((st = check_sig(v, vs)) != DK_OK)
+	for (i = 0; i < v->nsig; i++)
+		if (v->field[v->sig[i].field].state == F_KEY &&
+		    (st = check_sig(v, &v->sig[i])) != DK_OK)
 			return st;
-	}
+	if ((st = make_results(v)) != DK_OK)
+		return st;
 	if (v->authserv_id != NULL && (v->authres =
 	    dk_authres_format(v->authserv_id, v->res, v->nres)) == NULL)
 		return fail(v, DK_ENOMEM);
@@ -572,8 +762,13 @@ dk_verifier_free(struct dk_verifier *v)
 	if (v == NULL)
 		return;
 	dk_msghdr_free(&v->mh);
-	free(v->res);
+	dk_bodies_free(&v->bodies);
+	free(v->field);
 	free(v->sig);
+	free(v->query);
+	free(v->scratch);
+	free(v->res);
+	free(v->names);
 	free(v->authres);
 	free(v->authserv_id);
 	free(v);

@@ -124,7 +124,7 @@ dk_dns_resolve_verifier(struct dk_resolver *r, struct dk_verifier *v,
 	size_t cap = 0, nsub = 0;
 	enum dk_status st;
 
-	if ((st = submit_all(r, v, qmax == 0 ? DK_SIGS_MAX : qmax,
+	if ((st = submit_all(r, v, qmax == 0 ? DK_QUERIES_MAX : qmax,
 	    &nsub)) != DK_OK)
 		return st;
 	while ((st = answer_done(r, v)) == DK_OK &&

@@ -30,7 +30,9 @@
 #include "dkimkit.h"
 #include "../crypto/crypto.h"
 
-#define DK_KEYREC_MAX	8192	/* record text; a 4096-bit key needs ~750 */
+#define DK_KEYREC_MAX	16384	/* record text; a 4096-bit key needs ~750,
+				 * an 8192-bit one ~1,450: this leaves
+				 * room for notes (n=) and unknown tags */
 #define DK_ZONE_MAX	(4 * 1024 * 1024)	/* zone file bytes; dns.txt is
 						 * ~15 KB: this is for test and
 						 * offline zones, not a server */
@@ -54,8 +56,9 @@ struct dk_keyrec {
  * and s; unknown flags ignored), p= (base64 with FWS; empty: revoked).
  * Unknown tags are ignored, duplicate tags are a syntax error. Returns 0,
  * or -1 with *reason: DK_R_KEY_SYNTAX, DK_R_KEY_VERSION,
- * DK_R_KEY_TYPE_UNSUPPORTED, DK_R_KEY_SERVICE, DK_R_REVOKED_KEY,
- * DK_R_KEY_TOO_LARGE.
+ * DK_R_KEY_TYPE_UNSUPPORTED, DK_R_KEY_SERVICE, DK_R_REVOKED_KEY, or
+ * DK_R_KEY_TOO_LARGE for our bounds (an RSA key over DK_RSA_MAX_BITS,
+ * a record over DK_KEYREC_MAX bytes or DK_TAGS_MAX tags).
  */
 int	dk_keyrec_parse(const char *txt, size_t len, struct dk_keyrec *rec,
 	    enum dk_reason *reason);

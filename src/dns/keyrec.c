@@ -174,11 +174,20 @@ dk_keyrec_parse(const char *txt, size_t len, struct dk_keyrec *rec,
 	size_t ntags, errpos;
 
 	memset(rec, 0, sizeof(*rec));
-	*reason = DK_R_KEY_SYNTAX;
-	if (len > DK_KEYREC_MAX ||
-	    dk_tags_parse(txt, len, tags, DK_TAGS_MAX, &ntags, &errpos) !=
-	    DK_TAGS_OK)
+	/* our bounds, not the record's fault: key-too-large (neutral) */
+	*reason = DK_R_KEY_TOO_LARGE;
+	if (len > DK_KEYREC_MAX)
 		return -1;
+	switch (dk_tags_parse(txt, len, tags, DK_TAGS_MAX, &ntags, &errpos)) {
+	case DK_TAGS_OK:
+		break;
+	case DK_TAGS_TOO_MANY:
+		return -1;
+	default:
+		*reason = DK_R_KEY_SYNTAX;
+		return -1;
+	}
+	*reason = DK_R_KEY_SYNTAX;
 	if (check_version(tags, ntags) == -1) {
 		*reason = DK_R_KEY_VERSION;
 		return -1;

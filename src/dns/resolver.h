@@ -208,10 +208,11 @@ void			 dk_dns_lookup_free(struct dk_dns_lookup *l);
 
 /*
  * The blocking wrapper, for the CLI: look up every key the verifier asks
- * for now (at most qmax names per call, 0: DK_SIGS_MAX; names past that
- * are left unanswered, so dk_verifier_finish() gives them temperror; the
- * verifier asks all its names when the header block ends, so one call
- * sees them all). r must have no other lookups. Wait with
+ * for now (at most qmax names per call, 0: DK_QUERIES_MAX; names past
+ * that are left unanswered, so dk_verifier_finish() gives them
+ * temperror; the verifier asks its names when the header block ends and
+ * when the message ends, so a call at each sees them all). r must have
+ * no other lookups. Wait with
  * poll(2) and CLOCK_MONOTONIC until all are answered, and answer them,
  * passing on the DNSSEC flag (dk_verifier_key_dnssec()). Returns DK_OK,
  * the status of dk_verifier_answer(), or DK_ENOMEM.

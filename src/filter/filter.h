@@ -189,7 +189,7 @@ struct msg {
 	const char	*sdid;
 	struct dk_verifier *verifier;
 	char		*authserv_id;
-	struct dk_dns_lookup *lookups[DK_SIGS_MAX];
+	struct dk_dns_lookup *lookups[DK_QUERIES_MAX];
 	size_t		 nlookups;
 	int64_t		 deadline;	/* monotonic ms; -1: none */
 	struct msg	*wnext;		/* list of messages with lookups */

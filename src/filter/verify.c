@@ -130,7 +130,7 @@ verify_queries(struct filter *f, struct msg *m)
 	while ((q = dk_verifier_next_query(m->verifier)) != NULL) {
 		/* past the deadline or the bound: left unanswered, temperror */
 		if ((m->deadline >= 0 && f->now >= m->deadline) ||
-		    m->nlookups == DK_SIGS_MAX)
+		    m->nlookups == DK_QUERIES_MAX)
 			continue;
 		if (m->deadline < 0)
 			m->deadline = f->now + verify_timeout(f, m->cfg);
