@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../src/dkim/tags.h"
 #include "../src/dns/dns.h"
 #include "testlib.h"
 
@@ -390,7 +391,10 @@ t_keyrec_syntax(void)
 	return 0;
 }
 
-/* A record up to DK_KEYREC_MAX bytes is parsed; a longer one is not. */
+/*
+ * A record up to DK_KEYREC_MAX bytes is parsed; a longer one is past our
+ * bound (key-too-large), not a syntax error.
+ */
 static int
 t_keyrec_bound(void)
 {
@@ -406,7 +410,7 @@ t_keyrec_bound(void)
 	memset(buf + hl, 'x', DK_KEYREC_MAX + 1 - hl);
 	fail = want_reason(__FILE__, __LINE__, buf, DK_KEYREC_MAX, DK_R_OK,
 	    &rec) || want_reason(__FILE__, __LINE__, buf, DK_KEYREC_MAX + 1,
-	    DK_R_KEY_SYNTAX, &rec);
+	    DK_R_KEY_TOO_LARGE, &rec);
 	free(buf);
 	return fail;
 }
@@ -434,6 +438,26 @@ t_keyrec_too_large(void)
 	dk_b64_encode(der, sizeof(der), txt + 2);
 	return want_reason(__FILE__, __LINE__, txt, strlen(txt),
 	    DK_R_KEY_TOO_LARGE, &rec);
+}
+
+/* DK_TAGS_MAX tags are parsed; one more is past our bound. */
+static int
+t_keyrec_tags(void)
+{
+	char txt[4096];
+	struct dk_keyrec rec;
+	size_t i, n;
+	int fail = 0;
+
+	for (n = DK_TAGS_MAX; n <= DK_TAGS_MAX + 1; n++) {
+		snprintf(txt, sizeof(txt), "%s", ED_REC);
+		for (i = 0; i < n - 2; i++)
+			snprintf(txt + strlen(txt), sizeof(txt) - strlen(txt),
+			    "; x%zu=1", i);
+		fail |= want_reason(__FILE__, __LINE__, txt, strlen(txt),
+		    n == DK_TAGS_MAX ? DK_R_OK : DK_R_KEY_TOO_LARGE, &rec);
+	}
+	return fail;
 }
 
 /* Every prefix, from a heap copy of exactly that size (ASan sees past). */
@@ -748,6 +772,7 @@ static const struct test_case cases[] = {
 	{ "keyrec_syntax", t_keyrec_syntax },
 	{ "keyrec_bound", t_keyrec_bound },
 	{ "keyrec_too_large", t_keyrec_too_large },
+	{ "keyrec_tags", t_keyrec_tags },
 	{ "keyrec_prefixes", t_keyrec_prefixes },
 	{ "zone_vectors", t_zone_vectors },
 	{ "zone_lookup", t_zone_lookup },

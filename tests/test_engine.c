@@ -167,23 +167,59 @@ t_refused_opts(void)
 	return 0;
 }
 
-/* More fields to sign than h= can list: refused, never cut. */
+/* How many names of field's h= are name (the field unfolded). */
+static size_t
+h_count(const char *field, const char *name)
+{
+	char flat[8192], *p, *item, *last;
+	size_t n = 0, o = 0;
+
+	for (; *field != '\0' && o < sizeof(flat) - 1; field++)
+		if (strchr(" \t\r\n", *field) == NULL)
+			flat[o++] = *field;
+	flat[o] = '\0';
+	if ((p = strstr(flat, ";h=")) == NULL)
+		return 0;
+	p += 3;
+	p[strcspn(p, ";")] = '\0';
+	for (item = strtok_r(p, ":", &last); item != NULL;
+	    item = strtok_r(NULL, ":", &last))
+		n += strcmp(item, name) == 0;
+	return n;
+}
+
+/*
+ * More fields to sign than the default list may hold: cut, not refused.
+ * 70 To fields: from:from, reply-to, subject, cc and 59 To (the cap of
+ * 58, plus one for oversigning) make 64.
+ */
 static int
-t_hlist_too_long(void)
+t_hlist_cut(void)
 {
 	struct dk_sign_opts o;
 	struct dk_key *k;
-	char *msg, field[64];
+	char *msg, *signed_msg, field[8192], ar[4096];
+	const char *rec;
 	size_t i, len = 0;
 
 	CHECK((k = new_key()) != NULL && (msg = malloc(MSG_MAX)) != NULL);
 	for (i = 0; i < 70; i++)
 		len += (size_t)snprintf(msg + len, MSG_MAX - len,
 		    "To: u%zu@example.org\r\n", i);
-	snprintf(msg + len, MSG_MAX - len, "From: a@example.com\r\n\r\n");
+	snprintf(msg + len, MSG_MAX - len, "From: a@example.com\r\n\r\nhi\r\n");
 	sign_opts(&o, "ed", k);
 	CHECK(sign_msg(&o, 1, msg, strlen(msg), 0, field, sizeof(field)) ==
-	    DK_ELIMIT);
+	    DK_OK);
+	CHECK(h_count(field, "to") == 59);
+	CHECK(h_count(field, "from") == 2);
+	CHECK(h_count(field, "cc") == 1);
+	CHECK((signed_msg = prepend(field, msg)) != NULL);
+	CHECK((rec = dk_key_record(k)) != NULL);
+	CHECK(verify_msg(signed_msg, &rec, 1, DK_DNS_OK, 0, ar, sizeof(ar)) ==
+	    DK_OK);
+	CHECK(strstr(ar, "dkim=pass") != NULL);
+	dk_free_string((char *)(uintptr_t)rec);
+	free(signed_msg);
 	free(msg);
 	dk_key_free(k);
 	return 0;
@@ -245,9 +281,13 @@ t_dnssec_comment(void)
 	return 0;
 }
 
-/* Past DK_SIGS_MAX, one result stands for the rest. */
+/*
+ * A message of junk fields only: one result each up to DK_RESULTS_MAX,
+ * then one neutral (too-many-signatures) for the rest, and a bounded
+ * Authentication-Results.
+ */
 static int
-t_too_many_signatures(void)
+t_results_bound(void)
 {
 	struct dk_verify_opts vo = { NOW, 1, "test" };
 	struct dk_verifier *v;
@@ -262,14 +302,173 @@ t_too_many_signatures(void)
 	snprintf(msg + len, MSG_MAX - len, "%s", MSG);
 	CHECK(dk_verifier_new(&v, &vo) == DK_OK);
 	CHECK(dk_verifier_write(v, msg, strlen(msg)) == DK_OK);
+	CHECK(dk_verifier_next_query(v) == NULL);
 	CHECK(dk_verifier_finish(v) == DK_OK);
-	CHECK(dk_verifier_nresults(v) == DK_SIGS_MAX + 1);
-	r = dk_verifier_result(v, DK_SIGS_MAX);
-	CHECK(r->outcome == DK_PERMERROR &&
+	CHECK(dk_verifier_nresults(v) == DK_RESULTS_MAX + 1);
+	r = dk_verifier_result(v, 0);
+	CHECK(r->outcome == DK_PERMERROR && r->reason == DK_R_SIG_MISSING_TAG);
+	r = dk_verifier_result(v, DK_RESULTS_MAX);
+	CHECK(r->outcome == DK_NEUTRAL &&
 	    r->reason == DK_R_TOO_MANY_SIGNATURES);
-	CHECK(strlen(dk_verifier_authres(v)) < 2048);
+	CHECK(strlen(dk_verifier_authres(v)) < 8192);
 	dk_verifier_free(v);
 	free(msg);
+	return 0;
+}
+
+#define JUNK_N		200
+#define JUNK_MSG_MAX	(512 * 1024)
+#define JUNK_HEAD	"DKIM-Signature: v=1; a=ed25519-sha256; d=example.com; "
+#define JUNK_BH		"bh=2jmj7l5rSw0yVb/vlWAYkK/YBwk=AAAAAAAAAAAAAAAAAAAAAAAA;"
+#define JUNK_B		" h=from; b=dGVzdA==\r\n"
+
+/*
+ * Fields that fail without a key, one kind per entry, with the field's
+ * number between the two parts: none may count toward DK_KEY_CHECKS_MAX.
+ */
+static const char *const junk_kinds[][2] = {
+	{ "DKIM-Signature: v=1; junk ", "\r\n" },
+	{ "DKIM-Signature: v=1; a=ed25519-sha256; d=com; s=s", "; h=from; "
+	    "bh=AAAA; b=AAAA\r\n" },
+	{ "DKIM-Signature: v=1; a=ed25519-sha256; d=-x.example; s=s",
+	    "; h=from; bh=AAAA; b=AAAA\r\n" },
+	{ JUNK_HEAD "s=wrong-bh-", "; " JUNK_BH JUNK_B },
+	{ JUNK_HEAD "s=ed; l=", "; " JUNK_BH JUNK_B },
+	{ JUNK_HEAD "s=ed; c=simple/simple; l=", "; " JUNK_BH JUNK_B },
+	{ JUNK_HEAD "s=ed; c=relaxed/relaxed; l=1", "; " JUNK_BH JUNK_B },
+	{ JUNK_HEAD "s=ed; l=99999", "; " JUNK_BH JUNK_B },
+	{ JUNK_HEAD "s=ed; t=1; x=", "; " JUNK_BH JUNK_B },
+	{ "DKIM-Signature: v=1; a=rsa-sha1; d=example.com; s=r", "; "
+	    JUNK_BH JUNK_B },
+};
+
+/*
+ * 200 fields of each cheap kind above a valid signature: it still
+ * passes, and no more than DK_QUERIES_MAX keys are asked for.
+ */
+static int
+t_junk_above_valid(void)
+{
+	struct dk_verify_opts vo = { NOW, 1, "test" };
+	struct dk_sign_opts o;
+	struct dk_verifier *v;
+	struct dk_key *k;
+	const struct dk_result *r;
+	char field[4096], *msg;
+	const char *rec, *q;
+	size_t kind, i, len, nq, npass;
+
+	CHECK((k = new_key()) != NULL);
+	CHECK((rec = dk_key_record(k)) != NULL);
+	CHECK((msg = malloc(JUNK_MSG_MAX)) != NULL);
+	sign_opts(&o, "ed", k);
+	CHECK(sign_msg(&o, 1, MSG, strlen(MSG), 0, field, sizeof(field)) ==
+	    DK_OK);
+	for (kind = 0; kind < NCASES(junk_kinds); kind++) {
+		len = 0;
+		for (i = 0; i < JUNK_N; i++)
+			len += (size_t)snprintf(msg + len, JUNK_MSG_MAX - len,
+			    "%s%zu%s", junk_kinds[kind][0], i,
+			    junk_kinds[kind][1]);
+		snprintf(msg + len, JUNK_MSG_MAX - len, "%s\r\n%s", field,
+		    MSG);
+		CHECK(dk_verifier_new(&v, &vo) == DK_OK);
+		CHECK(dk_verifier_write(v, msg, strlen(msg)) == DK_OK);
+		CHECK(dk_verifier_end(v) == DK_OK);
+		for (nq = 0; (q = dk_verifier_next_query(v)) != NULL; nq++)
+			CHECK(dk_verifier_answer(v, q, DK_DNS_OK, &rec, 1) ==
+			    DK_OK);
+		CHECK(nq <= DK_QUERIES_MAX);
+		CHECK(dk_verifier_finish(v) == DK_OK);
+		CHECK(dk_verifier_nresults(v) == DK_RESULTS_MAX + 1);
+		for (i = npass = 0; i < DK_RESULTS_MAX; i++) {
+			r = dk_verifier_result(v, i);
+			npass += r->outcome == DK_PASS;
+			if (r->outcome != DK_PASS && r->outcome != DK_FAIL &&
+			    r->outcome != DK_PERMERROR)
+				return test_fail(__FILE__, __LINE__, "kind %zu:"
+				    " result %zu is %s", kind, i,
+				    dk_outcome_str(r->outcome));
+		}
+		if (npass != 1)
+			return test_fail(__FILE__, __LINE__, "kind %zu: %zu "
+			    "passes", kind, npass);
+		dk_verifier_free(v);
+	}
+	dk_free_string((char *)(uintptr_t)rec);
+	free(msg);
+	dk_key_free(k);
+	return 0;
+}
+
+/*
+ * Signatures that need their key do count: with DK_KEY_CHECKS_MAX + 4
+ * copies of a signature with a bad b= above the good one, the first
+ * DK_KEY_CHECKS_MAX fail, and the rest, the good one too, are neutral
+ * (not-evaluated): never fail or permerror.
+ */
+static int
+t_not_evaluated(void)
+{
+	struct dk_sign_opts o;
+	struct dk_key *k;
+	char field[4096], bad[4096], ar[8192], *msg, *p;
+	const char *rec;
+	size_t i, len = 0;
+
+	CHECK((k = new_key()) != NULL);
+	CHECK((rec = dk_key_record(k)) != NULL);
+	CHECK((msg = malloc(JUNK_MSG_MAX)) != NULL);
+	sign_opts(&o, "ed", k);
+	CHECK(sign_msg(&o, 1, MSG, strlen(MSG), 0, field, sizeof(field)) ==
+	    DK_OK);
+	snprintf(bad, sizeof(bad), "%s", field);
+	CHECK((p = strstr(bad, " b=")) != NULL);
+	p[3] = p[3] == 'A' ? 'B' : 'A';
+	for (i = 0; i < DK_KEY_CHECKS_MAX + 4; i++)
+		len += (size_t)snprintf(msg + len, JUNK_MSG_MAX - len,
+		    "%s\r\n", bad);
+	snprintf(msg + len, JUNK_MSG_MAX - len, "%s\r\n%s", field, MSG);
+	CHECK(verify_msg(msg, &rec, 1, DK_DNS_OK, 0, ar, sizeof(ar)) ==
+	    DK_OK);
+	p = ar;
+	for (i = 0; i < DK_KEY_CHECKS_MAX; i++, p++)
+		CHECK((p = strstr(p, "dkim=fail (signature-mismatch)")) !=
+		    NULL);
+	for (i = 0; i < 5; i++, p++)
+		CHECK((p = strstr(p, "dkim=neutral (not-evaluated)")) !=
+		    NULL);
+	CHECK(strstr(ar, "dkim=pass") == NULL &&
+	    strstr(ar, "permerror") == NULL);
+	dk_free_string((char *)(uintptr_t)rec);
+	free(msg);
+	dk_key_free(k);
+	return 0;
+}
+
+/* An RSA record for an Ed25519 signature: a mismatch, not unsupported. */
+static int
+t_key_type_mismatch(void)
+{
+	struct dk_sign_opts o;
+	struct dk_key *k, *rsa;
+	char field[4096], ar[4096], *msg;
+	const char *rec;
+
+	CHECK((k = new_key()) != NULL);
+	CHECK(dk_key_generate(&rsa, DK_KEY_RSA, 1024) == DK_OK);
+	CHECK((rec = dk_key_record(rsa)) != NULL);
+	sign_opts(&o, "ed", k);
+	CHECK(sign_msg(&o, 1, MSG, strlen(MSG), 0, field, sizeof(field)) ==
+	    DK_OK);
+	CHECK((msg = prepend(field, MSG)) != NULL);
+	CHECK(verify_msg(msg, &rec, 1, DK_DNS_OK, 0, ar, sizeof(ar)) ==
+	    DK_OK);
+	CHECK(strstr(ar, "dkim=permerror (key-type-mismatch)") != NULL);
+	dk_free_string((char *)(uintptr_t)rec);
+	free(msg);
+	dk_key_free(rsa);
+	dk_key_free(k);
 	return 0;
 }
 
@@ -325,10 +524,13 @@ t_call_order(void)
 static const struct test_case cases[] = {
 	{ "sign_split_every_offset", t_split_every_offset },
 	{ "sign_refused_opts", t_refused_opts },
-	{ "sign_hlist_too_long", t_hlist_too_long },
+	{ "sign_hlist_cut", t_hlist_cut },
 	{ "verify_key_rotation", t_rotation },
 	{ "verify_dnssec_comment", t_dnssec_comment },
-	{ "verify_too_many_signatures", t_too_many_signatures },
+	{ "verify_results_bound", t_results_bound },
+	{ "verify_junk_above_valid", t_junk_above_valid },
+	{ "verify_not_evaluated", t_not_evaluated },
+	{ "verify_key_type_mismatch", t_key_type_mismatch },
 	{ "verify_header_only", t_header_only },
 	{ "verify_call_order", t_call_order },
 };

@@ -194,8 +194,7 @@ check_hlist(const char *const *lines, const char *want, size_t max)
 
 	mkhdr(&hd, lines);
 	n = dk_default_hlist(hd.f, hd.nf, out, max);
-	if (n > max)
-		n = max;	/* the count says it did not fit; check what did */
+	CHECK(n <= max);
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			strcat(got, ":");
@@ -236,17 +235,42 @@ t_default_hlist_full(void)
 	return 0;
 }
 
-/* max bounds the output; the count still says how many there were. */
+/*
+ * A list that would pass max is cut, not refused: each name lists at
+ * most its cap bottom-most instances, oversigned ones one more, the cap
+ * the largest that fits. Every name is still there.
+ */
 static int
 t_default_hlist_max(void)
 {
-	const char *out[4];
-	struct hdr hd;
+	CHECK(check_hlist(msg, "from:from:from:reply-to:subject:subject:"
+	    "to:to:cc:cc:cc", 11) == 0);
+	/* cap 2 would need 11: cap 1 */
+	CHECK(check_hlist(msg, "from:from:reply-to:subject:subject:"
+	    "to:to:cc:cc", 10) == 0);
+	return 0;
+}
 
-	mkhdr(&hd, msg);
-	CHECK(dk_default_hlist(hd.f, hd.nf, out, 4) == 11);
-	CHECK(check_hlist(msg, "from:from:from:reply-to", 4) == 0);
-	CHECK(check_hlist(msg, "", 0) == 0);
+/* 29 Cc fields and a Resent block: in 32 names by a cap of 24. */
+static int
+t_default_hlist_cut(void)
+{
+	static const char *lines[NF_MAX + 1];
+	char want[1024];
+	size_t i;
+
+	lines[0] = "Resent-From: r@x";
+	lines[1] = "Resent-To: t@x";
+	lines[2] = "From: a@x";
+	for (i = 3; i < NF_MAX; i++)
+		lines[i] = "Cc: c@x";
+	lines[NF_MAX] = NULL;
+	/* from:from, reply-to, subject, to, then cc cap + 1, resents */
+	snprintf(want, sizeof(want), "from:from:reply-to:subject:to");
+	for (i = 0; i < 25; i++)
+		strcat(want, ":cc");
+	strcat(want, ":resent-from:resent-to");
+	CHECK(check_hlist(lines, want, 32) == 0);
 	return 0;
 }
 
@@ -259,6 +283,7 @@ static const struct test_case cases[] = {
 	{ "default_hlist", t_default_hlist },
 	{ "default_hlist_full", t_default_hlist_full },
 	{ "default_hlist_max", t_default_hlist_max },
+	{ "default_hlist_cut", t_default_hlist_cut },
 };
 
 int

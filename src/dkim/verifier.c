@@ -58,6 +58,7 @@ struct vfield {
 	uint8_t		 state;		/* enum vstate */
 	uint8_t		 outcome;	/* enum dk_outcome, when decided */
 	uint8_t		 reason;	/* enum dk_reason, when decided */
+	uint8_t		 keyed;		/* was F_KEY: its result is given */
 };
 
 /*
@@ -444,6 +445,7 @@ body_check(struct dk_verifier *v, size_t k, size_t *nchecks)
 	if (vf->sig == 0 && (st = add_sig(v, k, sig)) != DK_OK)
 		return st;
 	vf->state = F_KEY;
+	vf->keyed = 1;
 	v->sig[vf->sig - 1].body = body;
 	if (body == DK_R_OK && sig->has_l)
 		v->sig[vf->sig - 1].unsigned_body = total - sig->l;
@@ -462,9 +464,10 @@ end_sigs(struct dk_verifier *v)
 	for (k = 0; k < v->nfield; k++) {
 		vf = &v->field[k];
 		if (vf->state == F_SHA1) {
-			if (vf->sig != 0)
+			if (vf->sig != 0) {
 				vf->state = F_KEY;
-			else
+				vf->keyed = 1;
+			} else
 				decide(vf, DK_PERMERROR, DK_R_RSA_SHA1_RFC8301);
 		} else if (vf->state == F_BODY &&
 		    (st = body_check(v, k, &nchecks)) != DK_OK)
@@ -679,14 +682,14 @@ make_results(struct dk_verifier *v)
 	size_t k, nkey = 0, room, nother = 0;
 
 	for (k = 0; k < v->nfield; k++)
-		nkey += v->field[k].state == F_KEY;
+		nkey += v->field[k].keyed;
 	room = DK_RESULTS_MAX - nkey;
 	if ((v->res = calloc(DK_RESULTS_MAX + 1, sizeof(*v->res))) == NULL ||
 	    (v->names = calloc(room + 1, sizeof(*v->names))) == NULL)
 		return fail(v, DK_ENOMEM);
 	for (k = 0; k < v->nfield; k++) {
 		nm = NULL;
-		if (v->field[k].state != F_KEY) {
+		if (!v->field[k].keyed) {
 			if (nother == room)
 				continue;
 			nm = &v->names[nother++];
