@@ -196,6 +196,9 @@ verify_policy(struct msg *m)
 		r = dk_verifier_result(m->verifier, i);
 		if (r->outcome == DK_PASS)
 			return;
+		/* not evaluated, or past our bounds: no verdict at all */
+		if (r->outcome == DK_NEUTRAL)
+			continue;
 		if (r->outcome == DK_TEMPERROR)
 			temp++;
 		else

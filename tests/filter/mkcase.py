@@ -364,6 +364,7 @@ def build(out):
 	c_auth(out)
 	c_verify(out)
 	c_verify(out, reject=True)
+	c_verify_junk(out)
 	c_forged_ar(out)
 	c_no_key(out)
 	c_modes(out)
@@ -525,6 +526,43 @@ def c_verify(out, reject=False):
 	s.message("00000005", signed_input(signed_input(PLAIN,
 	    "nx.fault.test")), "verify")
 	s.message("00000006", PLAIN, "verify")
+	s.quit()
+	c.write(out)
+
+
+JUNK_KINDS = [
+	b"DKIM-Signature: v=1; junk %d",
+	b"DKIM-Signature: v=1; a=ed25519-sha256; d=com; s=s%d; h=from; "
+	    b"bh=AAAA; b=AAAA",
+	b"DKIM-Signature: v=1; a=ed25519-sha256; d=ok.fault.test; s=k; "
+	    b"i=u%d@ok.fault.test; h=from; "
+	    b"bh=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=; b=AAAA",
+	b"DKIM-Signature: v=1; a=ed25519-sha256; d=ok.fault.test; s=k; "
+	    b"l=%d; h=from; bh=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=; "
+	    b"b=AAAA",
+	b"DKIM-Signature: v=1; a=ed25519-sha256; d=ok.fault.test; s=k; "
+	    b"t=1; x=%d; h=from; bh=AAAA; b=AAAA",
+]
+
+
+def c_verify_junk(out):
+	"""Junk signature fields cost nothing and hide nothing (issue 8)."""
+	c = Case("verify-junk", "The reject policy (-r) and junk "
+	    "DKIM-Signature fields: 200 fields that fail\nwithout a key "
+	    "(unparsable, d= refused, wrong bh=, l= values, expired; 40 "
+	    "of\neach) above a good signature still give dkim=pass, and "
+	    "commit is accepted.\nA signature past our bounds alone (a b= "
+	    "from an 8192-bit key) is neutral\n(sig-too-large): no verdict, "
+	    "so -r accepts it too.", "-r -A mx.example.test --resolver $DNS")
+	s = Session(c, "2d296248ca88e298", src="192.0.2.1",
+	    rdns="<unknown>")
+	s.connect()
+	junk = b"".join((JUNK_KINDS[i % len(JUNK_KINDS)] % (i + 10)) +
+	    b"\r\n" for i in range(200))
+	s.message("00000001", junk + signed_input(PLAIN), "verify")
+	big = b"DKIM-Signature: v=1; a=rsa-sha256; d=ok.fault.test; s=k; " \
+	    b"h=from; bh=AAAA; b=" + b"A" * 1368 + b"\r\n"
+	s.message("00000002", big + PLAIN, "verify")
 	s.quit()
 	c.write(out)
 
