@@ -109,6 +109,7 @@ run tests/canon_paths.sh "" canon-paths.log sh tests/canon_paths.sh
 run tests/symbols.sh "" symbols.log sh tests/symbols.sh
 run tests/layering.sh "" layering.log sh tests/layering.sh
 run tests/vectors.sh "" vectors.log sh tests/vectors.sh
+run tests/limits.sh "" limits.log sh tests/limits.sh
 run tests/dns/run.sh "" dns.log sh tests/dns/run.sh
 run tests/cli/run.sh "" cli.log sh tests/cli/run.sh
 run tests/manlint.sh "" manlint.log sh tests/manlint.sh
@@ -143,6 +144,7 @@ done
 	run tests/canon_paths.sh asan: asan-canon-paths.log \
 	    env SANFLAGS="$SANFLAGS" sh tests/canon_paths.sh
 	run tests/vectors.sh asan: asan-vectors.log sh tests/vectors.sh
+	run tests/limits.sh asan: asan-limits.log sh tests/limits.sh
 	# the keys made by the first run are reused: RSA 4096 takes seconds
 	run tests/filter/run.sh asan: asan-filter.log sh tests/filter/run.sh
 	run tests/smtpd/run.sh asan: asan-smtpd.log env \
