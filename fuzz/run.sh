@@ -24,7 +24,7 @@ max_len() {
 	case $1 in
 	fuzz_tags|fuzz_canon_header)	echo 4096 ;;
 	fuzz_sig|fuzz_keyload)		echo 8192 ;;
-	fuzz_keyrec)			echo 12288 ;;	# DK_KEYREC_MAX + half
+	fuzz_keyrec)			echo 24576 ;;	# DK_KEYREC_MAX + half
 	fuzz_canon_body)		echo 16384 ;;
 	fuzz_filter)			echo 65536 ;;	# a flags byte + SMTP_LINE_MAX
 	*)				echo 65536 ;;

@@ -268,8 +268,13 @@ struct dk_sign_opts {
  *
  * dk_signer_finish() ends the message and computes the signatures.
  * Returns DK_OK, or DK_ESYNTAX when the message has no From field or more
- * than one, or a header field is cut off by the end of input, or
- * DK_ELIMIT when the default header list would pass 64 names.
+ * than one, or a header field is cut off by the end of input. A default
+ * header list that would pass 64 names (64 Cc fields, Resent-* blocks) is
+ * cut, not refused: each name lists at most its cap bottom-most
+ * instances (RFC 6376 §5.4.2 binds from the bottom), From, To, Cc,
+ * Subject and Reply-To one more as always, the cap the largest that
+ * fits. Every name present is still signed, and oversigned as above;
+ * only the upper instances of a name past the cap are not.
  *
  * dk_signer_field(s, i) gives signature i (in opts order) after a good
  * finish: the whole "DKIM-Signature: ..." field, folded at 78 columns with
@@ -334,7 +339,8 @@ struct dk_result {
  * dk_verifier_next_query() gives, once the header block has ended, the
  * next key record name to look up ("SELECTOR._domainkey.DOMAIN", no final
  * dot), each distinct name once, then NULL. Queries may be asked and
- * answered while the body is still being written.
+ * answered while the body is still being written. After
+ * dk_verifier_end() it may give more (DK_QUERIES_MAX): ask again then.
  *
  * dk_verifier_answer() gives the outcome of looking up qname: rcode, and
  * for DK_DNS_OK the text of ntxt TXT records (each record's strings
