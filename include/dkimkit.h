@@ -302,11 +302,14 @@ const char *const	*dk_default_headers(void);
  * (RFC 6376 §8.15); zero gives plain RFC 6376 results, for conformance
  * runs. authserv_id is copied; it must be a valid RFC 8601 authserv-id,
  * or NULL when the caller formats Authentication-Results itself.
+ * key_checks_max lowers the signatures checked against a key per
+ * message; 0 (and anything over it) means DK_KEY_CHECKS_MAX.
  */
 struct dk_verify_opts {
 	int64_t		 now;
 	int		 strict;
 	const char	*authserv_id;
+	unsigned int	 key_checks_max;
 };
 
 /*

@@ -78,7 +78,7 @@ static enum dk_status
 verify_msg(const char *msg, const char *const *recs, size_t nrec,
     enum dk_dns_rcode rcode, int dnssec, char *out, size_t cap)
 {
-	struct dk_verify_opts vo = { NOW, 1, "test" };
+	struct dk_verify_opts vo = { NOW, 1, "test", 0 };
 	struct dk_verifier *v;
 	const char *q;
 	enum dk_status st;
@@ -289,7 +289,7 @@ t_dnssec_comment(void)
 static int
 t_results_bound(void)
 {
-	struct dk_verify_opts vo = { NOW, 1, "test" };
+	struct dk_verify_opts vo = { NOW, 1, "test", 0 };
 	struct dk_verifier *v;
 	const struct dk_result *r;
 	char *msg;
@@ -349,7 +349,7 @@ static const char *const junk_kinds[][2] = {
 static int
 t_junk_above_valid(void)
 {
-	struct dk_verify_opts vo = { NOW, 1, "test" };
+	struct dk_verify_opts vo = { NOW, 1, "test", 0 };
 	struct dk_sign_opts o;
 	struct dk_verifier *v;
 	struct dk_key *k;
@@ -446,6 +446,42 @@ t_not_evaluated(void)
 	return 0;
 }
 
+/* key_checks_max lowers the bound: a second good copy is not evaluated. */
+static int
+t_key_checks_option(void)
+{
+	struct dk_verify_opts vo = { NOW, 1, "test", 1 };
+	struct dk_sign_opts o;
+	struct dk_verifier *v;
+	struct dk_key *k;
+	char field[4096], *once, *twice;
+	const char *rec, *q;
+
+	CHECK((k = new_key()) != NULL);
+	CHECK((rec = dk_key_record(k)) != NULL);
+	sign_opts(&o, "ed", k);
+	CHECK(sign_msg(&o, 1, MSG, strlen(MSG), 0, field, sizeof(field)) ==
+	    DK_OK);
+	CHECK((once = prepend(field, MSG)) != NULL);
+	CHECK((twice = prepend(field, once)) != NULL);
+	CHECK(dk_verifier_new(&v, &vo) == DK_OK);
+	CHECK(dk_verifier_write(v, twice, strlen(twice)) == DK_OK);
+	CHECK(dk_verifier_end(v) == DK_OK);
+	while ((q = dk_verifier_next_query(v)) != NULL)
+		CHECK(dk_verifier_answer(v, q, DK_DNS_OK, &rec, 1) == DK_OK);
+	CHECK(dk_verifier_finish(v) == DK_OK);
+	CHECK(dk_verifier_nresults(v) == 2);
+	CHECK(dk_verifier_result(v, 0)->outcome == DK_PASS);
+	CHECK(dk_verifier_result(v, 1)->outcome == DK_NEUTRAL &&
+	    dk_verifier_result(v, 1)->reason == DK_R_NOT_EVALUATED);
+	dk_verifier_free(v);
+	dk_free_string((char *)(uintptr_t)rec);
+	free(twice);
+	free(once);
+	dk_key_free(k);
+	return 0;
+}
+
 /* An RSA record for an Ed25519 signature: a mismatch, not unsupported. */
 static int
 t_key_type_mismatch(void)
@@ -501,7 +537,7 @@ t_header_only(void)
 static int
 t_call_order(void)
 {
-	struct dk_verify_opts vo = { NOW, 1, "test" };
+	struct dk_verify_opts vo = { NOW, 1, "test", 0 };
 	struct dk_verifier *v;
 
 	CHECK(dk_verifier_new(&v, &vo) == DK_OK);
@@ -530,6 +566,7 @@ static const struct test_case cases[] = {
 	{ "verify_results_bound", t_results_bound },
 	{ "verify_junk_above_valid", t_junk_above_valid },
 	{ "verify_not_evaluated", t_not_evaluated },
+	{ "verify_key_checks_option", t_key_checks_option },
 	{ "verify_key_type_mismatch", t_key_type_mismatch },
 	{ "verify_header_only", t_header_only },
 	{ "verify_call_order", t_call_order },

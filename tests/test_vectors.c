@@ -625,7 +625,7 @@ verifier_answer(struct verify_ctx *c)
 static int
 api_verify(const char *msg, size_t len, int64_t now, size_t way)
 {
-	struct dk_verify_opts o = { now, 0, VEC_AUTHSERV };
+	struct dk_verify_opts o = { now, 0, VEC_AUTHSERV, 0 };
 	struct verify_ctx c = { NULL, DK_OK };
 	const struct dk_result *res;
 	int rc = 0;

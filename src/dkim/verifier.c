@@ -17,10 +17,10 @@
 /*
  * The verifier. At the end of the header block it parses every
  * DKIM-Signature and registers the body hash of each that parsed; the
- * key records of the first DK_KEY_CHECKS_MAX of those are asked for at
+ * key records of the first key_checks_max of those are asked for at
  * once, so the lookups overlap the body. At the end of the body, the
  * signatures further down whose body hash matches, in header order, are
- * given key checks up to DK_KEY_CHECKS_MAX in all (asking their keys
+ * given key checks up to key_checks_max in all (asking their keys
  * then); the rest are not evaluated. At finish each key check is
  * decided.
  *
@@ -99,6 +99,7 @@ struct vnames {
 struct dk_verifier {
 	int64_t			 now;
 	int			 strict;
+	size_t			 key_checks_max;
 	char			*authserv_id;
 	struct dk_msghdr	 mh;
 	struct vfield		*field;		/* one per DKIM-Signature */
@@ -136,6 +137,9 @@ dk_verifier_new(struct dk_verifier **vp, const struct dk_verify_opts *opts)
 		return DK_ENOMEM;
 	v->now = opts->now;
 	v->strict = opts->strict;
+	v->key_checks_max = opts->key_checks_max == 0 ||
+	    opts->key_checks_max > DK_KEY_CHECKS_MAX ? DK_KEY_CHECKS_MAX :
+	    opts->key_checks_max;
 	if (opts->authserv_id != NULL &&
 	    (v->authserv_id = strdup(opts->authserv_id)) == NULL) {
 		free(v);
@@ -250,7 +254,7 @@ field_sig(struct dk_verifier *v, size_t k)
 
 /*
  * Parse field k. A field that parses gets its body hash registered,
- * and, among the first DK_KEY_CHECKS_MAX of them, its key asked for now.
+ * and, among the first key_checks_max of them, its key asked for now.
  */
 static enum dk_status
 setup_field(struct dk_verifier *v, size_t k, size_t *nearly)
@@ -272,7 +276,7 @@ setup_field(struct dk_verifier *v, size_t k, size_t *nearly)
 		    sig->has_l, sig->l)) != DK_OK)
 			return st;
 	}
-	if (*nearly == DK_KEY_CHECKS_MAX)
+	if (*nearly == v->key_checks_max)
 		return DK_OK;
 	(*nearly)++;
 	return add_sig(v, k, sig);
@@ -410,7 +414,7 @@ dk_verifier_key_dnssec(struct dk_verifier *v, const char *qname)
  * the key's faults come first, in RFC 6376 §6.1's order (key, then body
  * hash), and it is decided at finish. Further down, a body hash that
  * does not match decides it here, without a key; one that matches gets
- * a key check while DK_KEY_CHECKS_MAX allows, else it is not evaluated.
+ * a key check while key_checks_max allows, else it is not evaluated.
  * The first signatures come first in header order, so they never meet
  * the bound.
  */
@@ -436,7 +440,7 @@ body_check(struct dk_verifier *v, size_t k, size_t *nchecks)
 		    DK_FAIL, body);
 		return DK_OK;
 	}
-	if (vf->sig == 0 && *nchecks == DK_KEY_CHECKS_MAX) {
+	if (vf->sig == 0 && *nchecks == v->key_checks_max) {
 		decide(vf, DK_NEUTRAL, DK_R_NOT_EVALUATED);
 		return DK_OK;
 	}

@@ -211,7 +211,7 @@ cmd_cache(struct dk_resolver *r, int argc, char **argv)
 static int
 cmd_verify(struct dk_resolver *r, int argc, char **argv)
 {
-	struct dk_verify_opts o = { 0, 1, "probe.test" };
+	struct dk_verify_opts o = { 0, 1, "probe.test", 0 };
 	struct dk_verifier *v;
 	const struct dk_result *res;
 	char *buf;
