@@ -60,6 +60,10 @@ struct dk_signer {
 	char			 errmsg[256];
 };
 
+/* cap 1 always fits 32 names: dk_default_hlist() never leaves one out */
+_Static_assert(DK_SIGN_H_MAX >= 32 && DK_SIGN_H_MAX <= DK_H_MAX,
+    "the default list's bound");
+
 static enum dk_canon
 canon_or_default(enum dk_canon c)
 {

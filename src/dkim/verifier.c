@@ -41,6 +41,11 @@
 #define QNAME_MAX	(DK_SELECTOR_MAX + sizeof("._domainkey.") + \
 			    DK_DOMAIN_MAX)
 
+/* fields checked against a key have a vsig each: all get a result */
+_Static_assert(DK_RESULTS_MAX >= DK_QUERIES_MAX,
+    "every signature checked against a key must fit in the results");
+_Static_assert(DK_QUERIES_MAX < UINT16_MAX, "struct vfield's sig index");
+
 /* What is known of one DKIM-Signature field. */
 enum vstate {
 	F_DECIDED = 0,	/* outcome and reason are final */
