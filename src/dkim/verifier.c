@@ -300,7 +300,8 @@ start_sigs(struct dk_verifier *v)
 		return fail(v, st);
 	v->nfield = dk_msghdr_count(&v->mh, "DKIM-Signature");
 	if ((v->field = calloc(v->nfield + 1, sizeof(*v->field))) == NULL ||
-	    (v->scratch = malloc(sizeof(*v->scratch))) == NULL)
+	    (v->nfield > 0 &&
+	    (v->scratch = malloc(sizeof(*v->scratch))) == NULL))
 		return fail(v, DK_ENOMEM);
 	for (i = 0; i < v->mh.nf; i++) {
 		if (!dk_hfield_is(&v->mh.f[i], "DKIM-Signature", 14))
