@@ -323,32 +323,6 @@ decode_qp(const char *p, size_t len, char *out, size_t cap)
 	return 0;
 }
 
-static enum dk_reason	auid_check(const char *, const char *, int);
-
-/* §3.5 i=: [local-part] "@" domain, the domain d= or below it. */
-static enum dk_reason
-parse_auid(struct dk_sig *sig, const struct dk_tag *t)
-{
-	size_t sdlen = strlen(sig->domain);
-
-	if (t == NULL) {
-		sig->auid[0] = '@';
-		memcpy(sig->auid + 1, sig->domain, sdlen + 1);
-		return DK_R_OK;
-	}
-	if (decode_qp(t->value, t->valuelen, sig->auid,
-	    sizeof(sig->auid)) == -1)
-		return DK_R_SIG_SYNTAX;
-	return auid_check(sig->auid, sig->domain, 1);
-}
-
-/* see dkim.h */
-enum dk_reason
-dk_sig_auid_check(const char *auid, const char *domain)
-{
-	return auid_check(auid, domain, 0);
-}
-
 /* i= within d=; underscore as for name_ok() */
 static enum dk_reason
 auid_check(const char *auid, const char *domain, int underscore)
@@ -366,6 +340,30 @@ auid_check(const char *auid, const char *domain, int underscore)
 	    (dlen > sdlen && dom[dlen - sdlen - 1] != '.'))
 		return DK_R_IDENTITY_MISMATCH;
 	return DK_R_OK;
+}
+
+/* see dkim.h */
+enum dk_reason
+dk_sig_auid_check(const char *auid, const char *domain)
+{
+	return auid_check(auid, domain, 0);
+}
+
+/* §3.5 i=: [local-part] "@" domain, the domain d= or below it. */
+static enum dk_reason
+parse_auid(struct dk_sig *sig, const struct dk_tag *t)
+{
+	size_t sdlen = strlen(sig->domain);
+
+	if (t == NULL) {
+		sig->auid[0] = '@';
+		memcpy(sig->auid + 1, sig->domain, sdlen + 1);
+		return DK_R_OK;
+	}
+	if (decode_qp(t->value, t->valuelen, sig->auid,
+	    sizeof(sig->auid)) == -1)
+		return DK_R_SIG_SYNTAX;
+	return auid_check(sig->auid, sig->domain, 1);
 }
 
 /* §3.5 b= and bh=: base64string, FWS allowed, never empty. */
