@@ -316,8 +316,9 @@ struct dk_verify_opts {
  * One result per DKIM-Signature field, in header order, top to bottom.
  * With more than DK_RESULTS_MAX fields, results are given for
  * DK_RESULTS_MAX of them: every signature checked against a key, and
- * the others from the top; one more result (neutral,
- * too-many-signatures, no names) then stands for those left out.
+ * the others from the top; one more result without names then stands
+ * for those left out: neutral (not-evaluated) when one of them was
+ * neutral, else neutral (too-many-signatures).
  */
 struct dk_result {
 	enum dk_outcome	 outcome;

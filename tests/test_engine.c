@@ -446,6 +446,45 @@ t_not_evaluated(void)
 	return 0;
 }
 
+/*
+ * Past DK_RESULTS_MAX, the result that stands for the fields left out
+ * says not-evaluated when one of them was not checked: here the good
+ * signature, under 100 copies with a bad b=.
+ */
+static int
+t_summary_not_evaluated(void)
+{
+	struct dk_sign_opts o;
+	struct dk_key *k;
+	char field[4096], bad[4096], *ar, *msg, *p;
+	const char *rec;
+	size_t i, len = 0;
+
+	CHECK((k = new_key()) != NULL);
+	CHECK((rec = dk_key_record(k)) != NULL);
+	CHECK((msg = malloc(JUNK_MSG_MAX)) != NULL &&
+	    (ar = malloc(JUNK_MSG_MAX)) != NULL);
+	sign_opts(&o, "ed", k);
+	CHECK(sign_msg(&o, 1, MSG, strlen(MSG), 0, field, sizeof(field)) ==
+	    DK_OK);
+	snprintf(bad, sizeof(bad), "%s", field);
+	CHECK((p = strstr(bad, " b=")) != NULL);
+	p[3] = p[3] == 'A' ? 'B' : 'A';
+	for (i = 0; i < 100; i++)
+		len += (size_t)snprintf(msg + len, JUNK_MSG_MAX - len,
+		    "%s\r\n", bad);
+	snprintf(msg + len, JUNK_MSG_MAX - len, "%s\r\n%s", field, MSG);
+	CHECK(verify_msg(msg, &rec, 1, DK_DNS_OK, 0, ar, JUNK_MSG_MAX) ==
+	    DK_OK);
+	CHECK((p = strrchr(ar, ';')) != NULL &&
+	    strcmp(p, ";\r\n\tdkim=neutral (not-evaluated)") == 0);
+	free(ar);
+	dk_free_string((char *)(uintptr_t)rec);
+	free(msg);
+	dk_key_free(k);
+	return 0;
+}
+
 /* key_checks_max lowers the bound: a second good copy is not evaluated. */
 static int
 t_key_checks_option(void)
@@ -566,6 +605,7 @@ static const struct test_case cases[] = {
 	{ "verify_results_bound", t_results_bound },
 	{ "verify_junk_above_valid", t_junk_above_valid },
 	{ "verify_not_evaluated", t_not_evaluated },
+	{ "verify_summary_not_evaluated", t_summary_not_evaluated },
 	{ "verify_key_checks_option", t_key_checks_option },
 	{ "verify_key_type_mismatch", t_key_type_mismatch },
 	{ "verify_header_only", t_header_only },

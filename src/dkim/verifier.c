@@ -680,8 +680,10 @@ fill_result(struct dk_verifier *v, size_t k, struct dk_result *r,
 /*
  * One result per field, in header order, for at most DK_RESULTS_MAX
  * fields: every field checked against a key is among them, and the
- * others take the places left, from the top. One more result, neutral
- * (too-many-signatures) without names, stands for those left out.
+ * others take the places left, from the top. One more result without
+ * names stands for those left out: neutral (not-evaluated) when one of
+ * them was neutral, so that a signature we did not check is never
+ * hidden, else neutral (too-many-signatures).
  */
 static enum dk_status
 make_results(struct dk_verifier *v)
@@ -690,6 +692,7 @@ make_results(struct dk_verifier *v)
 	struct dk_result *r;
 	struct vnames *nm;
 	size_t k, nkey = 0, room, nother = 0;
+	int left_neutral = 0;
 
 	for (k = 0; k < v->nfield; k++)
 		nkey += v->field[k].keyed;
@@ -700,8 +703,11 @@ make_results(struct dk_verifier *v)
 	for (k = 0; k < v->nfield; k++) {
 		nm = NULL;
 		if (!v->field[k].keyed) {
-			if (nother == room)
+			if (nother == room) {
+				left_neutral |= v->field[k].outcome ==
+				    DK_NEUTRAL;
 				continue;
+			}
 			nm = &v->names[nother++];
 		}
 		fill_result(v, k, &v->res[v->nres++], nm);
@@ -709,7 +715,8 @@ make_results(struct dk_verifier *v)
 	if (v->nres < v->nfield) {
 		r = &v->res[v->nres++];
 		r->outcome = DK_NEUTRAL;
-		r->reason = DK_R_TOO_MANY_SIGNATURES;
+		r->reason = left_neutral ? DK_R_NOT_EVALUATED :
+		    DK_R_TOO_MANY_SIGNATURES;
 		r->domain = r->selector = r->algorithm = r->auid = none;
 		r->b_prefix = none;
 	}

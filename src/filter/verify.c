@@ -196,7 +196,15 @@ verify_policy(struct msg *m)
 		r = dk_verifier_result(m->verifier, i);
 		if (r->outcome == DK_PASS)
 			return;
-		/* not evaluated, or past our bounds: no verdict at all */
+		/*
+		 * Not evaluated, or past our bounds: that signature may be
+		 * the good one, so "no passing signature" is not known.
+		 * (Removing every signature gets mail accepted anyway.)
+		 * too-many-signatures stands for fields that failed.
+		 */
+		if (r->outcome == DK_NEUTRAL &&
+		    r->reason != DK_R_TOO_MANY_SIGNATURES)
+			return;
 		if (r->outcome == DK_NEUTRAL)
 			continue;
 		if (r->outcome == DK_TEMPERROR)

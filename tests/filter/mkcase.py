@@ -553,7 +553,10 @@ def c_verify_junk(out):
 	    "of\neach) above a good signature still give dkim=pass, and "
 	    "commit is accepted.\nA signature past our bounds alone (a b= "
 	    "from an 8192-bit key) is neutral\n(sig-too-large): no verdict, "
-	    "so -r accepts it too.", "-r -A mx.example.test --resolver $DNS")
+	    "so -r accepts it too, as it accepts 17 copies of a\n"
+	    "signature with a bad b= above the good one: 16 fail, and the "
+	    "good one is\nneutral (not-evaluated): it is not known that "
+	    "none passes.", "-r -A mx.example.test --resolver $DNS")
 	s = Session(c, "2d296248ca88e298", src="192.0.2.1",
 	    rdns="<unknown>")
 	s.connect()
@@ -563,6 +566,12 @@ def c_verify_junk(out):
 	big = b"DKIM-Signature: v=1; a=rsa-sha256; d=ok.fault.test; s=k; " \
 	    b"h=from; bh=AAAA; b=" + b"A" * 1368 + b"\r\n"
 	s.message("00000002", big + PLAIN, "verify")
+	good = signed_input(PLAIN)
+	end = re.search(rb"\r\n(?![ \t])", good).end()
+	i = good.index(b" b=") + 3
+	bad = good[:i] + (b"B" if good[i:i + 1] == b"A" else b"A") + \
+	    good[i + 1:end]
+	s.message("00000003", bad * 17 + good, "verify")
 	s.quit()
 	c.write(out)
 

@@ -2,7 +2,9 @@
 # without a key (unparsable, d= refused, wrong bh=, l= values, expired; 40 of
 # each) above a good signature still give dkim=pass, and commit is accepted.
 # A signature past our bounds alone (a b= from an 8192-bit key) is neutral
-# (sig-too-large): no verdict, so -r accepts it too.
+# (sig-too-large): no verdict, so -r accepts it too, as it accepts 17 copies of a
+# signature with a bad b= above the good one: 16 fail, and the good one is
+# neutral (not-evaluated): it is not known that none passes.
 @args -r -A mx.example.test --resolver $DNS
 @handshake
 < report|0.6|1795447344.000173|smtp-in|link-connect|2d296248ca88e298|<unknown>|fail|192.0.2.1:47646|127.0.0.1:25
@@ -649,9 +651,241 @@
 < report|0.6|1795447344.048985|smtp-in|protocol-server|2d296248ca88e298|250 2.0.0 00000002 Message accepted for delivery
 < report|0.6|1795447344.049158|smtp-in|tx-commit|2d296248ca88e298|00000002|564
 < report|0.6|1795447344.049331|smtp-in|tx-reset|2d296248ca88e298|00000002
-< report|0.6|1795447344.049504|smtp-in|protocol-client|2d296248ca88e298|QUIT
-< filter|0.6|1795447344.049677|smtp-in|quit|2d296248ca88e298|f91c620eb9a84967|
+< report|0.6|1795447344.049504|smtp-in|protocol-client|2d296248ca88e298|MAIL FROM:<alice@example.test>
+< filter|0.6|1795447344.049677|smtp-in|mail-from|2d296248ca88e298|f91c6209e20026e0|alice@example.test
+> filter-result|2d296248ca88e298|f91c6209e20026e0|proceed
+< report|0.6|1795447344.049850|smtp-in|filter-response|2d296248ca88e298|mail-from|proceed
+< report|0.6|1795447344.050024|smtp-in|protocol-server|2d296248ca88e298|250 2.0.0 Ok
+< report|0.6|1795447344.050197|smtp-in|tx-begin|2d296248ca88e298|00000003
+< report|0.6|1795447344.050370|smtp-in|tx-mail|2d296248ca88e298|00000003|ok|alice@example.test
+< report|0.6|1795447344.050543|smtp-in|protocol-client|2d296248ca88e298|RCPT TO:<root@localhost>
+< filter|0.6|1795447344.050716|smtp-in|rcpt-to|2d296248ca88e298|f91c620a78ae5ec8|root@localhost
+> filter-result|2d296248ca88e298|f91c620a78ae5ec8|proceed
+< report|0.6|1795447344.050889|smtp-in|filter-response|2d296248ca88e298|rcpt-to|proceed
+< report|0.6|1795447344.051062|smtp-in|tx-envelope|2d296248ca88e298|00000003|00000003f0218408
+< report|0.6|1795447344.051235|smtp-in|protocol-server|2d296248ca88e298|250 2.1.5 Destination address valid: Recipient ok
+< report|0.6|1795447344.051408|smtp-in|tx-rcpt|2d296248ca88e298|00000003|ok|root@localhost
+< report|0.6|1795447344.051581|smtp-in|protocol-client|2d296248ca88e298|DATA
+< filter|0.6|1795447344.051754|smtp-in|data|2d296248ca88e298|f91c620b10442e4c|
+> filter-result|2d296248ca88e298|f91c620b10442e4c|proceed
+< report|0.6|1795447344.051928|smtp-in|filter-response|2d296248ca88e298|data|proceed
+< filter|0.6|1795447344.052101|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|Received: from client.example.test (<unknown> [192.0.2.1])
+< filter|0.6|1795447344.052274|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	by mx.example.test (OpenSMTPD) with ESMTP id 00000003
+< filter|0.6|1795447344.052447|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	for <root@localhost>;
+< filter|0.6|1795447344.052620|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	Mon, 23 Nov 2026 15:22:24 +0000 (UTC)
+< filter|0.6|1795447344.052793|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+< filter|0.6|1795447344.052966|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+< report|0.6|1795447344.053139|smtp-in|protocol-server|2d296248ca88e298|354 Enter mail, end with "." on a line by itself
+< report|0.6|1795447344.053312|smtp-in|tx-data|2d296248ca88e298|00000003|ok
+< filter|0.6|1795447344.053485|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+< filter|0.6|1795447344.053658|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+< filter|0.6|1795447344.053832|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+< filter|0.6|1795447344.054005|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+< filter|0.6|1795447344.054178|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+< filter|0.6|1795447344.054351|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+< filter|0.6|1795447344.054524|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+< filter|0.6|1795447344.054697|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+< filter|0.6|1795447344.054870|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+< filter|0.6|1795447344.055043|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+< filter|0.6|1795447344.055216|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+< filter|0.6|1795447344.055389|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+< filter|0.6|1795447344.055562|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+< filter|0.6|1795447344.055736|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+< filter|0.6|1795447344.055909|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+< filter|0.6|1795447344.056082|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+< filter|0.6|1795447344.056255|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+< filter|0.6|1795447344.056428|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+< filter|0.6|1795447344.056601|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+< filter|0.6|1795447344.056774|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+< filter|0.6|1795447344.056947|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+< filter|0.6|1795447344.057120|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+< filter|0.6|1795447344.057293|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+< filter|0.6|1795447344.057467|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+< filter|0.6|1795447344.057640|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+< filter|0.6|1795447344.057813|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+< filter|0.6|1795447344.057986|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+< filter|0.6|1795447344.058159|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+< filter|0.6|1795447344.058332|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+< filter|0.6|1795447344.058505|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+< filter|0.6|1795447344.058678|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+< filter|0.6|1795447344.058851|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+< filter|0.6|1795447344.059024|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+< filter|0.6|1795447344.059197|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+< filter|0.6|1795447344.059371|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+< filter|0.6|1795447344.059544|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+< filter|0.6|1795447344.059717|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+< filter|0.6|1795447344.059890|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+< filter|0.6|1795447344.060063|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+< filter|0.6|1795447344.060236|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+< filter|0.6|1795447344.060409|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+< filter|0.6|1795447344.060582|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+< filter|0.6|1795447344.060755|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+< filter|0.6|1795447344.060928|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+< filter|0.6|1795447344.061101|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+< filter|0.6|1795447344.061275|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+< filter|0.6|1795447344.061448|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+< filter|0.6|1795447344.061621|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+< filter|0.6|1795447344.061794|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+< filter|0.6|1795447344.061967|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+< filter|0.6|1795447344.062140|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+< filter|0.6|1795447344.062313|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+< filter|0.6|1795447344.062486|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+< filter|0.6|1795447344.062659|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+< filter|0.6|1795447344.062832|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+< filter|0.6|1795447344.063005|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+< filter|0.6|1795447344.063179|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+< filter|0.6|1795447344.063352|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+< filter|0.6|1795447344.063525|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+< filter|0.6|1795447344.063698|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+< filter|0.6|1795447344.063871|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+< filter|0.6|1795447344.064044|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+< filter|0.6|1795447344.064217|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+< filter|0.6|1795447344.064390|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+< filter|0.6|1795447344.064563|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+< filter|0.6|1795447344.064736|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+< filter|0.6|1795447344.064909|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+< filter|0.6|1795447344.065083|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+< filter|0.6|1795447344.065256|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=8J99aZk6soE9PeXSeKOuVhA
+< filter|0.6|1795447344.065429|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+< filter|0.6|1795447344.065602|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|From: Alice <alice@example.test>
+< filter|0.6|1795447344.065775|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|To: Bob <bob@example.test>
+< filter|0.6|1795447344.065948|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|Subject: plain message
+< filter|0.6|1795447344.066121|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|
+< filter|0.6|1795447344.066294|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|Hello Bob,
+< filter|0.6|1795447344.066467|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|
+< filter|0.6|1795447344.066640|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|this is a plain message.
+< filter|0.6|1795447344.066813|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|.
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|Authentication-Results: mx.example.test;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (signature-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AJ99aZk6;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (signature-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AJ99aZk6;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (signature-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AJ99aZk6;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (signature-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AJ99aZk6;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (signature-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AJ99aZk6;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (signature-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AJ99aZk6;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (signature-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AJ99aZk6;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (signature-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AJ99aZk6;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (signature-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AJ99aZk6;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (signature-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AJ99aZk6;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (signature-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AJ99aZk6;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (signature-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AJ99aZk6;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (signature-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AJ99aZk6;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (signature-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AJ99aZk6;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (signature-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AJ99aZk6;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (signature-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AJ99aZk6;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=neutral (not-evaluated) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AJ99aZk6;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=neutral (not-evaluated) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=8J99aZk6
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|Received: from client.example.test (<unknown> [192.0.2.1])
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	by mx.example.test (OpenSMTPD) with ESMTP id 00000003
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	for <root@localhost>;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	Mon, 23 Nov 2026 15:22:24 +0000 (UTC)
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=AJ99aZk6soE9PeXSeKOuVhA
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=8J99aZk6soE9PeXSeKOuVhA
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|From: Alice <alice@example.test>
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|To: Bob <bob@example.test>
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|Subject: plain message
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|Hello Bob,
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|this is a plain message.
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|.
+< report|0.6|1795447344.066987|smtp-in|protocol-client|2d296248ca88e298|.
+< filter|0.6|1795447344.067160|smtp-in|commit|2d296248ca88e298|f91c6212f397a34c|
+> filter-result|2d296248ca88e298|f91c6212f397a34c|proceed
+< report|0.6|1795447344.067333|smtp-in|filter-response|2d296248ca88e298|commit|proceed
+< report|0.6|1795447344.067506|smtp-in|protocol-server|2d296248ca88e298|250 2.0.0 00000003 Message accepted for delivery
+< report|0.6|1795447344.067679|smtp-in|tx-commit|2d296248ca88e298|00000003|564
+< report|0.6|1795447344.067852|smtp-in|tx-reset|2d296248ca88e298|00000003
+< report|0.6|1795447344.068025|smtp-in|protocol-client|2d296248ca88e298|QUIT
+< filter|0.6|1795447344.068198|smtp-in|quit|2d296248ca88e298|f91c620eb9a84967|
 > filter-result|2d296248ca88e298|f91c620eb9a84967|proceed
-< report|0.6|1795447344.049850|smtp-in|filter-response|2d296248ca88e298|quit|proceed
-< report|0.6|1795447344.050024|smtp-in|protocol-server|2d296248ca88e298|221 2.0.0 Bye
-< report|0.6|1795447344.050197|smtp-in|link-disconnect|2d296248ca88e298
+< report|0.6|1795447344.068371|smtp-in|filter-response|2d296248ca88e298|quit|proceed
+< report|0.6|1795447344.068544|smtp-in|protocol-server|2d296248ca88e298|221 2.0.0 Bye
+< report|0.6|1795447344.068717|smtp-in|link-disconnect|2d296248ca88e298
