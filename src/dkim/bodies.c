@@ -160,6 +160,7 @@ dk_bodies_digest(const struct dk_bodies *b, enum dk_canon mode,
 	    [alg == DK_HASH_SHA1];
 	const struct dk_bcut *c;
 	struct dk_bcut key;
+
 	*total = s->emitted;
 	if (!b->ended || !s->used)
 		return 0;
@@ -168,8 +169,9 @@ dk_bodies_digest(const struct dk_bodies *b, enum dk_canon mode,
 		return s->dlen;
 	}
 	key.l = l;
-	if (l > s->emitted || (c = bsearch(&key, s->cut, s->ncut,
-	    sizeof(*s->cut), cut_cmp)) == NULL)
+	/* bsearch() wants a real array, even an empty one */
+	if (l > s->emitted || s->ncut == 0 || (c = bsearch(&key, s->cut,
+	    s->ncut, sizeof(*s->cut), cut_cmp)) == NULL)
 		return 0;
 	memcpy(out, c->digest, s->dlen);
 	return s->dlen;
