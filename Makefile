@@ -27,18 +27,20 @@ CLI_OBJS =	$(CLI_SRCS:.c=.o)
 FILTER_SRCS !=	ls src/filter/*.c 2>/dev/null
 FILTER_OBJS =	$(FILTER_SRCS:.c=.o)
 FILTER_LIB_OBJS = $(FILTER_OBJS:src/filter/main.o=)
+MILTER_SRCS !=	ls src/milter/*.c 2>/dev/null
+MILTER_OBJS =	$(MILTER_SRCS:.c=.o)
 TEST_SRCS !=	ls tests/test_*.c 2>/dev/null
 TEST_PROGS =	$(TEST_SRCS:.c=)
 HEADERS !=	ls include/*.h src/*/*.h tests/*.h 2>/dev/null
 
 .SUFFIXES: .c .o
 
-all: libdkimkit.a libdkimkit.so dkimkit filter-dkim
+all: libdkimkit.a libdkimkit.so dkimkit filter-dkim dkimkit-milter
 
 .c.o:
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(LIB_OBJS) $(CLI_OBJS) $(FILTER_OBJS) tests/testlib.o: $(HEADERS)
+$(LIB_OBJS) $(CLI_OBJS) $(FILTER_OBJS) $(MILTER_OBJS) tests/testlib.o: $(HEADERS)
 
 libdkimkit.a: $(LIB_OBJS)
 	rm -f $@
@@ -63,6 +65,12 @@ libfilter.a: $(FILTER_LIB_OBJS)
 
 filter-dkim: src/filter/main.o libfilter.a libdkimkit.a
 	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ src/filter/main.o libfilter.a \
+	    libdkimkit.a $(LIBS)
+
+# The milter calls the filter's configuration and policy code (to move
+# into a module of its own that both front ends link).
+dkimkit-milter: $(MILTER_OBJS) libfilter.a libdkimkit.a
+	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $(MILTER_OBJS) libfilter.a \
 	    libdkimkit.a $(LIBS)
 
 tests/test_filter: tests/test_filter.c tests/testlib.o libfilter.a \
@@ -101,13 +109,15 @@ fuzz:
 # filter-dkim goes where smtpd.conf lines expect proc-exec filters, next
 # to Debian's own in /usr/libexec/opensmtpd with PREFIX=/usr.
 install: all
-	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/sbin \
+	    $(DESTDIR)$(PREFIX)/lib \
 	    $(DESTDIR)$(PREFIX)/libexec/opensmtpd \
 	    $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/man/man1 \
 	    $(DESTDIR)$(PREFIX)/share/man/man3 \
 	    $(DESTDIR)$(PREFIX)/share/man/man8
 	install -m 755 dkimkit $(DESTDIR)$(PREFIX)/bin/
 	install -m 755 filter-dkim $(DESTDIR)$(PREFIX)/libexec/opensmtpd/
+	install -m 755 dkimkit-milter $(DESTDIR)$(PREFIX)/sbin/
 	install -m 644 libdkimkit.a $(DESTDIR)$(PREFIX)/lib/
 	install -m 755 libdkimkit.so $(DESTDIR)$(PREFIX)/lib/libdkimkit.so.0
 	ln -sf libdkimkit.so.0 $(DESTDIR)$(PREFIX)/lib/libdkimkit.so
@@ -115,11 +125,12 @@ install: all
 	install -m 644 man/dkimkit.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 644 man/dkimkit.3 $(DESTDIR)$(PREFIX)/share/man/man3/
 	install -m 644 man/filter-dkim.8 $(DESTDIR)$(PREFIX)/share/man/man8/
+	install -m 644 man/dkimkit-milter.8 $(DESTDIR)$(PREFIX)/share/man/man8/
 
 clean:
-	rm -f $(LIB_OBJS) $(CLI_OBJS) $(FILTER_OBJS) $(TEST_PROGS) \
-	    tests/testlib.o libdkimkit.a libdkimkit.so libdkimkit.map \
-	    libfilter.a dkimkit filter-dkim
+	rm -f $(LIB_OBJS) $(CLI_OBJS) $(FILTER_OBJS) $(MILTER_OBJS) \
+	    $(TEST_PROGS) tests/testlib.o libdkimkit.a libdkimkit.so \
+	    libdkimkit.map libfilter.a dkimkit filter-dkim dkimkit-milter
 	rm -rf build
 
 .PHONY: all tests check demo bench fuzz install clean

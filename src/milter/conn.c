@@ -1,0 +1,312 @@
+/*
+ * Copyright (c) 2026 The dkimkit developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * One connection from the MTA: option negotiation, the macros we read,
+ * which sessions are ours, and the dispatch of every command. The MTA
+ * sends one command and waits for its reply (SMFIC_MACRO, SMFIC_ABORT
+ * and the quits have none), so while a message waits for its keys at
+ * end of message, nothing more is read from its connection.
+ *
+ * Ours: a client that authenticated ({auth_authen}, sent with MAIL),
+ * one in the internal networks, and the MTA's own submissions. Postfix
+ * presents mail from sendmail(1) and pickup to non_smtpd_milters as a
+ * connection from "localhost" at a loopback address with port 0
+ * (cleanup_milter.c); no TCP client has port 0.
+ */
+
+#include <sys/types.h>
+#include <sys/socket.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "milter.h"
+#include "../filter/log.h"	/* SHARED POLICY (to move) */
+
+#define ACTIONS		(SMFIF_ADDHDRS | SMFIF_CHGHDRS)
+#define STEPS_SKIPPED	(SMFIP_NOHELO | SMFIP_NORCPT | SMFIP_NOUNKNOWN | \
+			SMFIP_NODATA | SMFIP_HDR_LEADSPC)
+
+static void
+conn_fail(struct conn *c, const char *why)
+{
+	log_warnx("connection %llu: %s; closing it", (unsigned long long)c->id,
+	    why);
+	c->closing = 1;
+}
+
+static void
+reply_continue(struct conn *c)
+{
+	if (milter_wire_reply(c, SMFIR_CONTINUE, NULL, 0, NULL, 0) == -1)
+		conn_fail(c, "out of memory");
+}
+
+static void
+on_optneg(struct conn *c, const char *p, size_t len)
+{
+	uint32_t version, actions, steps;
+
+	if (len < 12) {
+		conn_fail(c, "short option negotiation");
+		return;
+	}
+	version = milter_wire_u32(p);
+	actions = milter_wire_u32(p + 4);
+	steps = milter_wire_u32(p + 8);
+	if (version < MILTER_VERSION_MIN) {
+		conn_fail(c, "milter protocol version under 2");
+		return;
+	}
+	if ((actions & ACTIONS) != ACTIONS) {
+		conn_fail(c, "the MTA allows no header changes");
+		return;
+	}
+	c->version = version < MILTER_VERSION ? version : MILTER_VERSION;
+	steps &= STEPS_SKIPPED;
+	c->leadspc = (steps & SMFIP_HDR_LEADSPC) != 0;
+	c->negotiated = 1;
+	if (milter_wire_optneg(c, c->version, ACTIONS, steps) == -1)
+		conn_fail(c, "out of memory");
+}
+
+static int
+macro_is(const char *name, const char *want)
+{
+	size_t n = strlen(want);
+
+	if (strcmp(name, want) == 0)
+		return 1;
+	return name[0] == '{' && strncmp(name + 1, want, n) == 0 &&
+	    name[n + 1] == '}' && name[n + 2] == '\0';
+}
+
+/* The macros come before their command: {auth_authen} and i. */
+static void
+on_macro(struct conn *c, const char *p, size_t len)
+{
+	const char *end = p + len, *name, *value;
+
+	if (len == 0)
+		return;
+	if (*p++ == SMFIC_MAIL)
+		c->auth = 0;	/* each MAIL says it again */
+	while ((name = milter_wire_str(&p, end)) != NULL &&
+	    (value = milter_wire_str(&p, end)) != NULL) {
+		if (macro_is(name, "auth_authen"))
+			c->auth = value[0] != '\0';
+		else if (macro_is(name, "i"))
+			(void)snprintf(c->qid, sizeof(c->qid), "%s", value);
+	}
+}
+
+static int
+loopback(int af, const char *addr)
+{
+	struct in6_addr a6;
+	struct in_addr a4;
+
+	if (af == AF_INET)
+		return inet_pton(AF_INET, addr, &a4) == 1 &&
+		    (ntohl(a4.s_addr) >> 24) == 127;
+	return inet_pton(AF_INET6, addr, &a6) == 1 &&
+	    IN6_IS_ADDR_LOOPBACK(&a6);
+}
+
+static void
+on_connect(struct conn *c, const char *p, size_t len)
+{
+	const char *end = p + len, *host, *addr = "";
+	char fam = SMFIA_UNKNOWN, src[MILTER_ADDR_MAX + 8];
+	unsigned int port = 0;
+
+	milter_conn_reset(c);
+	if ((host = milter_wire_str(&p, end)) == NULL) {
+		conn_fail(c, "malformed connect");
+		return;
+	}
+	if (p < end)
+		fam = *p++;
+	if (fam != SMFIA_UNKNOWN) {
+		if (end - p < 2) {
+			conn_fail(c, "malformed connect address");
+			return;
+		}
+		port = (unsigned int)(unsigned char)p[0] << 8 |
+		    (unsigned char)p[1];
+		p += 2;
+		if ((addr = milter_wire_str(&p, end)) == NULL) {
+			conn_fail(c, "malformed connect address");
+			return;
+		}
+	}
+	(void)snprintf(c->client, sizeof(c->client), "%s", addr[0] != '\0' ?
+	    addr : host);
+	if (fam == SMFIA_UNIX)
+		c->internal = dk_filter_src_internal(c->mt->cfg, "unix:", 5);
+	else if (fam == SMFIA_INET || fam == SMFIA_INET6) {
+		(void)snprintf(src, sizeof(src), "%s", addr);
+		c->internal = dk_filter_src_internal(c->mt->cfg, src,
+		    strlen(src)) || (port == 0 && strcmp(host, "localhost") ==
+		    0 && loopback(fam == SMFIA_INET ? AF_INET : AF_INET6,
+		    addr));
+	}
+	reply_continue(c);
+}
+
+static void
+on_header(struct conn *c, const char *p, size_t len)
+{
+	const char *end = p + len, *name, *value;
+
+	if ((name = milter_wire_str(&p, end)) == NULL ||
+	    (value = milter_wire_str(&p, end)) == NULL) {
+		conn_fail(c, "malformed header");
+		return;
+	}
+	if (c->msg == NULL && milter_msg_start(c) == -1) {
+		conn_fail(c, "out of memory");
+		return;
+	}
+	milter_msg_header(c, name, value);
+	reply_continue(c);
+}
+
+/* The end of the header block, once per message, even when not sent. */
+static int
+msg_body_ready(struct conn *c)
+{
+	if (c->msg == NULL && milter_msg_start(c) == -1)
+		return -1;
+	if (c->msg->state == MSG_HEADER)
+		milter_msg_eoh(c);
+	return 0;
+}
+
+static void
+on_body(struct conn *c, const char *p, size_t len, int last)
+{
+	if (msg_body_ready(c) == -1) {
+		conn_fail(c, "out of memory");
+		return;
+	}
+	if (len > 0)
+		milter_msg_body(c, p, len);
+	if (!last) {
+		reply_continue(c);
+		return;
+	}
+	c->eom = 1;
+	milter_msg_eom(c);
+}
+
+/* Connection state back to a fresh connect; the negotiation stays. */
+void
+milter_conn_reset(struct conn *c)
+{
+	milter_msg_free(c);
+	c->internal = 0;
+	c->auth = 0;
+	c->client[0] = '\0';
+	c->qid[0] = '\0';
+}
+
+static void
+on_command(struct conn *c, char cmd, const char *p, size_t len)
+{
+	if (!c->negotiated && cmd != SMFIC_OPTNEG) {
+		conn_fail(c, "a command before option negotiation");
+		return;
+	}
+	switch (cmd) {
+	case SMFIC_OPTNEG:
+		on_optneg(c, p, len);
+		return;
+	case SMFIC_MACRO:
+		on_macro(c, p, len);
+		return;
+	case SMFIC_CONNECT:
+		on_connect(c, p, len);
+		return;
+	case SMFIC_MAIL:
+		milter_msg_free(c);	/* a new transaction */
+		reply_continue(c);
+		return;
+	case SMFIC_HELO:
+	case SMFIC_RCPT:
+	case SMFIC_DATA:
+	case SMFIC_UNKNOWN:
+		reply_continue(c);
+		return;
+	case SMFIC_HEADER:
+		on_header(c, p, len);
+		return;
+	case SMFIC_EOH:
+		if (msg_body_ready(c) == -1) {
+			conn_fail(c, "out of memory");
+			return;
+		}
+		reply_continue(c);
+		return;
+	case SMFIC_BODY:
+		on_body(c, p, len, 0);
+		return;
+	case SMFIC_BODYEOB:
+		on_body(c, p, len, 1);
+		return;
+	case SMFIC_ABORT:
+		milter_msg_free(c);
+		return;
+	case SMFIC_QUIT_NC:
+		milter_conn_reset(c);
+		return;
+	case SMFIC_QUIT:
+		c->closing = 1;
+		return;
+	default:
+		conn_fail(c, "unknown command");
+		return;
+	}
+}
+
+/* Handle every whole frame in c->in, until one must wait for DNS. */
+void
+milter_conn_input(struct conn *c)
+{
+	const char *data;
+	size_t off = 0, dlen;
+	ssize_t n;
+	char cmd;
+
+	while (!c->closing && !c->eom) {
+		n = milter_wire_frame(c->in + off, c->inlen - off, &cmd, &data,
+		    &dlen);
+		if (n == 0)
+			break;
+		if (n < 0) {
+			conn_fail(c, "malformed frame");
+			break;
+		}
+		off += (size_t)n;
+		on_command(c, cmd, data, dlen);
+	}
+	c->inlen -= off;
+	memmove(c->in, c->in + off, c->inlen);
+}

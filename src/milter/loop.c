@@ -1,0 +1,333 @@
+/*
+ * Copyright (c) 2026 The dkimkit developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * The socket and the loop: one thread polls the listening socket, every
+ * MTA connection and the resolver's sockets, and wakes for the nearest
+ * DNS or message deadline. A connection is read only while it owes no
+ * reply that waits for DNS and has no replies left unwritten, so the
+ * memory of each stays bounded by one frame and its replies.
+ */
+
+#include <sys/types.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "milter.h"
+#include "../filter/log.h"	/* SHARED POLICY (to move) */
+
+#define POLL_DNS_MAX	256	/* the resolver's default inflight_max */
+#define READ_CHUNK	(16 * 1024)
+#define LISTEN_BACKLOG	128
+
+static int
+listen_unix(const char *path)
+{
+	struct sockaddr_un sun;
+	int fd;
+
+	memset(&sun, 0, sizeof(sun));
+	sun.sun_family = AF_UNIX;
+	if (strlen(path) >= sizeof(sun.sun_path))
+		fatalx("%s: socket path too long", path);
+	(void)strncpy(sun.sun_path, path, sizeof(sun.sun_path) - 1);
+	(void)unlink(path);	/* a stale socket from an earlier run */
+	if ((fd = socket(AF_UNIX, SOCK_STREAM, 0)) == -1 ||
+	    bind(fd, (struct sockaddr *)&sun, sizeof(sun)) == -1)
+		fatal("%s", path);
+	return fd;
+}
+
+/* inet:PORT[@ADDR] or inet6:PORT[@ADDR], as OpenDKIM spells them. */
+static int
+listen_inet(const char *spec, int family)
+{
+	struct addrinfo hints, *res;
+	char buf[256], *at, *host = NULL;
+	int fd, on = 1, e;
+
+	if ((size_t)snprintf(buf, sizeof(buf), "%s", spec) >= sizeof(buf))
+		fatalx("%s: socket too long", spec);
+	if ((at = strchr(buf, '@')) != NULL) {
+		*at = '\0';
+		host = at + 1;
+		if (host[0] == '[' && host[strlen(host) - 1] == ']') {
+			host[strlen(host) - 1] = '\0';
+			host++;
+		}
+	}
+	memset(&hints, 0, sizeof(hints));
+	hints.ai_family = family;
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+	if ((e = getaddrinfo(host, buf, &hints, &res)) != 0)
+		fatalx("-p %s: %s", spec, gai_strerror(e));
+	if ((fd = socket(res->ai_family, SOCK_STREAM, 0)) == -1)
+		fatal("socket");
+	(void)setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on));
+	if (bind(fd, res->ai_addr, res->ai_addrlen) == -1)
+		fatal("-p %s", spec);
+	freeaddrinfo(res);
+	return fd;
+}
+
+/* Open the -p socket: unix:PATH (or local:PATH, or a path), inet, inet6. */
+int
+milter_listen(const char *spec)
+{
+	int fd;
+
+	if (strncmp(spec, "inet:", 5) == 0)
+		fd = listen_inet(spec + 5, AF_INET);
+	else if (strncmp(spec, "inet6:", 6) == 0)
+		fd = listen_inet(spec + 6, AF_INET6);
+	else if (strncmp(spec, "unix:", 5) == 0)
+		fd = listen_unix(spec + 5);
+	else if (strncmp(spec, "local:", 6) == 0)
+		fd = listen_unix(spec + 6);
+	else if (spec[0] == '/')
+		fd = listen_unix(spec);
+	else
+		fatalx("-p %s: not unix:PATH, inet:PORT@ADDR or "
+		    "inet6:PORT@ADDR", spec);
+	if (listen(fd, LISTEN_BACKLOG) == -1 ||
+	    fcntl(fd, F_SETFL, O_NONBLOCK) == -1)
+		fatal("listen %s", spec);
+	return fd;
+}
+
+static int64_t
+now_ms(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) == -1)
+		fatal("clock_gettime");
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void
+conn_accept(struct milter *mt)
+{
+	struct conn *c;
+	int fd;
+
+	if ((fd = accept(mt->lfd, NULL, NULL)) == -1) {
+		if (errno != EAGAIN && errno != EINTR &&
+		    errno != ECONNABORTED)
+			log_warn("accept");
+		return;
+	}
+	if (mt->nconns >= MILTER_CONN_MAX ||
+	    fcntl(fd, F_SETFL, O_NONBLOCK) == -1 ||
+	    (c = calloc(1, sizeof(*c))) == NULL) {
+		log_warnx("connection refused: %zu open, or out of memory",
+		    mt->nconns);
+		(void)close(fd);
+		return;
+	}
+	c->mt = mt;
+	c->fd = fd;
+	c->id = ++mt->nextid;
+	c->next = mt->conns;
+	mt->conns = c;
+	mt->nconns++;
+}
+
+static void
+conn_close(struct milter *mt, struct conn *c)
+{
+	struct conn **cp;
+
+	for (cp = &mt->conns; *cp != NULL; cp = &(*cp)->next)
+		if (*cp == c) {
+			*cp = c->next;
+			break;
+		}
+	if (c->msg != NULL)
+		log_info("%s: client=%s: connection closed mid-message",
+		    c->qid[0] ? c->qid : "-", c->client);
+	milter_msg_free(c);
+	(void)close(c->fd);
+	free(c->in);
+	free(c->out);
+	free(c);
+	mt->nconns--;
+}
+
+static int
+conn_write(struct conn *c)
+{
+	ssize_t n;
+
+	while (c->outlen > 0) {
+		if ((n = write(c->fd, c->out, c->outlen)) == -1) {
+			if (errno == EAGAIN || errno == EINTR)
+				return 0;
+			return -1;
+		}
+		c->outlen -= (size_t)n;
+		memmove(c->out, c->out + n, c->outlen);
+	}
+	return 0;
+}
+
+/* Room for the frame under way: its length is known once 4 bytes are. */
+static int
+conn_room(struct conn *c)
+{
+	size_t want = READ_CHUNK;
+	char *nb;
+
+	if (c->inlen >= 4)
+		want = 4 + (size_t)milter_wire_u32(c->in);
+	if (want > 4 + MILTER_FRAME_MAX)
+		want = 4 + MILTER_FRAME_MAX;	/* milter_wire_frame says no */
+	if (want < c->inlen + 1)
+		want = c->inlen + 1;
+	if (want <= c->incap)
+		return 0;
+	if ((nb = realloc(c->in, want)) == NULL)
+		return -1;
+	c->in = nb;
+	c->incap = want;
+	return 0;
+}
+
+static int
+conn_read(struct conn *c)
+{
+	ssize_t n;
+
+	if (conn_room(c) == -1)
+		return -1;
+	if ((n = read(c->fd, c->in + c->inlen, c->incap - c->inlen)) == -1)
+		return errno == EAGAIN || errno == EINTR ? 0 : -1;
+	if (n == 0)
+		return -1;
+	c->inlen += (size_t)n;
+	milter_conn_input(c);
+	return 0;
+}
+
+/* Whether c is polled and for what; 0: it waits for DNS. */
+static short
+conn_events(const struct conn *c)
+{
+	if (c->outlen > 0)
+		return POLLOUT;
+	if (c->eom)
+		return 0;
+	return POLLIN;
+}
+
+static int
+poll_timeout(const struct milter *mt)
+{
+	int64_t d = dk_resolver_deadline(mt->resolver), v;
+
+	v = milter_msg_deadline(mt);
+	if (d < 0 || (v >= 0 && v < d))
+		d = v;
+	if (d < 0)
+		return -1;
+	d = d > mt->now ? d - mt->now : 0;
+	return d > 60000 ? 60000 : (int)d;
+}
+
+/* After DNS: connections whose message ended may have more to do. */
+static void
+conns_service(struct milter *mt)
+{
+	struct conn *c, *next;
+
+	for (c = mt->conns; c != NULL; c = next) {
+		next = c->next;
+		if (!c->eom && c->inlen > 0)
+			milter_conn_input(c);
+		if (conn_write(c) == -1 || (c->closing && c->outlen == 0))
+			conn_close(mt, c);
+	}
+}
+
+void
+milter_loop(struct milter *mt)
+{
+	struct pollfd *pfd = NULL;
+	struct conn *c, *next;
+	size_t npfd, ndns, i, cap = 0;
+	int64_t t;
+
+	while (!milter_quit) {
+		if (milter_sighup)
+			milter_reload(mt);
+		mt->now = now_ms();
+		milter_msg_dns(mt);
+		milter_msg_timers(mt);
+		conns_service(mt);
+		if (cap < 1 + mt->nconns + POLL_DNS_MAX) {
+			cap = 1 + mt->nconns + POLL_DNS_MAX;
+			free(pfd);
+			if ((pfd = calloc(cap, sizeof(*pfd))) == NULL)
+				fatal("poll set");
+		}
+		pfd[0].fd = mt->lfd;
+		pfd[0].events = POLLIN;
+		npfd = 1;
+		for (c = mt->conns; c != NULL; c = c->next) {
+			pfd[npfd].fd = conn_events(c) ? c->fd : -1;
+			pfd[npfd++].events = conn_events(c);
+		}
+		ndns = dk_resolver_fds(mt->resolver, pfd + npfd, POLL_DNS_MAX);
+		if (ndns > POLL_DNS_MAX)
+			ndns = POLL_DNS_MAX;
+		if (poll(pfd, npfd + ndns, poll_timeout(mt)) == -1) {
+			if (errno == EINTR)
+				continue;
+			fatal("poll");
+		}
+		mt->now = now_ms();
+		t = mt->now;
+		for (c = mt->conns, i = 1; c != NULL; c = next, i++) {
+			next = c->next;
+			if (pfd[i].revents == 0)
+				continue;
+			if (((pfd[i].revents & POLLOUT) &&
+			    conn_write(c) == -1) ||
+			    ((pfd[i].revents & (POLLIN | POLLHUP | POLLERR)) &&
+			    !(pfd[i].revents & POLLOUT) && conn_read(c) == -1))
+				conn_close(mt, c);
+		}
+		dk_resolver_process(mt->resolver, pfd + npfd, ndns, t);
+		if (pfd[0].revents & POLLIN)
+			conn_accept(mt);
+	}
+	free(pfd);
+	while (mt->conns != NULL)
+		conn_close(mt, mt->conns);
+}

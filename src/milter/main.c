@@ -1,0 +1,237 @@
+/*
+ * Copyright (c) 2026 The dkimkit developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * dkimkit-milter: sign mail from our users and verify the rest, for
+ * Postfix (smtpd_milters, non_smtpd_milters) and Sendmail
+ * (INPUT_MAIL_FILTER). It runs in the foreground; a service manager
+ * keeps it running. Keys and configuration are read before privileges
+ * are dropped (-u), and again on SIGHUP.
+ */
+
+#include <sys/types.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <grp.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "milter.h"
+#include "../filter/log.h"	/* SHARED POLICY (to move) */
+
+#define EX_USAGE	64	/* sysexits(3) */
+
+enum { OPT_RESOLVER = 256 };	/* past any char */
+
+volatile sig_atomic_t	milter_sighup;
+volatile sig_atomic_t	milter_quit;
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: dkimkit-milter -p socket [-lr] "
+	    "[-A authserv-id] [-c header/body] [-f config]\n"
+	    "\t[-h h1:h2:...] [-m sign|verify|auto] "
+	    "[--resolver addr[:port]] [-u user]\n"
+	    "\t[domain:selector:keyfile ...]\n");
+	exit(EX_USAGE);
+}
+
+static void
+on_signal(int sig)
+{
+	if (sig == SIGHUP)
+		milter_sighup = 1;
+	else
+		milter_quit = 1;
+}
+
+struct cmdline {
+	struct args	 a;
+	const char	*socket;
+	const char	*user;
+	int		 to_stderr;
+};
+
+static void
+args_parse(int argc, char **argv, struct cmdline *cl)
+{
+	static const struct option longopts[] = {
+		{ "resolver", required_argument, NULL, OPT_RESOLVER },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct args *a = &cl->a;
+	int ch;
+
+	memset(cl, 0, sizeof(*cl));
+	while ((ch = getopt_long(argc, argv, "A:c:f:h:lm:p:ru:", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'A':
+			a->authserv_id = optarg;
+			break;
+		case 'c':
+			a->canon = optarg;
+			break;
+		case 'f':
+			a->file = optarg;
+			break;
+		case 'h':
+			a->headers = optarg;
+			break;
+		case 'l':
+			cl->to_stderr = 1;
+			break;
+		case 'm':
+			a->mode = optarg;
+			break;
+		case 'p':
+			cl->socket = optarg;
+			break;
+		case 'r':
+			a->reject = 1;
+			break;
+		case 'u':
+			cl->user = optarg;
+			break;
+		case OPT_RESOLVER:
+			a->resolver = optarg;
+			break;
+		default:
+			usage();
+		}
+	}
+	if (cl->socket == NULL)
+		usage();
+	a->keys = argv + optind;
+	a->nkeys = argc - optind;
+}
+
+/* SIGHUP: new keys and options for new messages; keep the old on error. */
+void
+milter_reload(struct milter *mt)
+{
+	struct config *c;
+	const char *was;
+
+	milter_sighup = 0;
+	if (dk_filter_config_load(mt->args, &c) == -1) {
+		log_warnx("reload failed: keeping the previous configuration");
+		return;
+	}
+	was = mt->cfg->resolver;
+	if ((c->resolver == NULL) != (was == NULL) ||
+	    (was != NULL && strcmp(c->resolver, was) != 0)) {
+		log_warnx("reload failed: a new resolver needs a restart; "
+		    "keeping the previous configuration");
+		dk_filter_config_unref(c);
+		return;
+	}
+	dk_filter_config_unref(mt->cfg);
+	mt->cfg = c;
+	log_setverbose(c->verbose);
+	log_info("configuration reloaded: %zu key(s)", c->nkeys);
+}
+
+static void
+resolver_setup(struct milter *mt)
+{
+	struct dk_resolver_opts o;
+	struct dk_dns_conf conf;
+	char err[DK_DNS_ERR_MAX];
+
+	if (dk_dns_conf_init(&conf, mt->cfg->resolver, err) == -1)
+		fatalx("resolver: %s", err);
+	memset(&o, 0, sizeof(o));
+	o.conf = &conf;
+	/* each message's dns-timeout ends its lookups */
+	o.budget_ms = FILTER_DNS_TIMEOUT_MAX;
+	if (dk_resolver_new(&mt->resolver, &o) != DK_OK)
+		fatalx("resolver: cannot start");
+}
+
+static const char *
+unix_path(const char *spec)
+{
+	if (strncmp(spec, "unix:", 5) == 0)
+		return spec + 5;
+	if (strncmp(spec, "local:", 6) == 0)
+		return spec + 6;
+	return spec[0] == '/' ? spec : NULL;
+}
+
+/* -u: the socket is open and the keys loaded; the rest runs as user. */
+static void
+drop_privileges(const char *user, const char *sockpath)
+{
+	struct passwd *pw;
+
+	if ((pw = getpwnam(user)) == NULL)
+		fatalx("-u %s: no such user", user);
+	if (sockpath != NULL && chown(sockpath, pw->pw_uid, pw->pw_gid) == -1)
+		fatal("chown %s", sockpath);
+	if (setgroups(1, &pw->pw_gid) == -1 || setgid(pw->pw_gid) == -1 ||
+	    setuid(pw->pw_uid) == -1)
+		fatal("-u %s", user);
+	if (setuid(0) != -1)
+		fatalx("-u %s: privileges could be regained", user);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cmdline cl;
+	struct milter mt;
+	const char *sockpath;
+	mode_t mask;
+
+	args_parse(argc, argv, &cl);
+	milter_log_init(cl.to_stderr);
+	memset(&mt, 0, sizeof(mt));
+	mt.args = &cl.a;
+	if (dk_filter_config_load(&cl.a, &mt.cfg) == -1)
+		fatalx("configuration failed");
+	log_setverbose(mt.cfg->verbose);
+	if (gethostname(mt.fctx.host, sizeof(mt.fctx.host) - 1) == -1)
+		mt.fctx.host[0] = '\0';
+	(void)signal(SIGPIPE, SIG_IGN);
+	(void)signal(SIGHUP, on_signal);
+	(void)signal(SIGTERM, on_signal);
+	(void)signal(SIGINT, on_signal);
+	/* the socket: the MTA's group may write, others may not */
+	mask = umask(007);
+	mt.lfd = milter_listen(cl.socket);
+	(void)umask(mask);
+	sockpath = unix_path(cl.socket);
+	resolver_setup(&mt);
+	if (cl.user != NULL)
+		drop_privileges(cl.user, sockpath);
+	log_info("listening on %s with %zu key(s)", cl.socket,
+	    mt.cfg->nkeys);
+	milter_loop(&mt);
+	if (sockpath != NULL)
+		(void)unlink(sockpath);
+	dk_resolver_free(mt.resolver);
+	dk_filter_config_unref(mt.cfg);
+	log_info("exiting");
+	return 0;
+}

@@ -1,0 +1,189 @@
+/*
+ * Copyright (c) 2026 The dkimkit developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * dkimkit-milter: the milter protocol (Sendmail's libmilter wire format,
+ * as Postfix speaks it) in one thread and one poll loop, with the
+ * engine's asynchronous resolver on the same loop. The files:
+ *	wire.c	frames in, replies out: the byte format and nothing else
+ *	conn.c	one MTA connection: negotiation, macros, which sessions
+ *		are ours, the command dispatch
+ *	dkim.c	one message through the engine: sign or verify, the
+ *		header changes at end of message, the log line
+ *	loop.c	the listening socket, the connections, DNS and timers
+ *	log.c	syslog, or stderr with -l
+ *	main.c	command line, socket, privileges, signals
+ *
+ * SHARED POLICY (to move): the configuration file and its struct, the
+ * internal networks, the sign/verify choice, key choice by From domain
+ * and A-R ownership are filter-dkim's code, called here through
+ * ../filter/filter.h and linked from libfilter.a; the header block
+ * buffer comes from ../dkim/dkim.h and the resolver from
+ * ../dns/resolver.h. Those three includes, here only, are the places
+ * that move to the shared policy module and the public API.
+ */
+
+#ifndef DK_MILTER_H
+#define DK_MILTER_H
+
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dkimkit.h"
+#include "../filter/filter.h"	/* SHARED POLICY (to move) */
+#include "../dns/resolver.h"	/* SHARED POLICY (to move) */
+
+/*
+ * A frame is a 4-byte length and the command byte with its data. Body
+ * chunks are at most 64 KiB (MILTER_CHUNK_SIZE); one header field may
+ * be larger (Postfix's header_size_limit is 100 KiB): 256 KiB is what
+ * libmilter accepts with SMFIP_MDS_256K, and bounds every connection's
+ * input buffer.
+ */
+#define MILTER_FRAME_MAX	(256 * 1024)
+#define MILTER_OUT_MAX		(64 * 1024)	/* replies waiting */
+#define MILTER_CONN_MAX		1024
+#define MILTER_VERSION		6	/* SMFI_PROT_VERSION */
+#define MILTER_VERSION_MIN	2
+#define MILTER_ADDR_MAX		64	/* client address as text */
+#define MILTER_QID_MAX		32	/* the queue id macro, for logs */
+
+/* Commands from the MTA (mfdef.h SMFIC_*). */
+#define SMFIC_ABORT	'A'
+#define SMFIC_BODY	'B'
+#define SMFIC_CONNECT	'C'
+#define SMFIC_MACRO	'D'
+#define SMFIC_BODYEOB	'E'
+#define SMFIC_HELO	'H'
+#define SMFIC_QUIT_NC	'K'
+#define SMFIC_HEADER	'L'
+#define SMFIC_MAIL	'M'
+#define SMFIC_EOH	'N'
+#define SMFIC_OPTNEG	'O'
+#define SMFIC_QUIT	'Q'
+#define SMFIC_RCPT	'R'
+#define SMFIC_DATA	'T'
+#define SMFIC_UNKNOWN	'U'
+
+/* Replies (SMFIR_*). */
+#define SMFIR_CONTINUE	'c'
+#define SMFIR_ACCEPT	'a'
+#define SMFIR_INSHEADER	'i'
+#define SMFIR_ADDHEADER	'h'
+#define SMFIR_CHGHEADER	'm'
+#define SMFIR_REPLYCODE	'y'
+
+/* Actions we ask for (SMFIF_*) and protocol steps we skip (SMFIP_*). */
+#define SMFIF_ADDHDRS	0x01u
+#define SMFIF_CHGHDRS	0x10u
+#define SMFIP_NOHELO	0x02u
+#define SMFIP_NORCPT	0x08u
+#define SMFIP_NOUNKNOWN	0x100u
+#define SMFIP_NODATA	0x200u
+#define SMFIP_HDR_LEADSPC 0x100000u
+
+/* Connect families (SMFIA_*). */
+#define SMFIA_UNKNOWN	'U'
+#define SMFIA_UNIX	'L'
+#define SMFIA_INET	'4'
+#define SMFIA_INET6	'6'
+
+struct milter;
+
+/* One connection from the MTA; it may carry several messages. */
+struct conn {
+	struct milter	*mt;
+	struct conn	*next;
+	int		 fd;
+	uint64_t	 id;		/* for log lines */
+	char		*in;		/* frames not yet handled */
+	size_t		 inlen;
+	size_t		 incap;
+	char		*out;		/* replies not yet written */
+	size_t		 outlen;
+	size_t		 outcap;
+	int		 closing;	/* write what is left, then close */
+	int		 negotiated;
+	uint32_t	 version;
+	int		 leadspc;	/* header values keep their space */
+	int		 internal;	/* client in the internal networks,
+					 * or the MTA's own submissions */
+	int		 auth;		/* {auth_authen} set for this MAIL */
+	char		 client[MILTER_ADDR_MAX];
+	char		 qid[MILTER_QID_MAX];
+	struct msg	*msg;		/* the message under way, or NULL */
+	uint32_t	*ardel;		/* our forged A-R, by index among
+					 * A-R fields (1-based) */
+	size_t		 nardel;
+	int		 eom;		/* end of message seen, reply owed */
+};
+
+struct milter {
+	const struct args *args;
+	struct config	*cfg;
+	struct dk_resolver *resolver;
+	struct conn	*conns;
+	size_t		 nconns;
+	uint64_t	 nextid;
+	int		 lfd;		/* listening socket */
+	int64_t		 now;		/* monotonic ms at the last wakeup */
+	struct filter	 fctx;		/* SHARED POLICY (to move): what the
+					 * filter's authserv-id choice reads
+					 * (our host name) */
+};
+
+/* wire.c */
+ssize_t	milter_wire_frame(const char *buf, size_t len, char *cmd,
+	    const char **data, size_t *dlen);
+int	milter_wire_reply(struct conn *c, char cmd, const void *a,
+	    size_t alen, const void *b, size_t blen);
+int	milter_wire_header(struct conn *c, char cmd, uint32_t index,
+	    const char *name, const char *value);
+int	milter_wire_optneg(struct conn *c, uint32_t version,
+	    uint32_t actions, uint32_t proto);
+const char *milter_wire_str(const char **p, const char *end);
+uint32_t milter_wire_u32(const char *p);
+
+/* conn.c */
+void	milter_conn_input(struct conn *c);
+void	milter_conn_reset(struct conn *c);
+
+/* dkim.c */
+int	milter_msg_start(struct conn *c);
+void	milter_msg_header(struct conn *c, const char *name,
+	    const char *value);
+void	milter_msg_eoh(struct conn *c);
+void	milter_msg_body(struct conn *c, const char *p, size_t len);
+void	milter_msg_eom(struct conn *c);
+void	milter_msg_dns(struct milter *mt);
+int64_t	milter_msg_deadline(const struct milter *mt);
+void	milter_msg_timers(struct milter *mt);
+void	milter_msg_free(struct conn *c);
+
+/* loop.c */
+int	milter_listen(const char *spec);
+void	milter_loop(struct milter *mt);
+
+/* main.c */
+extern volatile sig_atomic_t milter_sighup;
+extern volatile sig_atomic_t milter_quit;
+void	milter_reload(struct milter *mt);
+
+/* log.c */
+void	milter_log_init(int to_stderr);
+
+#endif /* DK_MILTER_H */
