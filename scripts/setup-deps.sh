@@ -4,8 +4,10 @@
 # the compiler and make, the three crypto/DNS libraries, clang with its
 # sanitizer and fuzzer runtimes, valgrind, the peer verifiers used by the
 # interop tests (python3-dkim, Mail::DKIM, OpenDKIM), openssl, mandoc
-# for the man pages, knot for the DNS tests, and OpenSMTPD with
-# filter-dkimsign for the filter's tests and bench.
+# for the man pages, knot for the DNS tests, OpenSMTPD with
+# filter-dkimsign for the filter's tests and bench, miltertest for the
+# milter's, and Postfix, unpacked beside smtpd (never installed: the two
+# packages conflict), for the milter's tests inside a real MTA.
 #
 # `setup-deps.sh bench` adds what `make bench` alone needs: Go with
 # go-msgauth (a peer) and gnuplot (the charts).
@@ -17,9 +19,12 @@
 PKGS="make gcc libc6-dev pkg-config libbearssl-dev libsodium-dev
 libldns-dev clang libclang-rt-14-dev valgrind python3 python3-dkim
 libmail-dkim-perl libopendkim-dev opendkim-tools openssl mandoc knot
-opensmtpd opensmtpd-filter-dkimsign"
+opensmtpd opensmtpd-filter-dkimsign miltertest"
 [ "${1:-}" = bench ] &&
     PKGS="$PKGS golang-go golang-github-emersion-go-msgauth-dev gnuplot-nox"
+
+# tests/postfix runs Postfix from here (tests/postfix/postfix.py).
+POSTFIX_ROOT=/var/tmp/postfix-root
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	echo "setup-deps: no dpkg here; dkimkit needs the equivalents of:"
@@ -60,9 +65,30 @@ stop_system_smtpd() {
 	return 0
 }
 
+# Debian's postfix and opensmtpd both provide mail-transport-agent, so
+# Postfix is downloaded and unpacked into POSTFIX_ROOT, not installed.
+unpack_postfix() {
+	[ -x "$POSTFIX_ROOT/usr/lib/postfix/sbin/master" ] && return 0
+	if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+		echo "setup-deps: no Postfix in $POSTFIX_ROOT (needs root" \
+		    "and apt-get); tests/postfix will fail"
+		return 0
+	fi
+	echo "setup-deps: unpacking postfix into $POSTFIX_ROOT"
+	dl=$(mktemp -d) || return 0
+	chmod 755 "$dl"		# apt's download user writes here
+	(cd "$dl" && apt-get download -q postfix > /dev/null) &&
+	    mkdir -p "$POSTFIX_ROOT" &&
+	    dpkg-deb -x "$dl"/postfix_*.deb "$POSTFIX_ROOT" ||
+	    echo "setup-deps: could not unpack postfix"
+	rm -rf "$dl"
+	return 0
+}
+
 if [ -z "$missing" ]; then
 	echo "setup-deps: all dependencies present"
 	stop_system_smtpd
+	unpack_postfix
 	exit 0
 fi
 
@@ -78,4 +104,5 @@ apt-get update &&
     apt-get install -y --no-install-recommends $missing ||
     echo "setup-deps: apt-get failed; carrying on without:$missing"
 stop_system_smtpd
+unpack_postfix
 exit 0

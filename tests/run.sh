@@ -3,7 +3,8 @@
 # Build dkimkit with -Werror and run every test: the unit test programs,
 # the symbol and layering checks, the conformance vectors, the interop,
 # DNS, dkimkit's operator commands (testkey, rotate), the man page lint,
-# filter transcript and real-smtpd tests, the resolver and the
+# filter transcript and real-smtpd tests, the milter against miltertest
+# and inside a real Postfix, the resolver and the
 # filter also under valgrind; then build again with ASan and UBSan in
 # build/asan and run the unit tests, vectors, DNS and filter tests there.
 #
@@ -118,6 +119,8 @@ run tests/filter/run.sh "" filter.log sh tests/filter/run.sh
 run tests/smtpd/run.sh "" smtpd.log sh tests/smtpd/run.sh
 run "tests/smtpd/run.sh --valgrind" valgrind: smtpd-valgrind.log \
     sh tests/smtpd/run.sh --valgrind
+run tests/milter/run.sh "" milter.log sh tests/milter/run.sh
+run tests/postfix/run.sh "" postfix.log sh tests/postfix/run.sh
 
 # The resolver keeps sockets, timers and lookups that a session may
 # cancel halfway: valgrind checks that nothing leaks, in its unit tests
@@ -149,6 +152,10 @@ done
 	run tests/filter/run.sh asan: asan-filter.log sh tests/filter/run.sh
 	run tests/smtpd/run.sh asan: asan-smtpd.log env \
 	    SMTPD_KNOT_KEYS="$TOP/build/smtpd/knot" sh tests/smtpd/run.sh
+	run tests/milter/run.sh asan: asan-milter.log sh tests/milter/run.sh
+	run tests/postfix/run.sh asan: asan-postfix.log env \
+	    POSTFIX_KNOT_KEYS="$TOP/build/postfix/knot" POSTFIX_COUNT=20 \
+	    sh tests/postfix/run.sh
 	run tests/dns/run.sh asan: asan-dns.log env \
 	    DNS_KEYDIR="$TOP/build/dns/keys" SANFLAGS="$SANFLAGS" \
 	    sh tests/dns/run.sh

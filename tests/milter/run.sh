@@ -1,0 +1,118 @@
+#!/bin/sh
+#
+# dkimkit-milter against miltertest (Debian package miltertest): the
+# protocol's edges, one Lua script each (connection without DATA,
+# SMFIC_ABORT mid-body, missing macros, one-byte and 64 KiB body
+# chunks, header values with CR, LF and 8-bit bytes), then hostile
+# frames (hostile.py) and SIGHUP. The milter must stay up throughout.
+# MILTER_WRAP runs the milter under a wrapper (valgrind).
+
+cd "$(dirname "$0")/../.." || exit 1
+
+PYTHON=${PYTHON:-/usr/bin/python3}
+MILTER=${MILTER:-./dkimkit-milter}
+TMP=
+MPID=
+
+cleanup() {
+	if [ -n "$MPID" ]; then
+		kill "$MPID" 2>/dev/null
+		wait "$MPID" 2>/dev/null
+	fi
+	[ -n "$TMP" ] && [ -z "${KEEP:-}" ] && rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+fail() {
+	echo "FAIL milter:setup: $1"
+	exit 1
+}
+command -v miltertest >/dev/null ||
+    fail "no miltertest (Debian package miltertest)"
+[ -x "$MILTER" ] || fail "$MILTER not built (make dkimkit-milter)"
+
+TMP=$(mktemp -d /tmp/dkimkit-milter.XXXXXX) || fail "mktemp"
+PORT=$($PYTHON -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+DEAD=$($PYTHON -c 'import socket; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+K=$(pwd)/tests/filter/keys
+cat > "$TMP/milter.conf" <<CONF
+authserv-id mt.example.test
+fixed-time 1700000000
+header-max 4096
+resolver 127.0.0.1:$DEAD
+dns-timeout 1
+example.test:rsa:$K/rsa.key
+example.test:ed:$K/ed.key
+CONF
+$MILTER_WRAP "$MILTER" -l -p "inet:$PORT@127.0.0.1" -f "$TMP/milter.conf" \
+    > "$TMP/milter.log" 2>&1 &
+MPID=$!
+
+export MT_LIB="$(pwd)/tests/milter/lib.lua"
+export MT_SOCKET="inet:$PORT@127.0.0.1"
+st=0
+alive() {	# NAME: the milter is still running
+	if kill -0 "$MPID" 2>/dev/null; then
+		echo "PASS milter:$1:alive"
+	else
+		echo "FAIL milter:$1:alive: the milter died; its log:"
+		tail -20 "$TMP/milter.log"
+		MPID=
+		exit 1
+	fi
+}
+for t in nodata abort macros chunks hdrbytes; do
+	if out=$(MT_SCRIPT="tests/milter/$t.lua" \
+	    miltertest -s tests/milter/script.lua 2>&1); then
+		echo "PASS milter:$t"
+	else
+		printf '%s\n' "$out" | tail -5
+		echo "FAIL milter:$t"
+		st=1
+	fi
+	alive "$t"
+done
+
+if grep -q "451 tempfail: header block over 4096 bytes" "$TMP/milter.log"
+then
+	echo "PASS milter:hdrbytes:451-logged"
+else
+	echo "FAIL milter:hdrbytes:451-logged: no 451 line in the log"
+	st=1
+fi
+
+$PYTHON tests/milter/hostile.py "$PORT" && alive hostile
+if MT_SCRIPT=tests/milter/nodata.lua \
+    miltertest -s tests/milter/script.lua > /dev/null 2>&1; then
+	echo "PASS milter:hostile:still-signs"
+else
+	echo "FAIL milter:hostile:still-signs"
+	st=1
+fi
+
+kill -HUP "$MPID"
+i=0
+until grep -q "configuration reloaded" "$TMP/milter.log"; do
+	i=$((i + 1))
+	[ $i -lt 50 ] || break
+	sleep 0.1
+done
+if grep -q "configuration reloaded: 2 key(s)" "$TMP/milter.log"; then
+	echo "PASS milter:sighup"
+else
+	echo "FAIL milter:sighup: no reload in the log"
+	st=1
+fi
+alive sighup
+kill "$MPID"
+wait "$MPID"
+MPID=
+if grep -q Sanitizer "$TMP/milter.log"; then
+	grep -A20 Sanitizer "$TMP/milter.log" | head -40
+	echo "FAIL milter:no-sanitizer-report"
+	st=1
+else
+	echo "PASS milter:no-sanitizer-report"
+fi
+exit $st
