@@ -110,17 +110,17 @@ def ensure_accounts():
 
 
 class Postfix:
-	def __init__(self, root, work, milter, params=()):
+	def __init__(self, root, work, milter_lines, params=()):
 		self.root, self.work = root, work
 		self.port = free_port()
 		self.lib = root + "/usr/lib/postfix"
 		self.env = dict(os.environ, LD_LIBRARY_PATH=self.lib)
 		self.conf = work + "/conf"
 		self.box = work + "/mail/box"
-		self._configure(milter, params)
+		self._configure(milter_lines, params)
 		self.env["MAIL_CONFIG"] = self.conf
 
-	def _configure(self, milter, params):
+	def _configure(self, milter_lines, params):
 		w = self.work
 		queue, data, mail = w + "/queue", w + "/data", w + "/mail"
 		for d in (self.conf, queue, data, mail):
@@ -166,10 +166,7 @@ class Postfix:
 		    "virtual_minimum_uid = 1",
 		    "message_size_limit = 104857600",
 		    "virtual_mailbox_limit = 0",
-		    "smtpd_milters = " + milter,
-		    "non_smtpd_milters = " + milter,
-		    "milter_default_action = tempfail",
-		]
+		] + list(milter_lines)
 		lines += ["%s = %s" % p for p in params]
 		with open(self.conf + "/main.cf", "w") as f:
 			f.write("\n".join(lines) + "\n")

@@ -22,7 +22,8 @@ version per run. Prints PASS/FAIL lines named postfix-vN:...
 Sessions from 127.0.0.3 (the milter's internal network) are signed:
 --count generated messages (tests/interop/genmsg.py), several per SMTP
 connection, must arrive with an RSA and an Ed25519 signature on top that
-dkimpy and Mail::DKIM verify, and with the body sent. Mail through
+dkimpy and Mail::DKIM verify, and with the body sent. The main.cf
+lines are taken from dkimkit-milter(8), as pasted. Mail through
 Postfix's sendmail(1) is ours too (non_smtpd_milters). Sessions from
 127.0.0.2 are verified with keys from knot on loopback: each case gets
 its dkim= result in one Authentication-Results field on top, and fields
@@ -363,6 +364,21 @@ def wait_dns(port, secs=15):
 	return 1
 
 
+MAN_PORT = "8891"
+MAN_KEYS = ("smtpd_milters", "non_smtpd_milters", "milter_default_action")
+
+
+def man_lines(port):
+	"""main.cf lines as dkimkit-milter(8) gives them, with our port:
+	they must work as pasted."""
+	path = os.path.join(HERE, "..", "..", "man", "dkimkit-milter.8")
+	lines = [l.strip() for l in open(path) if l.split("=")[0].strip() in
+	    MAN_KEYS]
+	if [l.split("=")[0].strip() for l in lines] != list(MAN_KEYS):
+		raise RuntimeError("dkimkit-milter(8) lacks the Postfix lines")
+	return [l.replace(MAN_PORT, str(port)) for l in lines]
+
+
 def main():
 	global PREFIX
 	if len(sys.argv) == 3 and sys.argv[1] == "--wait-dns":
@@ -388,8 +404,8 @@ def main():
 	dnspath = write_dns(work, a.keys)
 	mt = Milter(a.milter, conf, work)
 	mt.start()
-	pf = postfix.Postfix(a.root, work + "/pf", "inet:127.0.0.1:%d" %
-	    mt.port, [("milter_protocol", a.protocol)])
+	pf = postfix.Postfix(a.root, work + "/pf", man_lines(mt.port),
+	    [("milter_protocol", a.protocol)])
 	try:
 		pf.start()
 		smsgs, flags = sign_messages(work, a.count)
