@@ -17,7 +17,9 @@
 /*
  * The socket and the loop: one thread polls the listening socket, every
  * MTA connection and the resolver's sockets, and wakes for the nearest
- * DNS or message deadline. A connection is read only while it owes no
+ * DNS or message deadline. SIGHUP, SIGTERM and SIGINT are let in only
+ * while it waits, so none slips between a check and the wait. A
+ * connection is read only while it owes no
  * reply that waits for DNS and has no replies left unwritten, so the
  * memory of each stays bounded by one frame and its replies.
  */
@@ -138,6 +140,8 @@ conn_accept(struct milter *mt)
 	int fd;
 
 	if ((fd = accept(mt->lfd, NULL, NULL)) == -1) {
+		if (errno == EMFILE || errno == ENFILE)
+			mt->full = 1;	/* else the listener polls hot */
 		if (errno != EAGAIN && errno != EINTR &&
 		    errno != ECONNABORTED)
 			log_warn("accept");
@@ -178,6 +182,7 @@ conn_close(struct milter *mt, struct conn *c)
 	free(c->out);
 	free(c);
 	mt->nconns--;
+	mt->full = 0;
 }
 
 static int
@@ -246,8 +251,9 @@ conn_events(const struct conn *c)
 	return POLLIN;
 }
 
-static int
-poll_timeout(const struct milter *mt)
+/* The nearest resolver or message deadline; NULL: none. */
+static struct timespec *
+poll_timeout(const struct milter *mt, struct timespec *ts)
 {
 	int64_t d = dk_resolver_deadline(mt->resolver), v;
 
@@ -255,9 +261,11 @@ poll_timeout(const struct milter *mt)
 	if (d < 0 || (v >= 0 && v < d))
 		d = v;
 	if (d < 0)
-		return -1;
+		return NULL;
 	d = d > mt->now ? d - mt->now : 0;
-	return d > 60000 ? 60000 : (int)d;
+	ts->tv_sec = (time_t)(d / 1000);
+	ts->tv_nsec = (long)(d % 1000) * 1000000;
+	return ts;
 }
 
 /* After DNS: connections whose message ended may have more to do. */
@@ -279,6 +287,7 @@ void
 milter_loop(struct milter *mt)
 {
 	struct pollfd *pfd = NULL;
+	struct timespec ts;
 	struct conn *c, *next;
 	size_t npfd, ndns, i, cap = 0;
 	int64_t t;
@@ -296,7 +305,7 @@ milter_loop(struct milter *mt)
 			if ((pfd = calloc(cap, sizeof(*pfd))) == NULL)
 				fatal("poll set");
 		}
-		pfd[0].fd = mt->lfd;
+		pfd[0].fd = mt->full ? -1 : mt->lfd;
 		pfd[0].events = POLLIN;
 		npfd = 1;
 		for (c = mt->conns; c != NULL; c = c->next) {
@@ -306,7 +315,9 @@ milter_loop(struct milter *mt)
 		ndns = dk_resolver_fds(mt->resolver, pfd + npfd, POLL_DNS_MAX);
 		if (ndns > POLL_DNS_MAX)
 			ndns = POLL_DNS_MAX;
-		if (poll(pfd, npfd + ndns, poll_timeout(mt)) == -1) {
+		/* signals are blocked but here: none is lost before a wait */
+		if (ppoll(pfd, npfd + ndns, poll_timeout(mt, &ts),
+		    &mt->waitmask) == -1) {
 			if (errno == EINTR)
 				continue;
 			fatal("poll");

@@ -169,6 +169,26 @@ resolver_setup(struct milter *mt)
 		fatalx("resolver: cannot start");
 }
 
+/* Our signals are blocked, and let in by ppoll(2) through *waitmask. */
+static void
+signals_setup(sigset_t *waitmask)
+{
+	static const int sigs[] = { SIGHUP, SIGTERM, SIGINT };
+	sigset_t block;
+	size_t i;
+
+	(void)signal(SIGPIPE, SIG_IGN);	/* a write to a gone MTA: EPIPE */
+	sigemptyset(&block);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaddset(&block, sigs[i]);
+	if (sigprocmask(SIG_BLOCK, &block, waitmask) == -1)
+		fatal("sigprocmask");
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		sigdelset(waitmask, sigs[i]);
+		(void)signal(sigs[i], on_signal);
+	}
+}
+
 static const char *
 unix_path(const char *spec)
 {
@@ -213,10 +233,7 @@ main(int argc, char **argv)
 	log_setverbose(mt.cfg->verbose);
 	if (gethostname(mt.fctx.host, sizeof(mt.fctx.host) - 1) == -1)
 		mt.fctx.host[0] = '\0';
-	(void)signal(SIGPIPE, SIG_IGN);
-	(void)signal(SIGHUP, on_signal);
-	(void)signal(SIGTERM, on_signal);
-	(void)signal(SIGINT, on_signal);
+	signals_setup(&mt.waitmask);
 	/* the socket: the MTA's group may write, others may not */
 	mask = umask(007);
 	mt.lfd = milter_listen(cl.socket);

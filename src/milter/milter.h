@@ -140,6 +140,9 @@ struct milter {
 	size_t		 nconns;
 	uint64_t	 nextid;
 	int		 lfd;		/* listening socket */
+	int		 full;		/* out of descriptors: stop accepting
+					 * until a connection closes */
+	sigset_t	 waitmask;	/* signals ppoll(2) lets in */
 	int64_t		 now;		/* monotonic ms at the last wakeup */
 	struct filter	 fctx;		/* SHARED POLICY (to move): what the
 					 * filter's authserv-id choice reads

@@ -4,7 +4,8 @@
 # protocol's edges, one Lua script each (connection without DATA,
 # SMFIC_ABORT mid-body, missing macros, one-byte and 64 KiB body
 # chunks, header values with CR, LF and 8-bit bytes), then hostile
-# frames (hostile.py) and SIGHUP. The milter must stay up throughout.
+# frames (hostile.py), a key lookup that never gets an answer holding up
+# no other connection (slowdns.py), and SIGHUP. The milter must stay up throughout.
 # MILTER_WRAP runs the milter under a wrapper (valgrind).
 
 cd "$(dirname "$0")/../.." || exit 1
@@ -14,7 +15,9 @@ MILTER=${MILTER:-./dkimkit-milter}
 TMP=
 MPID=
 
+SINKPID=
 cleanup() {
+	[ -n "$SINKPID" ] && kill "$SINKPID" 2>/dev/null
 	if [ -n "$MPID" ]; then
 		kill "$MPID" 2>/dev/null
 		wait "$MPID" 2>/dev/null
@@ -34,7 +37,21 @@ command -v miltertest >/dev/null ||
 
 TMP=$(mktemp -d /tmp/dkimkit-milter.XXXXXX) || fail "mktemp"
 PORT=$($PYTHON -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-DEAD=$($PYTHON -c 'import socket; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+# the resolver: a UDP sink that never answers (tests/milter/slowdns.py)
+SINK=$TMP/sink.port
+$PYTHON -c 'import socket, sys, time
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind(("127.0.0.1", 0))
+open(sys.argv[1], "w").write("%d\n" % s.getsockname()[1])
+time.sleep(3600)' "$SINK" &
+SINKPID=$!
+i=0
+until [ -s "$SINK" ]; do
+	i=$((i + 1))
+	[ $i -lt 50 ] || fail "no UDP sink"
+	sleep 0.1
+done
+DEAD=$(cat "$SINK")
 K=$(pwd)/tests/filter/keys
 cat > "$TMP/milter.conf" <<CONF
 authserv-id mt.example.test
@@ -82,6 +99,9 @@ else
 	st=1
 fi
 
+$PYTHON tests/milter/slowdns.py "$PORT" || st=1
+alive slowdns
+
 $PYTHON tests/milter/hostile.py "$PORT" && alive hostile
 if MT_SCRIPT=tests/milter/nodata.lua \
     miltertest -s tests/milter/script.lua > /dev/null 2>&1; then
@@ -108,6 +128,58 @@ alive sighup
 kill "$MPID"
 wait "$MPID"
 MPID=
+
+# -u: the socket is opened as root, then the milter runs as the user
+if [ "$(id -u)" -eq 0 ]; then
+	"$MILTER" -l -u nobody -p "unix:$TMP/u.sock" -f "$TMP/milter.conf" \
+	    >> "$TMP/milter.log" 2>&1 &
+	MPID=$!
+	i=0
+	until [ -S "$TMP/u.sock" ] && grep -q "listening on unix" \
+	    "$TMP/milter.log"; do
+		i=$((i + 1))
+		[ $i -lt 50 ] || break
+		sleep 0.1
+	done
+	uid=$(awk '/^Uid:/ { print $2 }' /proc/$MPID/status 2>/dev/null)
+	owner=$(stat -c %U "$TMP/u.sock" 2>/dev/null)
+	if [ "$uid" = "$(id -u nobody)" ] && [ "$owner" = nobody ]; then
+		echo "PASS milter:drop-privileges"
+	else
+		echo "FAIL milter:drop-privileges: uid $uid, socket owner $owner"
+		st=1
+	fi
+	kill "$MPID"
+	wait "$MPID"
+	MPID=
+	# the user may not remove the socket from root's directory: the
+	# next start replaces the stale one
+	"$MILTER" -l -p "unix:$TMP/u.sock" -f "$TMP/milter.conf" \
+	    > "$TMP/restart.log" 2>&1 &
+	MPID=$!
+	i=0
+	until grep -q "listening on unix" "$TMP/restart.log"; do
+		i=$((i + 1))
+		[ $i -lt 50 ] && kill -0 "$MPID" 2>/dev/null || break
+		sleep 0.1
+	done
+	if grep -q "listening on unix" "$TMP/restart.log"; then
+		echo "PASS milter:stale-socket-replaced"
+	else
+		echo "FAIL milter:stale-socket-replaced:" \
+		    "$(cat "$TMP/restart.log")"
+		st=1
+	fi
+	kill "$MPID"
+	wait "$MPID"
+	MPID=
+	if [ -e "$TMP/u.sock" ]; then
+		echo "FAIL milter:unix-socket-removed: left behind at exit"
+		st=1
+	else
+		echo "PASS milter:unix-socket-removed"
+	fi
+fi
 if grep -q Sanitizer "$TMP/milter.log"; then
 	grep -A20 Sanitizer "$TMP/milter.log" | head -40
 	echo "FAIL milter:no-sanitizer-report"
