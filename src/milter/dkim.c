@@ -363,7 +363,9 @@ reply_end(struct conn *c, const char *what, const char *detail)
 		    c->qid[0] ? c->qid : "-", c->client, what, m->note);
 	else
 		log_info("%s: client=%s %s: %s%s%s", c->qid[0] ? c->qid : "-",
-		    c->client, what, detail, m->note[0] ? "; " : "", m->note);
+		    c->client, what, detail,
+		    detail[0] != '\0' && m->note[0] != '\0' ? "; " : "",
+		    m->note);
 	milter_msg_free(c);
 }
 

@@ -38,6 +38,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -304,9 +305,57 @@ def check_verified(case, want, got):
 	check(case, why is None, why)
 
 
-def fault(pf, mt):
-	"""SIGKILL mid-transaction: 4xx, nothing delivered; then a restart."""
-	before = len(pf.delivered())
+def milter_read(pid):
+	"""Bytes the milter has read so far (/proc/PID/io rchar)."""
+	try:
+		with open("/proc/%d/io" % pid) as f:
+			for line in f:
+				if line.startswith("rchar:"):
+					return int(line.split()[1])
+	except OSError:
+		pass
+	return 0
+
+
+BIG_LINE = b"x" * 76 + b"\r\n"
+BIG_LINES = 400000		# about 30 MB
+
+
+def kill_mid_body(pf, mt):
+	"""SIGKILL once the milter has read part of a 30 MB body."""
+	msg = (b"X-Case: fault-mid-body\r\nFrom: a@example.test\r\n"
+	    b"Subject: big\r\n\r\n" + BIG_LINE * BIG_LINES)
+	res = {}
+
+	def send():
+		try:
+			s = pf.smtp(SIGN_SRC)
+			s.mail("alice@example.test")
+			s.rcpt("bob@example.net")
+			res["code"] = s.data(msg)[0]
+		except Exception as e:	# noqa: BLE001
+			res["code"] = getattr(e, "smtp_code", -1)
+
+	t = threading.Thread(target=send)
+	start = milter_read(mt.proc.pid)
+	t.start()
+	end = time.time() + 60
+	while milter_read(mt.proc.pid) - start < 4 << 20 and \
+	    time.time() < end and t.is_alive():
+		time.sleep(0.005)
+	got = milter_read(mt.proc.pid) - start
+	mid = t.is_alive()
+	mt.kill()
+	t.join(120)
+	code = res.get("code")
+	check("fault:killed-mid-body-tempfails", mid and got >= 4 << 20 and
+	    code is not None and 400 <= code < 500,
+	    "killed after %d bytes, transaction open: %s; DATA answered %r" %
+	    (got, mid, code))
+
+
+def kill_before_data(pf, mt):
+	"""SIGKILL after RCPT: the MTA finds the milter gone at DATA."""
 	s = pf.smtp(SIGN_SRC)
 	s.mail("alice@example.test")
 	s.rcpt("bob@example.net")
@@ -321,17 +370,26 @@ def fault(pf, mt):
 		s.quit()
 	except Exception:	# noqa: BLE001
 		pass
-	check("fault:killed-tempfails", code is not None and 400 <= code < 500,
-	    "DATA answered %r" % code)
+	check("fault:killed-before-data-tempfails",
+	    code is not None and 400 <= code < 500, "DATA answered %r" % code)
+
+
+def fault(pf, mt):
+	"""SIGKILL mid-transaction: 4xx, nothing delivered; then a restart."""
+	before = len(pf.delivered())
+	kill_before_data(pf, mt)
+	mt.start()
+	kill_mid_body(pf, mt)
 	mt.start()
 	codes = send_batches(pf, [("fault-after", b"X-Case: fault-after\r\n"
 	    b"From: a@example.test\r\nSubject: y\r\n\r\nbody\r\n")], SIGN_SRC)
 	got = pf.wait_delivered(before + 1, 30)
 	time.sleep(1)
-	cases = [case_of(split_msg(open(p, "rb").read())[0])
+	cases = [case_of(split_msg(open(p, "rb").read(4096))[0])
 	    for p in pf.delivered()]
-	check("fault:nothing-unsigned", "fault-killed" not in cases,
-	    "the message of the killed milter was delivered")
+	check("fault:nothing-unsigned", "fault-killed" not in cases and
+	    "fault-mid-body" not in cases,
+	    "a message of a killed milter was delivered")
 	ok = codes.get("fault-after") == 250 and "fault-after" in cases
 	signed = False
 	for p in got:
