@@ -140,6 +140,10 @@ for f in "$vec"/dkimpy/*.txt "$vec"/dkimpy/*.dns; do
 	cp "$f" "$out/fuzz_keyrec/$(basename "$f")"
 done
 
+# Milter transcripts of the vector messages, signed and verified.
+rm -rf "$out/fuzz_milter"
+python3 fuzz/milter-seeds.py "$out/fuzz_milter"
+
 # DNS replies, made by the DNS tests' own generator.
 python3 tests/dns/dnsreply-seeds.py "$out/fuzz_dnsreply"
 

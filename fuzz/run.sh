@@ -27,6 +27,7 @@ max_len() {
 	fuzz_keyrec)			echo 24576 ;;	# DK_KEYREC_MAX + half
 	fuzz_canon_body)		echo 16384 ;;
 	fuzz_filter)			echo 65536 ;;	# a flags byte + SMTP_LINE_MAX
+	fuzz_milter)			echo 131072 ;;	# 64 KiB chunks and more
 	*)				echo 65536 ;;
 	esac
 }
@@ -35,7 +36,7 @@ max_len() {
 # libFuzzer keeps its own output and the sanitizers' reports.
 target_flags() {
 	case $1 in
-	fuzz_filter)	echo -close_fd_mask=2 ;;
+	fuzz_filter|fuzz_milter)	echo -close_fd_mask=2 ;;
 	esac
 }
 
@@ -77,10 +78,19 @@ for src in src/filter/*.c; do
 done
 # shellcheck disable=SC2086
 filter_objs=$(compile $filter_srcs) || exit 2
+# the milter: its protocol and message files, the filter's shared policy
+# (not its log, which the milter's own replaces; not main)
+milter_srcs="src/milter/wire.c src/milter/conn.c src/milter/dkim.c
+    src/milter/log.c"
+for src in $filter_srcs; do
+	[ "$src" = src/filter/log.c ] || milter_srcs="$milter_srcs $src"
+done
+milter_objs=$(compile $milter_srcs) || exit 2
 
 for t in $targets; do
 	extra=
 	[ "$t" = fuzz_filter ] && extra=$filter_objs
+	[ "$t" = fuzz_milter ] && extra=$milter_objs
 	# shellcheck disable=SC2086
 	if ! $cc $cflags -fsanitize=fuzzer,$san -o "$out/$t" "fuzz/$t.c" \
 	    $extra $objs -lbearssl $pkg_libs; then

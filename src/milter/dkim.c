@@ -36,6 +36,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "milter.h"
@@ -69,6 +70,12 @@ milter_msg_start(struct conn *c)
 	m->deadline = -1;
 	m->state = MSG_HEADER;
 	c->msg = m;
+	c->nar = 0;
+	if ((m->authserv_id = strdup(dk_filter_config_authserv(&c->mt->fctx,
+	    m->cfg))) == NULL) {
+		milter_msg_free(c);
+		return -1;
+	}
 	return 0;
 }
 
@@ -150,6 +157,46 @@ header_line(const struct conn *c, const char *name, const char *value,
 	return (ssize_t)n;
 }
 
+/*
+ * An Authentication-Results field: note its index among the fields of
+ * that name when it claims our authserv-id. Every such field counts,
+ * one we cannot rebuild too, since the MTA's index counts them all.
+ */
+static void
+note_forged(struct conn *c, const char *name, const char *value)
+{
+	struct msg *m = c->msg;
+	struct dk_hfield fld;
+	uint32_t *nd;
+	char *text;
+	size_t nlen = strlen(name), vlen = strlen(value);
+
+	if (strcasecmp(name, AR_NAME) != 0 || m->mode != MSG_VERIFY)
+		return;
+	c->nar++;
+	if ((text = malloc(nlen + 1 + vlen)) == NULL) {
+		dk_filter_msg_fail(m, "out of memory");
+		return;
+	}
+	memcpy(text, name, nlen);
+	text[nlen] = ':';
+	memcpy(text + nlen + 1, value, vlen);
+	fld.text = text;
+	fld.len = nlen + 1 + vlen;
+	fld.namelen = nlen;
+	if (dk_filter_hdr_ar_is_ours(&fld, m->authserv_id)) {
+		if (c->nardel == MILTER_FORGED_MAX || (nd = reallocarray(c->ardel,
+		    c->nardel + 1, sizeof(*nd))) == NULL)
+			dk_filter_msg_fail(m, "too many forged "
+			    "Authentication-Results fields");
+		else {
+			c->ardel = nd;
+			c->ardel[c->nardel++] = c->nar;
+		}
+	}
+	free(text);
+}
+
 void
 milter_msg_header(struct conn *c, const char *name, const char *value)
 {
@@ -160,6 +207,7 @@ milter_msg_header(struct conn *c, const char *name, const char *value)
 
 	if (m->error || m->state != MSG_HEADER)
 		return;
+	note_forged(c, name, value);
 	if (!name_ok(name) || (len = header_line(c, name, value, NULL)) < 0) {
 		header_malformed(m, "a header field that is not one");
 		return;		/* a verifier goes on without it */
@@ -181,26 +229,6 @@ milter_msg_header(struct conn *c, const char *name, const char *value)
 	if (dk_msghdr_write(&m->mh, line, (size_t)len, &used) != DK_OK)
 		dk_filter_msg_fail(m, "out of memory");
 	free(line);
-}
-
-/* Note the index, among A-R fields, of each that claims our id. */
-static int
-find_forged(struct conn *c, const char *id)
-{
-	const struct dk_msghdr *mh = &c->msg->mh;
-	uint32_t k = 0;
-	size_t i;
-
-	if ((c->ardel = calloc(mh->nf + 1, sizeof(*c->ardel))) == NULL)
-		return -1;
-	for (i = 0; i < mh->nf; i++) {
-		if (!dk_hfield_is(&mh->f[i], AR_NAME, sizeof(AR_NAME) - 1))
-			continue;
-		k++;
-		if (dk_filter_hdr_ar_is_ours(&mh->f[i], id))
-			c->ardel[c->nardel++] = k;
-	}
-	return 0;
 }
 
 static void
@@ -239,11 +267,6 @@ verify_start(struct conn *c)
 	struct dk_verify_opts o;
 	enum dk_status st;
 
-	if ((m->authserv_id = strdup(dk_filter_config_authserv(&c->mt->fctx,
-	    m->cfg))) == NULL || find_forged(c, m->authserv_id) == -1) {
-		dk_filter_msg_fail(m, "out of memory");
-		return;
-	}
 	memset(&o, 0, sizeof(o));
 	o.now = m->cfg->fixed_time >= 0 ? m->cfg->fixed_time :
 	    (int64_t)time(NULL);
@@ -468,6 +491,24 @@ milter_msg_eom(struct conn *c)
 		verify_queries(c);
 	if (m->error || m->nlookups == 0)
 		verify_end(c);
+}
+
+/* The resolver every message shares: --resolver, else resolv.conf. */
+void
+milter_resolver_start(struct milter *mt)
+{
+	struct dk_resolver_opts o;
+	struct dk_dns_conf conf;
+	char err[DK_DNS_ERR_MAX];
+
+	if (dk_dns_conf_init(&conf, mt->cfg->resolver, err) == -1)
+		fatalx("resolver: %s", err);
+	memset(&o, 0, sizeof(o));
+	o.conf = &conf;
+	/* each message's dns-timeout ends its lookups */
+	o.budget_ms = FILTER_DNS_TIMEOUT_MAX;
+	if (dk_resolver_new(&mt->resolver, &o) != DK_OK)
+		fatalx("resolver: cannot start");
 }
 
 static void

@@ -152,23 +152,6 @@ milter_reload(struct milter *mt)
 	log_info("configuration reloaded: %zu key(s)", c->nkeys);
 }
 
-static void
-resolver_setup(struct milter *mt)
-{
-	struct dk_resolver_opts o;
-	struct dk_dns_conf conf;
-	char err[DK_DNS_ERR_MAX];
-
-	if (dk_dns_conf_init(&conf, mt->cfg->resolver, err) == -1)
-		fatalx("resolver: %s", err);
-	memset(&o, 0, sizeof(o));
-	o.conf = &conf;
-	/* each message's dns-timeout ends its lookups */
-	o.budget_ms = FILTER_DNS_TIMEOUT_MAX;
-	if (dk_resolver_new(&mt->resolver, &o) != DK_OK)
-		fatalx("resolver: cannot start");
-}
-
 /* Our signals are blocked, and let in by ppoll(2) through *waitmask. */
 static void
 signals_setup(sigset_t *waitmask)
@@ -239,7 +222,7 @@ main(int argc, char **argv)
 	mt.lfd = milter_listen(cl.socket);
 	(void)umask(mask);
 	sockpath = unix_path(cl.socket);
-	resolver_setup(&mt);
+	milter_resolver_start(&mt);
 	if (cl.user != NULL)
 		drop_privileges(cl.user, sockpath);
 	log_info("listening on %s with %zu key(s)", cl.socket,

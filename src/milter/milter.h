@@ -61,6 +61,7 @@
 #define MILTER_VERSION_MIN	2
 #define MILTER_ADDR_MAX		64	/* client address as text */
 #define MILTER_QID_MAX		32	/* the queue id macro, for logs */
+#define MILTER_FORGED_MAX	1000	/* A-R fields claiming our id */
 
 /* Commands from the MTA (mfdef.h SMFIC_*). */
 #define SMFIC_ABORT	'A'
@@ -126,6 +127,8 @@ struct conn {
 	char		 client[MILTER_ADDR_MAX];
 	char		 qid[MILTER_QID_MAX];
 	struct msg	*msg;		/* the message under way, or NULL */
+	uint32_t	 nar;		/* A-R fields seen, malformed ones
+					 * too: the MTA counts them all */
 	uint32_t	*ardel;		/* our forged A-R, by index among
 					 * A-R fields (1-based) */
 	size_t		 nardel;
@@ -176,6 +179,7 @@ void	milter_msg_dns(struct milter *mt);
 int64_t	milter_msg_deadline(const struct milter *mt);
 void	milter_msg_timers(struct milter *mt);
 void	milter_msg_free(struct conn *c);
+void	milter_resolver_start(struct milter *mt);
 
 /* loop.c */
 int	milter_listen(const char *spec);

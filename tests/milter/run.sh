@@ -101,6 +101,8 @@ fi
 
 $PYTHON tests/milter/slowdns.py "$PORT" || st=1
 alive slowdns
+$PYTHON tests/milter/arindex.py "$PORT" || st=1
+alive arindex
 
 $PYTHON tests/milter/hostile.py "$PORT" && alive hostile
 if MT_SCRIPT=tests/milter/nodata.lua \

@@ -1,0 +1,56 @@
+#
+# Copyright (c) 2026 The dkimkit developers
+#
+# Permission to use, copy, modify, and distribute this software for any
+# purpose with or without fee is hereby granted, provided that the above
+# copyright notice and this permission notice appear in all copies.
+#
+# THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+# WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+# MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+# ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+# WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+# ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+# OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+#
+"""arindex.py PORT: the indexes of the SMFIR_CHGHEADER deletions, which
+miltertest cannot show. Authentication-Results fields claiming our
+authserv-id (mt.example.test) are deleted by their index among the A-R
+fields, counting a field whose value cannot be rebuilt too, the highest
+index first so that no deletion moves another, before our field goes on
+top. Prints PASS/FAIL lines."""
+
+import struct
+import sys
+
+import slowdns
+
+FIELDS = [
+	(b"Authentication-Results", b"mt.example.test; dkim=pass"),	# 1
+	(b"From", b"a@example.test"),
+	(b"Authentication-Results", b"other.example; dkim=fail"),	# 2
+	(b"Authentication-Results", b"mt.example.test;\nX-Injected: 1"),	# 3
+	(b"Authentication-Results", b"(c) MT.EXAMPLE.TEST; dkim=pass"),	# 4
+]
+
+
+def main():
+	s = slowdns.start(int(sys.argv[1]), b"192.0.2.3", FIELDS)
+	changes, last = slowdns.finish(s)
+	got = []
+	for c, d in changes:
+		idx = struct.unpack(">I", d[:4])[0]
+		name, value = d[4:].split(b"\x00")[:2]
+		got.append((c, idx, name, value[:26]))
+	want = [(b"m", 4, b"Authentication-Results", b""),
+	    (b"m", 3, b"Authentication-Results", b""),
+	    (b"m", 1, b"Authentication-Results", b""),
+	    (b"i", 0, b"Authentication-Results", b" mt.example.test; dkim=non")]
+	ok = got == want and last == b"c"
+	print("PASS milter:arindex" if ok else
+	    "FAIL milter:arindex: got %r, final %r" % (got, last))
+	return 0 if ok else 1
+
+
+if __name__ == "__main__":
+	sys.exit(main())
