@@ -131,6 +131,25 @@ kill "$MPID"
 wait "$MPID"
 MPID=
 
+# -r: a verified message with no passing signature is rejected
+RPORT=$($PYTHON -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$MILTER" -l -r -p "inet:$RPORT@127.0.0.1" -f "$TMP/milter.conf" \
+    > "$TMP/reject.log" 2>&1 &
+MPID=$!
+$PYTHON -c 'import sys; sys.path.insert(0, "tests/postfix")
+import postfix; sys.exit(not postfix.wait_port(int(sys.argv[1]), 10))' \
+    "$RPORT" || fail "the -r milter did not listen"
+$PYTHON tests/milter/reject.py "$RPORT" || st=1
+if grep -q "decision=550" "$TMP/reject.log"; then
+	echo "PASS milter:reject:logged"
+else
+	echo "FAIL milter:reject:logged: no decision=550 in the log"
+	st=1
+fi
+kill "$MPID"
+wait "$MPID"
+MPID=
+
 # -u: the socket is opened as root, then the milter runs as the user
 if [ "$(id -u)" -eq 0 ]; then
 	"$MILTER" -l -u nobody -p "unix:$TMP/u.sock" -f "$TMP/milter.conf" \
@@ -182,8 +201,8 @@ if [ "$(id -u)" -eq 0 ]; then
 		echo "PASS milter:unix-socket-removed"
 	fi
 fi
-if grep -q Sanitizer "$TMP/milter.log"; then
-	grep -A20 Sanitizer "$TMP/milter.log" | head -40
+if grep -q Sanitizer "$TMP"/*.log; then
+	grep -A20 Sanitizer "$TMP"/*.log | head -40
 	echo "FAIL milter:no-sanitizer-report"
 	st=1
 else
