@@ -6,8 +6,9 @@
 # interop tests (python3-dkim, Mail::DKIM, OpenDKIM), openssl, mandoc
 # for the man pages, knot for the DNS tests, OpenSMTPD with
 # filter-dkimsign for the filter's tests and bench, miltertest for the
-# milter's, and Postfix, unpacked beside smtpd (never installed: the two
-# packages conflict), for the milter's tests inside a real MTA.
+# milter's, and Postfix and Sendmail's m4 macros, unpacked beside smtpd
+# (never installed: the packages conflict), for the milter's tests
+# inside a real MTA and of its sendmail.mc line.
 #
 # `setup-deps.sh bench` adds what `make bench` alone needs: Go with
 # go-msgauth (a peer) and gnuplot (the charts).
@@ -19,12 +20,14 @@
 PKGS="make gcc libc6-dev pkg-config libbearssl-dev libsodium-dev
 libldns-dev clang libclang-rt-14-dev valgrind python3 python3-dkim
 libmail-dkim-perl libopendkim-dev opendkim-tools openssl mandoc knot
-opensmtpd opensmtpd-filter-dkimsign miltertest"
+opensmtpd opensmtpd-filter-dkimsign miltertest m4"
 [ "${1:-}" = bench ] &&
     PKGS="$PKGS golang-go golang-github-emersion-go-msgauth-dev gnuplot-nox"
 
-# tests/postfix runs Postfix from here (tests/postfix/postfix.py).
+# tests/postfix runs Postfix from here (tests/postfix/postfix.py), and
+# tests/milter/sendmail-mc.sh uses Sendmail's m4 macros from here.
 POSTFIX_ROOT=/var/tmp/postfix-root
+SENDMAIL_CF_ROOT=/var/tmp/sendmail-cf-root
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	echo "setup-deps: no dpkg here; dkimkit needs the equivalents of:"
@@ -65,30 +68,36 @@ stop_system_smtpd() {
 	return 0
 }
 
-# Debian's postfix and opensmtpd both provide mail-transport-agent, so
-# Postfix is downloaded and unpacked into POSTFIX_ROOT, not installed.
-unpack_postfix() {
-	[ -x "$POSTFIX_ROOT/usr/lib/postfix/sbin/master" ] && return 0
+# unpack PACKAGE ROOT FILE: download PACKAGE and unpack it into ROOT,
+# unless ROOT/FILE is there.
+unpack() {
+	[ -e "$2/$3" ] && return 0
 	if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-		echo "setup-deps: no Postfix in $POSTFIX_ROOT (needs root" \
-		    "and apt-get); tests/postfix will fail"
+		echo "setup-deps: no $1 in $2 (needs root and apt-get);" \
+		    "its tests will fail"
 		return 0
 	fi
-	echo "setup-deps: unpacking postfix into $POSTFIX_ROOT"
+	echo "setup-deps: unpacking $1 into $2"
 	dl=$(mktemp -d) || return 0
 	chmod 755 "$dl"		# apt's download user writes here
-	(cd "$dl" && apt-get download -q postfix > /dev/null) &&
-	    mkdir -p "$POSTFIX_ROOT" &&
-	    dpkg-deb -x "$dl"/postfix_*.deb "$POSTFIX_ROOT" ||
-	    echo "setup-deps: could not unpack postfix"
+	(cd "$dl" && apt-get download -q "$1" > /dev/null) &&
+	    mkdir -p "$2" && dpkg-deb -x "$dl/$1"_*.deb "$2" ||
+	    echo "setup-deps: could not unpack $1"
 	rm -rf "$dl"
 	return 0
+}
+
+# Debian's postfix and sendmail packages conflict with opensmtpd (all
+# are mail-transport-agents): what the tests need is unpacked instead.
+unpack_mtas() {
+	unpack postfix "$POSTFIX_ROOT" usr/lib/postfix/sbin/master
+	unpack sendmail-cf "$SENDMAIL_CF_ROOT" usr/share/sendmail/cf/m4/cf.m4
 }
 
 if [ -z "$missing" ]; then
 	echo "setup-deps: all dependencies present"
 	stop_system_smtpd
-	unpack_postfix
+	unpack_mtas
 	exit 0
 fi
 
@@ -104,5 +113,5 @@ apt-get update &&
     apt-get install -y --no-install-recommends $missing ||
     echo "setup-deps: apt-get failed; carrying on without:$missing"
 stop_system_smtpd
-unpack_postfix
+unpack_mtas
 exit 0

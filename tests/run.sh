@@ -120,6 +120,7 @@ run tests/smtpd/run.sh "" smtpd.log sh tests/smtpd/run.sh
 run "tests/smtpd/run.sh --valgrind" valgrind: smtpd-valgrind.log \
     sh tests/smtpd/run.sh --valgrind
 run tests/milter/run.sh "" milter.log sh tests/milter/run.sh
+run tests/milter/sendmail-mc.sh "" sendmail-mc.log sh tests/milter/sendmail-mc.sh
 run tests/postfix/run.sh "" postfix.log sh tests/postfix/run.sh
 
 # The resolver keeps sockets, timers and lookups that a session may
