@@ -135,7 +135,7 @@ run tests/dns/run.sh valgrind: valgrind-dns.log \
 # with the ones above.
 rm -rf build/asan
 mkdir -p build/asan
-for d in Makefile include src compat tests vectors scripts; do
+for d in Makefile include src compat tests vectors scripts man; do
 	[ -e "$d" ] && cp -R "$d" build/asan/
 done
 (

@@ -25,7 +25,9 @@
  * one in the internal networks, and the MTA's own submissions. Postfix
  * presents mail from sendmail(1) and pickup to non_smtpd_milters as a
  * connection from "localhost" at a loopback address with port 0
- * (cleanup_milter.c); no TCP client has port 0.
+ * (cleanup_milter.c); no TCP client has port 0. Sendmail gives mail
+ * submitted on its command line no address family at all (SMFIA_UNKNOWN);
+ * a network client always has one.
  */
 
 #include <sys/types.h>
@@ -36,6 +38,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "milter.h"
 #include "../filter/log.h"	/* SHARED POLICY (to move) */
@@ -130,15 +133,41 @@ loopback(int af, const char *addr)
 	if (af == AF_INET)
 		return inet_pton(AF_INET, addr, &a4) == 1 &&
 		    (ntohl(a4.s_addr) >> 24) == 127;
+	if (strncasecmp(addr, "IPv6:", 5) == 0)	/* Sendmail's spelling */
+		addr += 5;
 	return inet_pton(AF_INET6, addr, &a6) == 1 &&
 	    IN6_IS_ADDR_LOOPBACK(&a6);
+}
+
+/*
+ * Ours by where the client is: the internal networks, or the MTA's own
+ * submissions, which come with no address at all (Sendmail) or from
+ * "localhost" at a loopback address and port 0 (Postfix).
+ */
+static int
+client_internal(const struct config *cfg, char fam, const char *host,
+    unsigned int port, const char *addr)
+{
+	switch (fam) {
+	case SMFIA_UNKNOWN:
+		return 1;
+	case SMFIA_UNIX:
+		return dk_filter_src_internal(cfg, "unix:", 5);
+	case SMFIA_INET:
+	case SMFIA_INET6:
+		return dk_filter_src_internal(cfg, addr, strlen(addr)) ||
+		    (port == 0 && strcmp(host, "localhost") == 0 &&
+		    loopback(fam == SMFIA_INET ? AF_INET : AF_INET6, addr));
+	default:
+		return 0;
+	}
 }
 
 static void
 on_connect(struct conn *c, const char *p, size_t len)
 {
 	const char *end = p + len, *host, *addr = "";
-	char fam = SMFIA_UNKNOWN, src[MILTER_ADDR_MAX + 8];
+	char fam = SMFIA_UNKNOWN;
 	unsigned int port = 0;
 
 	milter_conn_reset(c);
@@ -163,15 +192,7 @@ on_connect(struct conn *c, const char *p, size_t len)
 	}
 	(void)snprintf(c->client, sizeof(c->client), "%s", addr[0] != '\0' ?
 	    addr : host);
-	if (fam == SMFIA_UNIX)
-		c->internal = dk_filter_src_internal(c->mt->cfg, "unix:", 5);
-	else if (fam == SMFIA_INET || fam == SMFIA_INET6) {
-		(void)snprintf(src, sizeof(src), "%s", addr);
-		c->internal = dk_filter_src_internal(c->mt->cfg, src,
-		    strlen(src)) || (port == 0 && strcmp(host, "localhost") ==
-		    0 && loopback(fam == SMFIA_INET ? AF_INET : AF_INET6,
-		    addr));
-	}
+	c->internal = client_internal(c->mt->cfg, fam, host, port, addr);
 	reply_continue(c);
 }
 

@@ -1,6 +1,6 @@
 -- No macros at all: no queue id, no {auth_authen}, no {daemon_name}.
--- The client decides: loopback (internal) is signed, elsewhere is
--- verified. {auth_authen} with MAIL makes an outside client ours, for
+-- The client decides: loopback (internal) and no address at all (the
+-- MTA's own submission) are signed, elsewhere is verified. {auth_authen} with MAIL makes an outside client ours, for
 -- that transaction only.
 dofile(os.getenv("MT_LIB"))
 
@@ -27,9 +27,11 @@ ok(mt.macro(conn, SMFIC_MAIL, "i", "QID43"), "macro")
 message(conn, HEADERS, { "hi\r\n" })
 authres(conn)
 
--- an unknown protocol family, no address
+-- no address family: the MTA's own submission (Sendmail's command
+-- line), ours
 ok(mt.disconnect(conn), "quit")
-conn = open("somewhere", "unspec")
+conn = open("localhost", "unspec")
 message(conn, HEADERS, { "hi\r\n" })
-authres(conn)
+signatures(conn)
 ok(mt.disconnect(conn), "quit")
+

@@ -179,12 +179,12 @@ if [ "$(id -u)" -eq 0 ]; then
 	    > "$TMP/restart.log" 2>&1 &
 	MPID=$!
 	i=0
-	until grep -q "listening on unix" "$TMP/restart.log"; do
+	until grep -q "listening on unix" "$TMP/restart.log" 2>/dev/null; do
 		i=$((i + 1))
 		[ $i -lt 50 ] && kill -0 "$MPID" 2>/dev/null || break
 		sleep 0.1
 	done
-	if grep -q "listening on unix" "$TMP/restart.log"; then
+	if grep -q "listening on unix" "$TMP/restart.log" 2>/dev/null; then
 		echo "PASS milter:stale-socket-replaced"
 	else
 		echo "FAIL milter:stale-socket-replaced:" \

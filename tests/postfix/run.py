@@ -461,10 +461,11 @@ def main():
 	conf = write_conf(work, a.keys, a.kport)
 	dnspath = write_dns(work, a.keys)
 	mt = Milter(a.milter, conf, work)
-	mt.start()
-	pf = postfix.Postfix(a.root, work + "/pf", man_lines(mt.port),
-	    [("milter_protocol", a.protocol)])
+	pf = None
 	try:
+		mt.start()
+		pf = postfix.Postfix(a.root, work + "/pf", man_lines(mt.port),
+		    [("milter_protocol", a.protocol)])
 		pf.start()
 		smsgs, flags = sign_messages(work, a.count)
 		vmsgs = verify_messages(a.dkimkit, a.keys)
@@ -517,14 +518,15 @@ def main():
 	except Exception as e:	# noqa: BLE001
 		check("run", False, "%s: %s" % (type(e).__name__, e))
 	finally:
-		pf.stop()
+		if pf is not None:
+			pf.stop()
 		mt.stop()
 		check("milter:no-sanitizer-report", "Sanitizer" not in mt.log(),
 		    "see the milter log below")
 		if results["fail"]:
 			sys.stderr.write("--- milter log (tail)\n" +
 			    mt.log()[-3000:] + "--- maillog (tail)\n" +
-			    pf.log()[-3000:])
+			    (pf.log()[-3000:] if pf else ""))
 	return 1 if results["fail"] else 0
 
 
