@@ -508,6 +508,12 @@ def main():
 				continue
 			check_verified(case, want_res, got[case][1])
 		del sent
+		# Postfix keeps one milter connection per SMTP session
+		per = min(PER_SESSION, a.count)
+		check("several-messages-per-connection", re.search(
+		    r"disconnect from \S+\[%s\].* data=%d " % (re.escape(
+		    SIGN_SRC), per), pf.log()) is not None,
+		    "no session from %s with %d messages" % (SIGN_SRC, per))
 		log = mt.log()
 		n = len(re.findall(r" (signed|verified|passed): ", log))
 		check("milter:one-log-line-per-message", n == want,
