@@ -243,7 +243,7 @@ verify_queries(struct conn *c)
 	while ((q = dk_verifier_next_query(m->verifier)) != NULL) {
 		/* past the deadline or the bound: temperror at finish */
 		if ((m->deadline >= 0 && mt->now >= m->deadline) ||
-		    m->nlookups == DK_SIGS_MAX)
+		    m->nlookups == DK_QUERIES_MAX)
 			continue;
 		if (m->deadline < 0)
 			m->deadline = mt->now + m->cfg->dns_timeout;
@@ -412,22 +412,39 @@ sign_end(struct conn *c)
 	reply_end(c, m->mode == MSG_SIGN ? "signed" : "passed", logbuf);
 }
 
-/* -r: reject without a pass (RFC 7372 §3.1 codes). */
-static void
-verify_policy(struct msg *m)
+/*
+ * -r: reject without a pass (RFC 7372 §3.1 codes). SHARED POLICY (to
+ * move): the rule of filter-dkim's verify.c, which keeps it private.
+ * A neutral result (not evaluated, past our bounds) may hide the good
+ * signature, so it leaves no verdict; too-many-signatures stands for
+ * fields that failed.
+ */
+static const char *
+reject_decision(const struct dk_verifier *v)
 {
 	const struct dk_result *r;
-	size_t i, n = dk_verifier_nresults(m->verifier), temp = 0;
+	size_t i, n = dk_verifier_nresults(v);
+	int failed = 0, temp = 0;
 
-	if (!m->cfg->reject || n == 0)
-		return;
 	for (i = 0; i < n; i++) {
-		r = dk_verifier_result(m->verifier, i);
-		if (r->outcome == DK_PASS)
-			return;
-		temp += r->outcome == DK_TEMPERROR;
+		r = dk_verifier_result(v, i);
+		switch (r->outcome) {
+		case DK_PASS:
+			return NULL;
+		case DK_NEUTRAL:
+			if (r->reason != DK_R_TOO_MANY_SIGNATURES)
+				return NULL;
+			break;
+		case DK_TEMPERROR:
+			temp = 1;
+			break;
+		default:
+			failed = 1;
+		}
 	}
-	m->decision = temp == n ? REJECT_TEMP : REJECT_FAIL;
+	if (failed)
+		return REJECT_FAIL;
+	return temp ? REJECT_TEMP : NULL;
 }
 
 static void
@@ -454,7 +471,8 @@ verify_end(struct conn *c)
 		reply_end(c, "verified", logbuf);
 		return;
 	}
-	verify_policy(m);
+	if (m->cfg->reject)
+		m->decision = reject_decision(m->verifier);
 	for (i = c->nardel; i-- > 0 && m->decision == NULL;)
 		if (milter_wire_header(c, SMFIR_CHGHEADER, c->ardel[i],
 		    AR_NAME, "") == -1)
