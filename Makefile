@@ -35,7 +35,8 @@ HEADERS !=	ls include/*.h src/*/*.h tests/*.h 2>/dev/null
 
 .SUFFIXES: .c .o
 
-all: libdkimkit.a libdkimkit.so dkimkit filter-dkim dkimkit-milter
+all: libdkimkit.a libdkimkit.so.1 libdkimkit.so dkimkit filter-dkim \
+    dkimkit-milter
 
 .c.o:
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -46,14 +47,31 @@ libdkimkit.a: $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJS)
 
-# Export only what include/dkimkit.h declares (src/libdkimkit.sym).
+# Export only what include/dkimkit.h declares (src/libdkimkit.sym), in
+# the version node of ABI 1. The soname changes only when the ABI does.
+SOVERSION =	1
+VERSION =	1.0.0
 libdkimkit.map: src/libdkimkit.sym
-	{ echo '{ global:'; sed 's/$$/;/' src/libdkimkit.sym; \
-	    echo 'local: *; };'; } > $@
+	{ echo 'DKIMKIT_$(SOVERSION) { global:'; \
+	    sed 's/$$/;/' src/libdkimkit.sym; echo 'local: *; };'; } > $@
 
-libdkimkit.so: $(LIB_OBJS) libdkimkit.map
-	$(CC) -shared $(SANFLAGS) $(LDFLAGS) -Wl,-soname,libdkimkit.so.0 \
+libdkimkit.so.$(SOVERSION): $(LIB_OBJS) libdkimkit.map
+	$(CC) -shared $(SANFLAGS) $(LDFLAGS) \
+	    -Wl,-soname,libdkimkit.so.$(SOVERSION) \
 	    -Wl,--version-script=libdkimkit.map -o $@ $(LIB_OBJS) $(LIBS)
+
+libdkimkit.so: libdkimkit.so.$(SOVERSION)
+	ln -sf libdkimkit.so.$(SOVERSION) $@
+
+# pkg-config file for PREFIX; a static link needs Libs.private. Debian's
+# libldns.a calls libcrypto (its DNSSEC code), which ldns.pc leaves out.
+LDNS_STATIC_LIBS ?= -lcrypto
+dkimkit.pc: dkimkit.pc.in Makefile .FORCE
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
+	    -e 's|@LIBS_PRIVATE@|$(LIBS) $(LDNS_STATIC_LIBS)|' \
+	    dkimkit.pc.in > $@
+
+.FORCE:
 
 dkimkit: $(CLI_OBJS) libdkimkit.a
 	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJS) libdkimkit.a $(LIBS)
@@ -107,10 +125,17 @@ fuzz:
 	sh fuzz/run.sh
 
 # filter-dkim goes where smtpd.conf lines expect proc-exec filters, next
-# to Debian's own in /usr/libexec/opensmtpd with PREFIX=/usr.
-install: all
+# to Debian's own in /usr/libexec/opensmtpd with PREFIX=/usr. uninstall
+# removes exactly what install puts there (INSTALLED, relative to PREFIX).
+INSTALLED =	bin/dkimkit libexec/opensmtpd/filter-dkim sbin/dkimkit-milter \
+		lib/libdkimkit.a lib/libdkimkit.so.$(SOVERSION) \
+		lib/libdkimkit.so lib/pkgconfig/dkimkit.pc include/dkimkit.h \
+		share/man/man1/dkimkit.1 share/man/man3/dkimkit.3 \
+		share/man/man8/filter-dkim.8 share/man/man8/dkimkit-milter.8
+
+install: all dkimkit.pc
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/sbin \
-	    $(DESTDIR)$(PREFIX)/lib \
+	    $(DESTDIR)$(PREFIX)/lib/pkgconfig \
 	    $(DESTDIR)$(PREFIX)/libexec/opensmtpd \
 	    $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/man/man1 \
 	    $(DESTDIR)$(PREFIX)/share/man/man3 \
@@ -119,18 +144,23 @@ install: all
 	install -m 755 filter-dkim $(DESTDIR)$(PREFIX)/libexec/opensmtpd/
 	install -m 755 dkimkit-milter $(DESTDIR)$(PREFIX)/sbin/
 	install -m 644 libdkimkit.a $(DESTDIR)$(PREFIX)/lib/
-	install -m 755 libdkimkit.so $(DESTDIR)$(PREFIX)/lib/libdkimkit.so.0
-	ln -sf libdkimkit.so.0 $(DESTDIR)$(PREFIX)/lib/libdkimkit.so
+	install -m 755 libdkimkit.so.$(SOVERSION) $(DESTDIR)$(PREFIX)/lib/
+	ln -sf libdkimkit.so.$(SOVERSION) $(DESTDIR)$(PREFIX)/lib/libdkimkit.so
+	install -m 644 dkimkit.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/
 	install -m 644 include/dkimkit.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 man/dkimkit.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 644 man/dkimkit.3 $(DESTDIR)$(PREFIX)/share/man/man3/
 	install -m 644 man/filter-dkim.8 $(DESTDIR)$(PREFIX)/share/man/man8/
 	install -m 644 man/dkimkit-milter.8 $(DESTDIR)$(PREFIX)/share/man/man8/
 
+uninstall:
+	for f in $(INSTALLED); do rm -f $(DESTDIR)$(PREFIX)/$$f; done
+
 clean:
 	rm -f $(LIB_OBJS) $(CLI_OBJS) $(FILTER_OBJS) $(MILTER_OBJS) \
 	    $(TEST_PROGS) tests/testlib.o libdkimkit.a libdkimkit.so \
-	    libdkimkit.map libfilter.a dkimkit filter-dkim dkimkit-milter
+	    libdkimkit.so.$(SOVERSION) libdkimkit.map libfilter.a dkimkit \
+	    filter-dkim dkimkit-milter dkimkit.pc
 	rm -rf build
 
-.PHONY: all tests check demo bench fuzz install clean
+.PHONY: all tests check demo bench fuzz install uninstall clean .FORCE

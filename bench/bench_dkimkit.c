@@ -155,9 +155,8 @@ verify_one(void *arg)
 	size_t off, n;
 	int rc = -1;
 
-	memset(&vo, 0, sizeof(vo));
+	dk_verify_opts_init(&vo, sizeof(vo));
 	vo.now = DK_BENCH_NOW;
-	vo.strict = 1;
 	vo.authserv_id = DK_BENCH_DOMAIN;
 	if (dk_verifier_new(&v, &vo) != DK_OK)
 		return -1;
@@ -189,6 +188,7 @@ bench_key(const struct bench_key *k)
 
 	memset(&j, 0, sizeof(j));
 	j.k = k;
+	dk_sign_opts_init(&j.opts, sizeof(j.opts));
 	j.opts.domain = DK_BENCH_DOMAIN;
 	j.opts.selector = k->selector;
 	j.opts.key = k->key;

@@ -147,10 +147,9 @@ resolver_start(void)
 		fprintf(stderr, "resolver: %s\n", err);
 		exit(1);
 	}
-	memset(&o, 0, sizeof(o));
-	o.conf = &conf;
+	dk_resolver_opts_init(&o, sizeof(o));
 	o.budget_ms = FILTER_DNS_TIMEOUT_MAX;	/* as main.c sets it up */
-	if (dk_resolver_new(&resolver, &o) != DK_OK) {
+	if (dk_resolver_new_conf(&resolver, &o, &conf) != DK_OK) {
 		fprintf(stderr, "resolver: cannot start\n");
 		exit(1);
 	}

@@ -11,7 +11,7 @@ set -eu
 out=${1:?usage: mkseeds.sh OUTDIR}
 vec=vectors
 for t in tags sig keyrec keyload canon_header canon_body verifier dnsreply \
-    filter; do
+    filter hdrinfo; do
 	rm -rf "$out/fuzz_$t"
 	mkdir -p "$out/fuzz_$t"
 done
@@ -88,6 +88,10 @@ for eml in $(find "$vec" -name '*.eml' | sort); do
 	# shellcheck disable=SC2059
 	{ printf "\\$flags$chunks"; cat "$eml"; } \
 	    > "$out/fuzz_verifier/$stem"
+	# fuzz_hdrinfo: flags (LF input), chunks, message
+	# shellcheck disable=SC2059
+	{ printf "\\$flags$chunks"; cat "$eml"; } \
+	    > "$out/fuzz_hdrinfo/$stem"
 	# fuzz_filter: flags (0x40, never NUL; sign with commit or
 	# rollback; verify past the DNS deadline, the resolver's budget, or
 	# neither), message; every fifth with an envelope sender first, and
@@ -153,6 +157,6 @@ for f in $(find "$vec" -name '*.pem' -o -name '*.key' -o -name '*.private'); do
 done
 
 for t in tags sig keyrec keyload canon_header canon_body verifier dnsreply \
-    filter; do
+    filter hdrinfo; do
 	echo "seeds: fuzz_$t: $(ls "$out/fuzz_$t" | wc -l) files"
 done

@@ -23,8 +23,9 @@
  * a handle, and one handle must be used by one thread at a time.
  *
  * Messages are fed with CRLF line endings, header block first, as they
- * travel over SMTP (after dot-unstuffing). A message of header fields only
- * is valid: its body is empty.
+ * travel over SMTP (after dot-unstuffing), or with bare LF after
+ * dk_signer_accept_lf() or dk_verifier_accept_lf(). A message of header
+ * fields only is valid: its body is empty.
  *
  * Every _new has a _free, and _free(NULL) does nothing. Strings returned
  * by getters belong to the handle and stay valid until it is freed.
@@ -34,6 +35,18 @@
  *
  * Thread safety: dk_key_generate() calls sodium_init() for libsodium's
  * random generator, which is safe to call from several threads at once.
+ *
+ * Options (ABI version 1). Options are plain structs whose first member,
+ * size, the caller sets through the matching _init function, called with
+ * sizeof the struct: dk_verify_opts_init(&o, sizeof(o)). _init fills in
+ * the safe defaults; the caller then sets fields by name. New fields only
+ * ever go at the end of a struct: the library reads no further than size,
+ * and a field past it takes its default, so a program built against an
+ * older header keeps working with a newer library without recompiling. A
+ * struct that did not go through _init (size 0) is refused with
+ * DK_EINVAL, so zeroed options never mean anything, least of all unsafe.
+ * Results and other structs the library hands out by pointer may gain
+ * fields at their end too; callers never allocate them.
  */
 
 #ifndef DKIMKIT_H
@@ -41,6 +54,10 @@
 
 #include <stddef.h>
 #include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 #if defined(__GNUC__) || defined(__clang__)
 #define DK_WUR	__attribute__((__warn_unused_result__))
@@ -128,7 +145,10 @@ enum dk_reason {
 	DK_R_KEY_TYPE_MISMATCH,	/* the record's k= is not the a= key type */
 	DK_R_SIG_TOO_LARGE,	/* past our bounds: b= over DK_RSA_MAX_BITS,
 				 * h= over 256 names, over 128 tags */
-	DK_R_NOT_EVALUATED	/* past DK_KEY_CHECKS_MAX: not checked */
+	DK_R_NOT_EVALUATED,	/* past DK_KEY_CHECKS_MAX: not checked */
+	DK_R_FUTURE_TIMESTAMP,	/* t= past now + clock_drift */
+	DK_R_KEY_TOO_SMALL,	/* under the operator's rsa_min_bits */
+	DK_R_HEADER_NOT_SIGNED	/* a field of signed_headers left out */
 };
 
 /* What a key lookup gave. DK_DNS_NODATA: the name exists, no TXT. */
@@ -188,6 +208,12 @@ struct dk_verifier;	/* one message being verified */
 #define DK_RSA_MIN_BITS	1024	/* RFC 8301 §3.2 */
 #define DK_RSA_MAX_BITS	4096	/* largest key verified (BearSSL i31/i62) */
 #define DK_TIME_MAX	INT64_C(999999999999)	/* t=, x=: 1*12DIGIT (§3.5) */
+#define DK_TIME_NOW	INT64_MIN	/* timestamp, now: read time(3) */
+#define DK_TIME_NONE	INT64_C(-1)	/* timestamp: no t= at all */
+#define DK_CLOCK_DRIFT_DEFAULT 300	/* seconds; OpenDKIM's ClockDrift */
+#define DK_CLOCK_DRIFT_NONE (-1)	/* clock_drift: x= exact, t= unchecked */
+#define DK_FROM_MAX	16	/* From mailboxes kept for the caller */
+#define DK_ADDR_MAX	(64 + 1 + 253)	/* RFC 5321 local-part @ domain */
 
 /*
  * Keys.
@@ -230,6 +256,11 @@ void			 dk_free_string(char *s);
  * over the message, sharing the body hash between signatures with the
  * same body canonicalization.
  *
+ * dk_sign_opts_init(o, sizeof(*o)) sets size and the defaults: no
+ * domain, selector or key (all three required), no auid (i=),
+ * relaxed/relaxed, the default header list, timestamp DK_TIME_NOW and
+ * no x=.
+ *
  * domain (d=) and selector (s=) are required. auid (i=) may be NULL. key
  * is borrowed and must outlive the signer; a= follows its type. headers
  * is a NULL-terminated list of field names for h=, taken literally, or
@@ -238,14 +269,17 @@ void			 dk_free_string(char *s);
  * more than they occur, absent ones too, so that none can be added
  * (oversigning). Date and Message-ID are oversigned only when present:
  * an MTA may add them after signing.
- * timestamp is t=; a negative value leaves t= out. expire_after, when
- * positive, adds x= = timestamp + expire_after (timestamp must then be
- * set); neither may pass DK_TIME_MAX. domain must be a domain name of two
- * labels or more, selector one of one label or more (RFC 5321 letters,
- * digits and hyphens); auid, when set, must lie within domain and be
- * printable ASCII without ';' or '='; headers must name From.
+ * timestamp is t=: DK_TIME_NOW (the default) reads the clock when the
+ * signer finishes, DK_TIME_NONE (or another negative value) leaves t=
+ * out, anything else is taken as it is. expire_after, when positive,
+ * adds x= = t= + expire_after (t= must then be present); neither may
+ * pass DK_TIME_MAX. domain must be a domain name of two labels or more,
+ * selector one of one label or more (RFC 5321 letters, digits and
+ * hyphens); auid, when set, must lie within domain and be printable
+ * ASCII without ';' or '='; headers must name From.
  */
 struct dk_sign_opts {
+	size_t			 size;		/* set by dk_sign_opts_init() */
 	const char		*domain;
 	const char		*selector;
 	const char		*auid;
@@ -257,18 +291,32 @@ struct dk_sign_opts {
 	int64_t			 expire_after;
 };
 
+void			 dk_sign_opts_init(struct dk_sign_opts *o,
+			    size_t size);
+
 /*
- * dk_signer_new() copies opts[0..nopts) (1 to DK_SIGNERS_MAX entries;
- * the strings are copied too, the keys are not). Returns DK_OK, DK_ENOMEM
- * or DK_EINVAL with *sp NULL.
+ * dk_signer_new() copies opts[0..nopts) (0 to DK_SIGNERS_MAX entries;
+ * the strings are copied too, the keys are not). Returns DK_OK, or
+ * DK_ENOMEM or DK_EINVAL with *sp NULL. With nopts 0 (opts may be NULL), the signatures are added
+ * later with dk_signer_add(), typically once the header block is known.
+ *
+ * dk_signer_add() adds opts[0..nopts) to a signer that has not finished,
+ * up to DK_SIGNERS_MAX signatures in all. Until the first signature is
+ * added, body bytes go through both body canonicalizations, so a
+ * signature of either kind can be added at any time before finish; once
+ * body bytes have been written after an add, only the body
+ * canonicalizations already in use remain, and a signature needing the
+ * other gives DK_ESTATE. Returns DK_OK, DK_ENOMEM, DK_EINVAL (bad
+ * options, too many signatures; the signer is unchanged) or DK_ESTATE.
  *
  * dk_signer_write() feeds the next len bytes of the message. Returns
  * DK_OK, DK_ELIMIT (header block over DK_HEADER_MAX), DK_ENOMEM or
  * DK_ESTATE.
  *
  * dk_signer_finish() ends the message and computes the signatures.
- * Returns DK_OK, or DK_ESYNTAX when the message has no From field or more
- * than one, or a header field is cut off by the end of input. A default
+ * Returns DK_OK, DK_EINVAL when no signature was ever added, or
+ * DK_ESYNTAX when the message has no From field or more than one, or a
+ * header field is cut off by the end of input. A default
  * header list that would pass 64 names (64 Cc fields, Resent-* blocks) is
  * cut, not refused: each name lists at most its cap bottom-most
  * instances (RFC 6376 §5.4.2 binds from the bottom), From, To, Cc,
@@ -283,6 +331,8 @@ struct dk_sign_opts {
  */
 DK_WUR enum dk_status	 dk_signer_new(struct dk_signer **sp,
 			    const struct dk_sign_opts *opts, size_t nopts);
+DK_WUR enum dk_status	 dk_signer_add(struct dk_signer *s,
+			    const struct dk_sign_opts *opts, size_t nopts);
 DK_WUR enum dk_status	 dk_signer_write(struct dk_signer *s, const void *buf,
 			    size_t len);
 DK_WUR enum dk_status	 dk_signer_finish(struct dk_signer *s);
@@ -296,21 +346,59 @@ const char *const	*dk_default_headers(void);
 /*
  * Verifying.
  *
- * now is the current Unix time, for x=. strict (RFC 8301, and our policy)
- * makes rsa-sha1 and RSA keys under 1024 bits permerror, and reports a
- * passing signature on a message with several From fields as policy
- * (RFC 6376 §8.15); zero gives plain RFC 6376 results, for conformance
- * runs. authserv_id is copied; it must be a valid RFC 8601 authserv-id,
- * or NULL when the caller formats Authentication-Results itself.
+ * dk_verify_opts_init(o, sizeof(*o)) sets size and the defaults, which
+ * are the safe ones: RFC 8301 (rsa-sha1 and RSA keys under 1024 bits are
+ * permerror), our multiple-From policy (a passing signature on a message
+ * with several From fields is policy, RFC 6376 §8.15), a t= more than
+ * DK_CLOCK_DRIFT_DEFAULT seconds in the future is permerror, and the
+ * clock is read by dk_verifier_new().
+ *
+ * now is the current Unix time, for x= and t=; DK_TIME_NOW reads
+ * time(3). authserv_id is copied; it must be a valid RFC 8601
+ * authserv-id, or NULL when the caller formats Authentication-Results
+ * itself.
+ *
+ * plain_rfc6376, nonzero, gives plain RFC 6376 results, for conformance
+ * runs: rsa-sha1 and small RSA keys are accepted, several From fields do
+ * not turn a pass into policy, and a t= in the future is accepted (RFC
+ * 6376 §3.5 only allows refusing it).
+ *
+ * rsa_min_bits is the smallest RSA key accepted (permerror
+ * key-too-small-rfc8301 under 1024 bits, key-too-small above that); 0
+ * means 1024, or no minimum with plain_rfc6376. Other values under 1024
+ * need plain_rfc6376; above DK_RSA_MAX_BITS is DK_EINVAL.
+ *
+ * clock_drift is the number of seconds the two clocks may disagree (as
+ * OpenDKIM's ClockDrift): x= counts as expired only once it is more than
+ * clock_drift before now, and t= is refused when it is more than
+ * clock_drift after now. 0 to DK_TIME_MAX, or DK_CLOCK_DRIFT_NONE for
+ * the RFC's reading: x= compared with now exactly and t= not checked,
+ * as when replaying old mail at a fixed now.
+ *
+ * signed_headers is a NULL-terminated list of field names that a
+ * signature must cover for its pass to count: for each name, h= must
+ * list it at least as often as the message has that field, so no
+ * instance of it is unsigned. A passing signature that falls short is
+ * reported as policy (header-not-signed). NULL (the default) asks only
+ * for From, which RFC 6376 requires anyway. The list is copied.
+ *
  * key_checks_max lowers the signatures checked against a key per
- * message; 0 (and anything over it) means DK_KEY_CHECKS_MAX.
+ * message; 0 (the default, and anything over it) means
+ * DK_KEY_CHECKS_MAX.
  */
 struct dk_verify_opts {
-	int64_t		 now;
-	int		 strict;
-	const char	*authserv_id;
-	unsigned int	 key_checks_max;
+	size_t			 size;	/* set by dk_verify_opts_init() */
+	int64_t			 now;
+	const char		*authserv_id;
+	int			 plain_rfc6376;
+	unsigned int		 rsa_min_bits;
+	int64_t			 clock_drift;
+	const char *const	*signed_headers;
+	unsigned int		 key_checks_max;
 };
+
+void			 dk_verify_opts_init(struct dk_verify_opts *o,
+			    size_t size);
 
 /*
  * One result per DKIM-Signature field, in header order, top to bottom.
@@ -333,10 +421,23 @@ struct dk_result {
 	int		 key_testing;	/* the key record says t=y: the domain
 					 * is testing, so a failure must not
 					 * count against the message */
+	/* detail for logs; version 1 */
+	unsigned int	 key_bits;	/* the key's size (Ed25519: 256); 0
+					 * when no key record was read */
+	int64_t		 t;		/* t=, or -1 */
+	int64_t		 x;		/* x=, or -1 */
+	int		 has_l;		/* l= was given: */
+	uint64_t	 l;		/* its value */
+	const char	*h;		/* h= as parsed, names joined by ':',
+					 * or "" when unparsable */
+	const char	*text;		/* one sentence, for people: what
+					 * happened and, for a failure, why */
 };
 
 /*
- * dk_verifier_new() returns DK_OK, DK_ENOMEM or DK_EINVAL.
+ * dk_verifier_new() returns DK_OK, DK_ENOMEM, or DK_EINVAL for options
+ * outside the rules above (a bad authserv-id, size, rsa_min_bits,
+ * clock_drift, now, or a name in signed_headers that is no field name).
  *
  * dk_verifier_write() feeds message bytes, as dk_signer_write() does.
  *
@@ -400,5 +501,194 @@ void			 dk_verifier_free(struct dk_verifier *v);
 const char		*dk_outcome_str(enum dk_outcome outcome);
 const char		*dk_reason_str(enum dk_reason reason);
 const char		*dk_status_str(enum dk_status status);
+
+/*
+ * The header block, once it has ended (an empty line, or the end of the
+ * message for one of header fields only): what a front end needs to
+ * choose keys and to clean up the header.
+ *
+ * dk_signer_header_done() and dk_verifier_header_done() say whether it
+ * has ended. Before that the getters below give 0 or NULL.
+ *
+ * dk_*_nfrom() and dk_*_from(h, i) give the addresses of the From
+ * mailboxes (RFC 5322 §3.4, §3.6.2), in order over every From field, at
+ * most DK_FROM_MAX: each an addr-spec "local@domain" with the domain in
+ * lowercase and without a final dot. Mailboxes that cannot be read are
+ * left out. dk_*_from_domain() is the domain of the first mailbox of the
+ * From field when the message has exactly one From field, else NULL: the
+ * domain to sign for (d=) or to align with.
+ *
+ * dk_verifier_authres_ours() finds the Authentication-Results fields that
+ * claim authserv_id (compared without case), which RFC 8601 §5 says to
+ * remove from mail coming in from outside. It fills idx[0..max) with
+ * their numbers among the Authentication-Results fields, counting from 1
+ * at the top (the index smfi_chgheader(3) takes), and returns how many
+ * there are, which may be more than max.
+ *
+ * dk_authres_has_id() says whether an Authentication-Results field value
+ * value[0..len) (what follows the colon) names authserv_id as its
+ * authserv-id (RFC 8601 §2.2: the first token or quoted-string after
+ * CFWS), for callers that see fields one at a time.
+ */
+int			 dk_signer_header_done(const struct dk_signer *s);
+size_t			 dk_signer_nfrom(const struct dk_signer *s);
+const char		*dk_signer_from(const struct dk_signer *s, size_t i);
+const char		*dk_signer_from_domain(const struct dk_signer *s);
+int			 dk_verifier_header_done(const struct dk_verifier *v);
+size_t			 dk_verifier_nfrom(const struct dk_verifier *v);
+const char		*dk_verifier_from(const struct dk_verifier *v,
+			    size_t i);
+const char		*dk_verifier_from_domain(const struct dk_verifier *v);
+size_t			 dk_verifier_authres_ours(const struct dk_verifier *v,
+			    const char *authserv_id, size_t *idx, size_t max);
+int			 dk_authres_has_id(const char *value, size_t len,
+			    const char *authserv_id);
+
+/*
+ * LF-only input. dk_signer_accept_lf() and dk_verifier_accept_lf(),
+ * called before the first write, make the handle turn every bare LF it is
+ * fed into CRLF (a CR already before it, even at the end of the previous
+ * chunk, is kept as it is), for callers that hold mail with Unix line
+ * endings. The signatures are those of the CRLF message: write the
+ * message out with CRLF, or let the next hop convert it the same way.
+ * Returns DK_OK, or DK_ESTATE after the first write.
+ */
+DK_WUR enum dk_status	 dk_signer_accept_lf(struct dk_signer *s);
+DK_WUR enum dk_status	 dk_verifier_accept_lf(struct dk_verifier *v);
+
+/*
+ * The key resolver: asynchronous TXT lookups over UDP with a fallback to
+ * TCP on truncation, a cache (positive answers for their TTL, negative
+ * ones for the SOA minimum, RFC 2308 §5; temporary failures never) and a
+ * time budget per name. It fits any poll loop and never reads the clock
+ * itself: times are monotonic milliseconds from the caller. One resolver
+ * serves any number of verifiers, in one thread at a time.
+ *
+ * dk_resolver_opts_init(o, sizeof(*o)) sets the defaults: server NULL
+ * (the nameservers and options of /etc/resolv.conf; 127.0.0.1 when it
+ * names none), 256 queries in flight, 1024 cache entries, TTLs capped at
+ * 3600 s, a 30 s budget per name. server is "ADDR", "ADDR:PORT", "IPV6"
+ * or "[IPV6]:PORT". inflight_max, cache_max, ttl_max and budget_ms take
+ * their defaults when 0; nocache turns the cache off.
+ *
+ * dk_resolver_new() returns DK_OK, DK_ENOMEM, or DK_EINVAL with a
+ * message in err[0..errlen) (when err is not NULL) saying why: a server
+ * that is not an address, an unreadable resolv.conf. dk_resolver_free()
+ * closes every socket and frees every lookup not yet collected.
+ *
+ * The loop, for an embedder with its own:
+ *	dk_resolver_submit()	start a lookup for name, with arg for the
+ *				caller; a cached name finishes at once
+ *	dk_resolver_fds()	fill pfd[0..npfd) for poll(2); returns how
+ *				many are needed (call again when more than
+ *				npfd)
+ *	dk_resolver_timeout()	the poll(2) timeout in ms from now: -1 none,
+ *				0 at once
+ *	dk_resolver_process()	after poll(2), with its pfd, or pfd NULL and
+ *				npfd 0 for timers only
+ *	dk_resolver_done()	the next finished lookup, or NULL; the
+ *				caller frees it with dk_dns_lookup_free()
+ *	dk_dns_lookup_result()	its result (NULL while in flight); strings
+ *				belong to the lookup
+ *	dk_dns_lookup_answer()	give the result to the verifier that asked
+ *				(dk_verifier_answer() and, for a DNSSEC-
+ *				validated answer from a loopback resolver,
+ *				dk_verifier_key_dnssec())
+ *	dk_dns_lookup_free()	free a lookup in any state; one in flight
+ *				is cancelled
+ * dk_resolver_deadline() is the absolute time for the next
+ * dk_resolver_process(), -1 for none; dk_resolver_pending() counts the
+ * lookups submitted and neither freed nor collected.
+ *
+ * dk_resolver_last_failure() is described with struct dk_dns_failure.
+ *
+ * dk_dns_resolve_verifier() does it all, blocking: it looks up every key
+ * the verifier asks for now (at most qmax names, 0: DK_QUERIES_MAX),
+ * waits with poll(2) and CLOCK_MONOTONIC, and answers them. The verifier
+ * asks its names when the header block ends and when the message ends:
+ * one call after dk_verifier_end() sees them all, one at each overlaps
+ * the lookups with the body. The resolver must have no other lookups. Returns DK_OK, the status of
+ * dk_verifier_answer(), or DK_ENOMEM.
+ */
+struct dk_resolver;
+struct dk_dns_lookup;
+struct pollfd;
+
+struct dk_resolver_opts {
+	size_t		 size;		/* set by dk_resolver_opts_init() */
+	const char	*server;
+	size_t		 inflight_max;
+	size_t		 cache_max;
+	uint32_t	 ttl_max;
+	int		 nocache;
+	int64_t		 budget_ms;
+};
+
+/* A finished lookup. Everything belongs to the lookup handle. */
+struct dk_dns_result {
+	const char		*name;	/* as submitted, lowercased, no dot */
+	void			*arg;	/* as submitted */
+	enum dk_dns_rcode	 rcode;
+	const char *const	*txt;	/* DK_DNS_OK: ntxt records, each with
+					 * its strings joined (RFC 6376
+					 * §3.6.2.2) */
+	size_t			 ntxt;
+	int			 dnssec; /* AD=1 from a loopback server; a
+					  * remote resolver's AD is ignored */
+	int			 cached; /* answered from the cache */
+	int			 tcp;	/* the answer came over TCP */
+};
+
+/*
+ * The last try that failed (any server, any lookup), for front ends to
+ * name the server in their logs. A burst is a run of failed tries with
+ * no reply from a working server in between; burst counts them, so a
+ * front end logs once per burst by remembering the last burst it
+ * logged. rcode is how the try failed: DK_DNS_TIMEOUT, _UNREACHABLE,
+ * _REFUSED, _SERVFAIL, _MALFORMED or _TCP. dk_resolver_last_failure()
+ * gives NULL before any failure; the struct is owned by the resolver,
+ * updated by dk_resolver_process() and dk_resolver_submit().
+ */
+#define DK_DNS_ADDR_MAX		64	/* "[IPV6]:PORT": INET6_ADDRSTRLEN (46)
+					 * + brackets, colon, 5 digits */
+struct dk_dns_failure {
+	enum dk_dns_rcode	 rcode;
+	char			 server[DK_DNS_ADDR_MAX];	/* "ADDR:PORT" */
+	uint64_t		 burst;		/* 1, 2, ...: which burst */
+	int			 ongoing;	/* no good reply since */
+};
+
+void			 dk_resolver_opts_init(struct dk_resolver_opts *o,
+			    size_t size);
+DK_WUR enum dk_status	 dk_resolver_new(struct dk_resolver **rp,
+			    const struct dk_resolver_opts *opts, char *err,
+			    size_t errlen);
+void			 dk_resolver_free(struct dk_resolver *r);
+DK_WUR enum dk_status	 dk_resolver_submit(struct dk_resolver *r,
+			    const char *name, void *arg, int64_t now,
+			    struct dk_dns_lookup **lp);
+size_t			 dk_resolver_fds(struct dk_resolver *r,
+			    struct pollfd *pfd, size_t npfd);
+int64_t			 dk_resolver_deadline(const struct dk_resolver *r);
+int			 dk_resolver_timeout(const struct dk_resolver *r,
+			    int64_t now);
+void			 dk_resolver_process(struct dk_resolver *r,
+			    const struct pollfd *pfd, size_t npfd,
+			    int64_t now);
+struct dk_dns_lookup	*dk_resolver_done(struct dk_resolver *r);
+size_t			 dk_resolver_pending(const struct dk_resolver *r);
+const struct dk_dns_failure *
+			 dk_resolver_last_failure(const struct dk_resolver *r);
+const struct dk_dns_result *
+			 dk_dns_lookup_result(const struct dk_dns_lookup *l);
+DK_WUR enum dk_status	 dk_dns_lookup_answer(const struct dk_dns_lookup *l,
+			    struct dk_verifier *v);
+void			 dk_dns_lookup_free(struct dk_dns_lookup *l);
+DK_WUR enum dk_status	 dk_dns_resolve_verifier(struct dk_resolver *r,
+			    struct dk_verifier *v, size_t qmax);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* DKIMKIT_H */

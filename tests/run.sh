@@ -1,7 +1,8 @@
 #!/bin/sh
 #
 # Build dkimkit with -Werror and run every test: the unit test programs,
-# the symbol and layering checks, the conformance vectors, the interop,
+# the symbol and layering checks, the installed library and its examples
+# through pkg-config, the conformance vectors, the interop,
 # DNS, dkimkit's operator commands (testkey, rotate), the man page lint,
 # filter transcript and real-smtpd tests, the milter against miltertest
 # and inside a real Postfix, the resolver and the
@@ -77,7 +78,7 @@ build() {
 	for c in tests/test_*.c; do
 		[ -f "$c" ] && rm -f "${c%.c}"
 	done
-	rm -f dkimkit libdkimkit.so libdkimkit.a
+	rm -f dkimkit libdkimkit.so libdkimkit.so.1 libdkimkit.a
 	$MAKE -k "$@" all tests > "$log" 2>&1
 	st=$?
 	# the terminal gets the diagnostics, not every compiler command
@@ -109,6 +110,7 @@ unit "" ""
 run tests/canon_paths.sh "" canon-paths.log sh tests/canon_paths.sh
 run tests/symbols.sh "" symbols.log sh tests/symbols.sh
 run tests/layering.sh "" layering.log sh tests/layering.sh
+run tests/examples.sh "" examples.log sh tests/examples.sh
 run tests/vectors.sh "" vectors.log sh tests/vectors.sh
 run tests/limits.sh "" limits.log sh tests/limits.sh
 run tests/dns/run.sh "" dns.log sh tests/dns/run.sh

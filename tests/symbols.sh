@@ -45,9 +45,11 @@ awk '
 sed -e 's/[ \t]*#.*//' -e '/^[ \t]*$/d' src/libdkimkit.sym 2>/dev/null |
     sort -u > "$TMP/sym"
 
-# Everything defined and exported, with its type; version suffixes off.
+# Everything defined and exported, with its type; version suffixes off,
+# and the version node itself (DKIMKIT_1, an absolute symbol) left out.
 nm -D --defined-only libdkimkit.so 2>"$TMP/nm.err" |
-    awk 'NF >= 3 { sub(/@.*/, "", $3); print $2, $3 }' |
+    awk 'NF >= 3 && !($2 == "A" && $3 ~ /^DKIMKIT_[0-9]+$/) {
+	sub(/@.*/, "", $3); print $2, $3 }' |
     sort -k2 > "$TMP/nm"
 awk '{ print $2 }' "$TMP/nm" | sort -u > "$TMP/so"
 
@@ -89,4 +91,21 @@ if [ -s "$TMP/data" ]; then
 	echo "FAIL symbols:only-functions"
 else
 	echo "PASS symbols:only-functions"
+fi
+
+# ABI 1: the soname, and every symbol in the DKIMKIT_1 version node.
+soname=$(objdump -p libdkimkit.so | awk '$1 == "SONAME" { print $2 }')
+if [ "$soname" = libdkimkit.so.1 ]; then
+	echo "PASS symbols:soname"
+else
+	echo "FAIL symbols:soname: '$soname', not libdkimkit.so.1"
+fi
+nm -D --defined-only libdkimkit.so |
+    awk 'NF >= 3 && $3 !~ /^dk_[A-Za-z0-9_]*@@DKIMKIT_1$/ &&
+	$3 != "DKIMKIT_1" { print "  " $3 }' > "$TMP/bad"
+if [ -s "$TMP/bad" ]; then
+	cat "$TMP/bad"
+	echo "FAIL symbols:dk-names-only"
+else
+	echo "PASS symbols:dk-names-only"
 fi

@@ -39,10 +39,22 @@ new_key(void)
 	return dk_key_generate(&k, DK_KEY_ED25519, 0) == DK_OK ? k : NULL;
 }
 
+/* The verifier options these tests use: the defaults at time NOW. */
+static struct dk_verify_opts
+verify_opts(void)
+{
+	struct dk_verify_opts vo;
+
+	dk_verify_opts_init(&vo, sizeof(vo));
+	vo.now = NOW;
+	vo.authserv_id = "test";
+	return vo;
+}
+
 static void
 sign_opts(struct dk_sign_opts *o, const char *sel, const struct dk_key *k)
 {
-	memset(o, 0, sizeof(*o));
+	dk_sign_opts_init(o, sizeof(*o));
 	o->domain = "example.com";
 	o->selector = sel;
 	o->key = k;
@@ -78,7 +90,7 @@ static enum dk_status
 verify_msg(const char *msg, const char *const *recs, size_t nrec,
     enum dk_dns_rcode rcode, int dnssec, char *out, size_t cap)
 {
-	struct dk_verify_opts vo = { NOW, 1, "test", 0 };
+	struct dk_verify_opts vo = verify_opts();
 	struct dk_verifier *v;
 	const char *q;
 	enum dk_status st;
@@ -289,7 +301,7 @@ t_dnssec_comment(void)
 static int
 t_results_bound(void)
 {
-	struct dk_verify_opts vo = { NOW, 1, "test", 0 };
+	struct dk_verify_opts vo = verify_opts();
 	struct dk_verifier *v;
 	const struct dk_result *r;
 	char *msg;
@@ -349,7 +361,7 @@ static const char *const junk_kinds[][2] = {
 static int
 t_junk_above_valid(void)
 {
-	struct dk_verify_opts vo = { NOW, 1, "test", 0 };
+	struct dk_verify_opts vo = verify_opts();
 	struct dk_sign_opts o;
 	struct dk_verifier *v;
 	struct dk_key *k;
@@ -489,13 +501,14 @@ t_summary_not_evaluated(void)
 static int
 t_key_checks_option(void)
 {
-	struct dk_verify_opts vo = { NOW, 1, "test", 1 };
+	struct dk_verify_opts vo = verify_opts();
 	struct dk_sign_opts o;
 	struct dk_verifier *v;
 	struct dk_key *k;
 	char field[4096], *once, *twice;
 	const char *rec, *q;
 
+	vo.key_checks_max = 1;
 	CHECK((k = new_key()) != NULL);
 	CHECK((rec = dk_key_record(k)) != NULL);
 	sign_opts(&o, "ed", k);
@@ -576,7 +589,7 @@ t_header_only(void)
 static int
 t_call_order(void)
 {
-	struct dk_verify_opts vo = { NOW, 1, "test", 0 };
+	struct dk_verify_opts vo = verify_opts();
 	struct dk_verifier *v;
 
 	CHECK(dk_verifier_new(&v, &vo) == DK_OK);

@@ -888,11 +888,10 @@ mkresolver(const struct dk_dns_conf *c, size_t inflight, int64_t budget)
 	struct dk_resolver_opts o;
 	struct dk_resolver *r;
 
-	memset(&o, 0, sizeof(o));
-	o.conf = c;
+	dk_resolver_opts_init(&o, sizeof(o));
 	o.inflight_max = inflight;
 	o.budget_ms = budget;
-	return dk_resolver_new(&r, &o) == DK_OK ? r : NULL;
+	return dk_resolver_new_conf(&r, &o, c) == DK_OK ? r : NULL;
 }
 
 #define PFD_MAX	16

@@ -625,10 +625,16 @@ verifier_answer(struct verify_ctx *c)
 static int
 api_verify(const char *msg, size_t len, int64_t now, size_t way)
 {
-	struct dk_verify_opts o = { now, 0, VEC_AUTHSERV, 0 };
+	struct dk_verify_opts o;
 	struct verify_ctx c = { NULL, DK_OK };
 	const struct dk_result *res;
 	int rc = 0;
+
+	dk_verify_opts_init(&o, sizeof(o));
+	o.now = now;
+	o.authserv_id = VEC_AUTHSERV;
+	o.plain_rfc6376 = 1;
+	o.clock_drift = 0;
 
 	if ((c.st = dk_verifier_new(&c.v, &o)) != DK_OK)
 		return test_fail(__FILE__, __LINE__, "dk_verifier_new: %s",
@@ -736,7 +742,7 @@ check_api(const struct signrow *sr)
 		return test_fail(__FILE__, __LINE__, "h= too long");
 	n = split(hlist, ':', h, DK_H_MAX);
 	h[n] = NULL;
-	memset(&o, 0, sizeof(o));
+	dk_sign_opts_init(&o, sizeof(o));
 	o.domain = sr->param[P_D];
 	o.selector = sr->param[P_S];
 	o.auid = sr->param[P_I];

@@ -56,18 +56,19 @@ static int
 keysrc_open_dns(struct dk_cli_keysrc *ks, const char *server)
 {
 	struct dk_resolver_opts ro;
-	struct dk_dns_conf conf;
 	char err[DK_DNS_ERR_MAX];
+	enum dk_status st;
 
-	if (dk_dns_conf_init(&conf, server, err) == -1) {
+	dk_resolver_opts_init(&ro, sizeof(ro));
+	ro.server = server;
+	if ((st = dk_resolver_new(&ks->resolver, &ro, err, sizeof(err))) ==
+	    DK_ENOMEM)
+		dk_cli_oom();
+	if (st != DK_OK) {
 		dk_cli_warnx("%s: %s", server != NULL ? "--resolver" :
 		    "resolv.conf", err);
 		return server != NULL ? EX_USAGE : EX_TEMPFAIL;
 	}
-	memset(&ro, 0, sizeof(ro));
-	ro.conf = &conf;
-	if (dk_resolver_new(&ks->resolver, &ro) != DK_OK)
-		dk_cli_oom();
 	return 0;
 }
 

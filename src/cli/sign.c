@@ -93,6 +93,7 @@ sign_addkey(struct sign_cfg *cfg, char *spec)
 	if ((rc = dk_cli_keyspec_split(spec, "sign", &ks)) != 0 ||
 	    (rc = dk_cli_key_load(ks.path, &cfg->keys[cfg->n])) != 0)
 		return rc;
+	dk_sign_opts_init(o, sizeof(*o));
 	o->domain = ks.domain;
 	o->selector = ks.selector;
 	o->auid = NULL;

@@ -75,9 +75,11 @@ verify_getopt(int argc, char **argv, struct verify_cfg *cfg)
 			if ((rc = dk_cli_num_opt("--now", optarg, 0,
 			    DK_CLI_TIME_MAX, &cfg->opts.now)) != 0)
 				return rc;
+			/* a replay: x= exact, and t= may be after it */
+			cfg->opts.clock_drift = DK_CLOCK_DRIFT_NONE;
 			break;
 		case OPT_NO_RFC8301:
-			cfg->opts.strict = 0;
+			cfg->opts.plain_rfc6376 = 1;
 			break;
 		default:
 			return dk_cli_badopt("verify", ch, argv);
@@ -252,8 +254,8 @@ dk_cli_verify(int argc, char **argv)
 	int rc;
 
 	memset(&cfg, 0, sizeof(cfg));
+	dk_verify_opts_init(&cfg.opts, sizeof(cfg.opts));
 	cfg.opts.now = (int64_t)time(NULL);
-	cfg.opts.strict = 1;
 	if ((rc = verify_getopt(argc, argv, &cfg)) != 0)
 		return rc;
 	if (cfg.opts.authserv_id == NULL) {

@@ -297,4 +297,66 @@ char	*dk_authres_format(const char *authserv_id,
 /* Nonzero when s can be an authserv-id (an RFC 2045 value). */
 int	dk_authres_id_ok(const char *s);
 
+/*
+ * From addresses (from.c). dk_from_parse() reads a mailbox-list value
+ * (RFC 5322 §3.4, groups included) into out[0..max): each mailbox's
+ * addr-spec, from its angle-addr when it has one, with comments and
+ * spaces left out, the domain lowercased and without a final dot.
+ * Mailboxes it cannot read are skipped. Returns how many it kept.
+ */
+size_t	dk_from_parse(const char *value, size_t len,
+	    char out[][DK_ADDR_MAX + 1], size_t max);
+
+/* Every From field's addresses, and the one From domain (dkimkit.h). */
+struct dk_fromlist {
+	char		*addr[DK_FROM_MAX];
+	size_t		 n;
+	const char	*domain;	/* in addr[0]; NULL: not one From */
+};
+
+/* Fill fl (zeroed) from the fields of mh: DK_OK or DK_ENOMEM. */
+enum dk_status	dk_from_collect(struct dk_fromlist *fl,
+		    const struct dk_msghdr *mh);
+void		dk_from_free(struct dk_fromlist *fl);
+
+/*
+ * The Authentication-Results fields of mh whose authserv-id is id: their
+ * numbers among those fields from 1, into idx[0..max); returns the count.
+ */
+size_t	dk_authres_find(const struct dk_msghdr *mh, const char *id,
+	    size_t *idx, size_t max);
+
+/*
+ * Bare LF to CRLF, across chunks (lf.c): pass buf[0..len) to fn in
+ * pieces, with "\r\n" for each LF that no CR comes before. Returns the
+ * first status fn gives that is not DK_OK, else DK_OK.
+ */
+struct dk_lf {
+	int	 on;
+	int	 cr;		/* the last byte fed was a CR */
+};
+enum dk_status	dk_lf_write(struct dk_lf *lf, const char *buf, size_t len,
+		    enum dk_status (*fn)(void *, const char *, size_t),
+		    void *arg);
+
+/*
+ * Options (opts.c): take the caller's struct into a complete one that
+ * holds the defaults. 0, or -1 for a size this library does not know;
+ * for the verifier's, also -1 for a value outside the rules of
+ * dkimkit.h, and *rsa_min_bits gets the smallest RSA key to take (0:
+ * none).
+ */
+int	dk_sign_opts_take(struct dk_sign_opts *dst,
+	    const struct dk_sign_opts *src);
+int	dk_verify_opts_take(struct dk_verify_opts *dst,
+	    const struct dk_verify_opts *src, unsigned int *rsa_min_bits);
+
+/*
+ * One sentence for people about a result (detail.c), into buf[0..len):
+ * what happened and, for a failure, why, with the numbers that matter.
+ * min_bits is the smallest RSA key the verifier took.
+ */
+void	dk_result_describe(const struct dk_result *r, unsigned int min_bits,
+	    char *buf, size_t len);
+
 #endif /* DK_DKIM_H */

@@ -70,7 +70,10 @@ static const char *const reason_words[] = {
 	[DK_R_DNS_UNREACHABLE] = "dns-unreachable",
 	[DK_R_KEY_TYPE_MISMATCH] = "key-type-mismatch",
 	[DK_R_SIG_TOO_LARGE] = "sig-too-large",
-	[DK_R_NOT_EVALUATED] = "not-evaluated"
+	[DK_R_NOT_EVALUATED] = "not-evaluated",
+	[DK_R_FUTURE_TIMESTAMP] = "future-timestamp",
+	[DK_R_KEY_TOO_SMALL] = "key-too-small",
+	[DK_R_HEADER_NOT_SIGNED] = "header-not-signed"
 };
 
 static const char *const status_words[] = {

@@ -18,12 +18,15 @@
  * The signer: header fields are kept, the body streams through one
  * canonicalizer per body canonicalization into a hash, shared by every
  * key that uses it. At the end each key signs its own header hash.
+ * Keys may come after the header block (dk_signer_add()): until the
+ * first one does, the body goes through both canonicalizations.
  */
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "dkim.h"
 
@@ -33,6 +36,8 @@ struct sign_body {
 	struct dk_canon_body	 cb;
 	struct dk_hash		 hash;
 	enum dk_canon		 mode;
+	size_t			 users;		/* signatures using it */
+	int			 stale;		/* body bytes went past it */
 };
 
 struct sign_one {
@@ -44,7 +49,7 @@ struct sign_one {
 	const struct dk_key	*key;
 	enum dk_canon		 hcanon;
 	int64_t			 t;
-	int64_t			 x;
+	int64_t			 expire_after;
 	struct sign_body	*body;
 	char			*field;
 };
@@ -55,6 +60,13 @@ struct dk_signer {
 	size_t			 n;
 	struct sign_body	 body[NBODIES];
 	size_t			 nbody;
+	int			 body_started;
+	struct dk_fromlist	 from;
+	int			 hdr_ended;	/* fields split, From read */
+	enum dk_status		 hdr_status;
+	char			 hdr_err[200];
+	struct dk_lf		 lf;
+	int			 written;
 	enum dk_status		 failed;
 	int			 finished;
 	char			 errmsg[256];
@@ -78,7 +90,9 @@ body_for(struct dk_signer *s, enum dk_canon mode)
 
 	for (i = 0; i < s->nbody; i++)
 		if (s->body[i].mode == mode)
-			return &s->body[i];
+			return s->body[i].stale ? NULL : &s->body[i];
+	if (s->body_started)
+		return NULL;	/* it would have missed body bytes */
 	b = &s->body[s->nbody++];
 	b->mode = mode;
 	dk_hash_init(&b->hash, DK_HASH_SHA256);
@@ -132,10 +146,15 @@ canon_ok(enum dk_canon c)
 	    c == DK_CANON_RELAXED;
 }
 
-/* §3.5: t= and x= are at most 12 digits, and x= comes after t=. */
+/*
+ * §3.5: t= and x= are at most 12 digits, and x= comes after t=. The
+ * clock, read at finish, is far below DK_TIME_MAX.
+ */
 static int
 times_ok(int64_t t, int64_t expire_after)
 {
+	if (t == DK_TIME_NOW)
+		t = 0;
 	if (t > DK_TIME_MAX || expire_after < 0 || expire_after > DK_TIME_MAX)
 		return 0;
 	return expire_after == 0 || (t >= 0 && expire_after <= DK_TIME_MAX - t);
@@ -153,25 +172,68 @@ opts_ok(const struct dk_sign_opts *opt)
 	    times_ok(opt->timestamp, opt->expire_after);
 }
 
-static int
-setup_one(struct dk_signer *s, struct sign_one *o,
-    const struct dk_sign_opts *opt)
+static void
+free_one(struct sign_one *o)
 {
-	if (!opts_ok(opt))
-		return -1;
+	size_t j;
+
+	free(o->domain);
+	free(o->selector);
+	free(o->auid);
+	for (j = 0; o->headers != NULL && j < o->nheaders; j++)
+		free(o->headers[j]);
+	free(o->headers);
+	free(o->field);
+	if (o->body != NULL)
+		o->body->users--;
+	memset(o, 0, sizeof(*o));
+}
+
+/* DK_EINVAL for bad options, DK_ESTATE for a body already past. */
+static enum dk_status
+setup_one(struct dk_signer *s, struct sign_one *o,
+    const struct dk_sign_opts *caller)
+{
+	struct dk_sign_opts full, *opt = &full;
+
+	if (caller == NULL || dk_sign_opts_take(&full, caller) == -1 ||
+	    !opts_ok(opt))
+		return DK_EINVAL;
+	if ((o->body = body_for(s, canon_or_default(opt->bcanon))) == NULL)
+		return DK_ESTATE;
+	o->body->users++;
 	o->key = opt->key;
 	o->hcanon = canon_or_default(opt->hcanon);
-	o->body = body_for(s, canon_or_default(opt->bcanon));
 	o->t = opt->timestamp;
-	o->x = opt->expire_after > 0 ? opt->timestamp + opt->expire_after : -1;
+	o->expire_after = opt->expire_after;
 	if ((o->domain = strdup(opt->domain)) == NULL ||
 	    (o->selector = strdup(opt->selector)) == NULL)
-		return -1;
+		return DK_ENOMEM;
 	if (opt->auid != NULL && (o->auid = strdup(opt->auid)) == NULL)
-		return -1;
+		return DK_ENOMEM;
 	if (opt->headers != NULL && copy_headers(o, opt->headers) == -1)
-		return -1;
-	return 0;
+		return DK_EINVAL;
+	return DK_OK;
+}
+
+/* Add opts[0..nopts), all or none. */
+static enum dk_status
+add_all(struct dk_signer *s, const struct dk_sign_opts *opts, size_t nopts)
+{
+	size_t i, n0 = s->n;
+	enum dk_status st;
+
+	if (nopts > DK_SIGNERS_MAX - s->n || (opts == NULL && nopts > 0))
+		return DK_EINVAL;
+	for (i = 0; i < nopts; i++) {
+		s->n++;
+		if ((st = setup_one(s, &s->one[s->n - 1], &opts[i])) != DK_OK) {
+			while (s->n > n0)
+				free_one(&s->one[--s->n]);
+			return st;
+		}
+	}
+	return DK_OK;
 }
 
 /* see dkimkit.h */
@@ -180,21 +242,36 @@ dk_signer_new(struct dk_signer **sp, const struct dk_sign_opts *opts,
     size_t nopts)
 {
 	struct dk_signer *s;
-	size_t i;
+	enum dk_status st;
 
 	*sp = NULL;
-	if (opts == NULL || nopts == 0 || nopts > DK_SIGNERS_MAX)
-		return DK_EINVAL;
 	if ((s = calloc(1, sizeof(*s))) == NULL)
 		return DK_ENOMEM;
-	for (i = 0; i < nopts; i++) {
-		s->n++;
-		if (setup_one(s, &s->one[i], &opts[i]) == -1) {
-			dk_signer_free(s);
-			return DK_EINVAL;
-		}
+	if ((st = add_all(s, opts, nopts)) != DK_OK) {
+		dk_signer_free(s);
+		return st == DK_ENOMEM ? DK_ENOMEM : DK_EINVAL;
 	}
 	*sp = s;
+	return DK_OK;
+}
+
+/* see dkimkit.h */
+enum dk_status
+dk_signer_add(struct dk_signer *s, const struct dk_sign_opts *opts,
+    size_t nopts)
+{
+	if (s->failed != DK_OK || s->finished)
+		return DK_ESTATE;
+	return add_all(s, opts, nopts);
+}
+
+/* see dkimkit.h */
+enum dk_status
+dk_signer_accept_lf(struct dk_signer *s)
+{
+	if (s->written || s->failed != DK_OK || s->finished)
+		return DK_ESTATE;
+	s->lf.on = 1;
 	return DK_OK;
 }
 
@@ -212,42 +289,83 @@ fail(struct dk_signer *s, enum dk_status st, const char *msg)
 	return st;
 }
 
+/*
+ * Body bytes go to every canonicalization in use; while no signature is
+ * there yet, to both, so that the first one added may pick either.
+ */
 static void
 body_write(struct dk_signer *s, const char *buf, size_t len)
 {
+	struct sign_body *b;
 	size_t i;
 
-	for (i = 0; i < s->nbody; i++)
-		dk_canon_body_write(&s->body[i].cb, buf, len);
+	s->body_started = 1;
+	for (i = 0; i < s->nbody; i++) {
+		b = &s->body[i];
+		if (s->n > 0 && b->users == 0)
+			b->stale = 1;
+		if (!b->stale)
+			dk_canon_body_write(&b->cb, buf, len);
+	}
+}
+
+/* Split the header block into fields and read From, once. */
+static enum dk_status
+header_end(struct dk_signer *s)
+{
+	s->hdr_ended = 1;
+	s->hdr_status = dk_msghdr_end(&s->mh, s->hdr_err, sizeof(s->hdr_err));
+	if (s->hdr_status == DK_ENOMEM ||
+	    dk_from_collect(&s->from, &s->mh) != DK_OK)
+		return fail(s, DK_ENOMEM, NULL);
+	if (s->n == 0) {
+		(void)body_for(s, DK_CANON_SIMPLE);
+		(void)body_for(s, DK_CANON_RELAXED);
+	}
+	return DK_OK;
+}
+
+static enum dk_status
+write_crlf(void *arg, const char *buf, size_t len)
+{
+	struct dk_signer *s = arg;
+	enum dk_status st;
+	size_t used = 0;
+
+	if (!s->mh.done) {
+		if ((st = dk_msghdr_write(&s->mh, buf, len, &used)) != DK_OK)
+			return fail(s, st, st == DK_ELIMIT ?
+			    "header block is larger than 1 MiB" : NULL);
+		if (s->mh.done && (st = header_end(s)) != DK_OK)
+			return st;
+	}
+	if (used < len)
+		body_write(s, buf + used, len - used);
+	return DK_OK;
 }
 
 /* see dkimkit.h */
 enum dk_status
 dk_signer_write(struct dk_signer *s, const void *buf, size_t len)
 {
-	enum dk_status st;
-	size_t used = 0;
-
 	if (s->failed != DK_OK || s->finished)
 		return DK_ESTATE;
-	if (!s->mh.done) {
-		if ((st = dk_msghdr_write(&s->mh, buf, len, &used)) != DK_OK)
-			return fail(s, st, st == DK_ELIMIT ?
-			    "header block is larger than 1 MiB" : NULL);
-	}
-	if (used < len)
-		body_write(s, (const char *)buf + used, len - used);
-	return DK_OK;
+	s->written = 1;
+	if (s->lf.on)
+		return dk_lf_write(&s->lf, buf, len, write_crlf, s);
+	return write_crlf(s, buf, len);
 }
 
 static enum dk_status
 check_header(struct dk_signer *s)
 {
-	char err[200], msg[256];
+	char msg[256];
 	size_t nfrom;
 
-	if (dk_msghdr_end(&s->mh, err, sizeof(err)) == DK_ESYNTAX) {
-		snprintf(msg, sizeof(msg), "message %s", err);
+	if (!s->hdr_ended && header_end(s) != DK_OK)
+		return s->failed;
+	if (s->hdr_status == DK_ESYNTAX) {
+		snprintf(msg, sizeof(msg), "message %s", s->hdr_err);
 		return fail(s, DK_ESYNTAX, msg);
 	}
 	/* RFC 5322 §3.6: exactly one From, and it must be signed */
@@ -311,8 +429,8 @@ sign_one(struct dk_signer *s, struct sign_one *o)
 	spec.h = names;
 	spec.nh = nh;
 	spec.bh = bh;
-	spec.t = o->t;
-	spec.x = o->x;
+	spec.t = o->t == DK_TIME_NOW ? (int64_t)time(NULL) : o->t;
+	spec.x = o->expire_after > 0 ? spec.t + o->expire_after : -1;
 	if ((o->field = dk_sig_format(&spec)) == NULL)
 		return fail(s, DK_ENOMEM, NULL);
 	dk_hash_init(&hh, DK_HASH_SHA256);
@@ -337,6 +455,9 @@ dk_signer_finish(struct dk_signer *s)
 
 	if (s->failed != DK_OK || s->finished)
 		return DK_ESTATE;
+	if (s->n == 0)
+		return fail(s, DK_EINVAL, "no signature to make: add one with "
+		    "dk_signer_add() before dk_signer_finish()");
 	s->finished = 1;
 	if ((st = check_header(s)) != DK_OK)
 		return st;
@@ -368,21 +489,41 @@ dk_signer_errmsg(const struct dk_signer *s)
 void
 dk_signer_free(struct dk_signer *s)
 {
-	struct sign_one *o;
-	size_t i, j;
+	size_t i;
 
 	if (s == NULL)
 		return;
-	for (i = 0; i < s->n; i++) {
-		o = &s->one[i];
-		free(o->domain);
-		free(o->selector);
-		free(o->auid);
-		for (j = 0; o->headers != NULL && j < o->nheaders; j++)
-			free(o->headers[j]);
-		free(o->headers);
-		free(o->field);
-	}
+	for (i = 0; i < s->n; i++)
+		free_one(&s->one[i]);
+	dk_from_free(&s->from);
 	dk_msghdr_free(&s->mh);
 	free(s);
+}
+
+/* see dkimkit.h */
+int
+dk_signer_header_done(const struct dk_signer *s)
+{
+	return s->hdr_ended;
+}
+
+/* see dkimkit.h */
+size_t
+dk_signer_nfrom(const struct dk_signer *s)
+{
+	return s->from.n;
+}
+
+/* see dkimkit.h */
+const char *
+dk_signer_from(const struct dk_signer *s, size_t i)
+{
+	return i < s->from.n ? s->from.addr[i] : NULL;
+}
+
+/* see dkimkit.h */
+const char *
+dk_signer_from_domain(const struct dk_signer *s)
+{
+	return s->from.domain;
 }

@@ -34,12 +34,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "dkim.h"
 #include "../dns/dns.h"
 
 #define QNAME_MAX	(DK_SELECTOR_MAX + sizeof("._domainkey.") + \
 			    DK_DOMAIN_MAX)
+#define TEXT_MAX	256	/* dk_result.text: one sentence and numbers */
 
 /* fields checked against a key have a vsig each: all get a result */
 _Static_assert(DK_RESULTS_MAX >= DK_QUERIES_MAX,
@@ -90,6 +92,7 @@ struct vsig {
 	enum dk_reason		 body;		/* the body hash's verdict */
 	uint64_t		 unsigned_body;
 	int			 testing;	/* of the key it verified with */
+	unsigned int		 key_bits;	/* of that key, or the first */
 };
 
 /* Names shown for a result whose field has no struct vsig. */
@@ -103,9 +106,18 @@ struct vnames {
 
 struct dk_verifier {
 	int64_t			 now;
-	int			 strict;
+	int			 strict;	/* not plain_rfc6376 */
 	size_t			 key_checks_max;
+	unsigned int		 rsa_min_bits;
+	int64_t			 drift;
+	int			 future_t;	/* refuse t= past now + drift */
+	char			**signed_headers;	/* NULL-terminated */
 	char			*authserv_id;
+	struct dk_fromlist	 from;
+	struct dk_lf		 lf;
+	int			 written;
+	char			(*text)[TEXT_MAX];	/* one per result */
+	char			**h;		/* one per result, or NULL */
 	struct dk_msghdr	 mh;
 	struct vfield		*field;		/* one per DKIM-Signature */
 	size_t			 nfield;
@@ -128,29 +140,60 @@ struct dk_verifier {
 	char			 errmsg[256];
 };
 
+static int
+copy_names(struct dk_verifier *v, const char *const *names)
+{
+	size_t i, n;
+
+	for (n = 0; names[n] != NULL; n++)
+		;
+	if ((v->signed_headers = calloc(n + 1, sizeof(char *))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		if ((v->signed_headers[i] = strdup(names[i])) == NULL)
+			return -1;
+	return 0;
+}
+
 /* see dkimkit.h */
 enum dk_status
 dk_verifier_new(struct dk_verifier **vp, const struct dk_verify_opts *opts)
 {
+	struct dk_verify_opts o;
 	struct dk_verifier *v;
+	unsigned int bits;
 
 	*vp = NULL;
-	if (opts == NULL || (opts->authserv_id != NULL &&
-	    !dk_authres_id_ok(opts->authserv_id)))
+	if (opts == NULL || dk_verify_opts_take(&o, opts, &bits) == -1)
 		return DK_EINVAL;
 	if ((v = calloc(1, sizeof(*v))) == NULL)
 		return DK_ENOMEM;
-	v->now = opts->now;
-	v->strict = opts->strict;
-	v->key_checks_max = opts->key_checks_max == 0 ||
-	    opts->key_checks_max > DK_KEY_CHECKS_MAX ? DK_KEY_CHECKS_MAX :
-	    opts->key_checks_max;
-	if (opts->authserv_id != NULL &&
-	    (v->authserv_id = strdup(opts->authserv_id)) == NULL) {
-		free(v);
+	v->now = o.now == DK_TIME_NOW ? (int64_t)time(NULL) : o.now;
+	v->strict = !o.plain_rfc6376;
+	v->key_checks_max = o.key_checks_max == 0 ||
+	    o.key_checks_max > DK_KEY_CHECKS_MAX ? DK_KEY_CHECKS_MAX :
+	    o.key_checks_max;
+	v->rsa_min_bits = bits;
+	v->drift = o.clock_drift > 0 ? o.clock_drift : 0;
+	v->future_t = v->strict && o.clock_drift != DK_CLOCK_DRIFT_NONE;
+	if ((o.authserv_id != NULL &&
+	    (v->authserv_id = strdup(o.authserv_id)) == NULL) ||
+	    (o.signed_headers != NULL &&
+	    copy_names(v, o.signed_headers) == -1)) {
+		dk_verifier_free(v);
 		return DK_ENOMEM;
 	}
 	*vp = v;
+	return DK_OK;
+}
+
+/* see dkimkit.h */
+enum dk_status
+dk_verifier_accept_lf(struct dk_verifier *v)
+{
+	if (v->written || v->failed != DK_OK || v->ended)
+		return DK_ESTATE;
+	v->lf.on = 1;
 	return DK_OK;
 }
 
@@ -253,13 +296,14 @@ field_sig(struct dk_verifier *v, size_t k)
 
 	if (v->field[k].sig != 0)
 		return &v->sig[v->field[k].sig - 1].sig;
-	(void)dk_sig_parse(v->scratch, f->text, f->len, v->now);
+	(void)dk_sig_parse(v->scratch, f->text, f->len, v->now - v->drift);
 	return v->scratch;
 }
 
 /*
  * Parse field k. A field that parses gets its body hash registered,
  * and, among the first key_checks_max of them, its key asked for now.
+ * x= may be clock_drift seconds past; t= as far in the future.
  */
 static enum dk_status
 setup_field(struct dk_verifier *v, size_t k, size_t *nearly)
@@ -269,7 +313,11 @@ setup_field(struct dk_verifier *v, size_t k, size_t *nearly)
 	enum dk_reason reason;
 	enum dk_status st;
 
-	if ((reason = dk_sig_parse(sig, f->text, f->len, v->now)) != DK_R_OK) {
+	reason = dk_sig_parse(sig, f->text, f->len, v->now - v->drift);
+	if (reason == DK_R_OK && v->future_t && sig->has_t &&
+	    sig->t > v->now + v->drift)
+		reason = DK_R_FUTURE_TIMESTAMP;
+	if (reason != DK_R_OK) {
 		decide(&v->field[k], dk_reason_outcome(reason), reason);
 		return DK_OK;
 	}
@@ -298,6 +346,8 @@ start_sigs(struct dk_verifier *v)
 		v->hdr_syntax = 1;
 	else if (st != DK_OK)
 		return fail(v, st);
+	if (dk_from_collect(&v->from, &v->mh) != DK_OK)
+		return fail(v, DK_ENOMEM);
 	v->nfield = dk_msghdr_count(&v->mh, "DKIM-Signature");
 	if ((v->field = calloc(v->nfield + 1, sizeof(*v->field))) == NULL ||
 	    (v->nfield > 0 &&
@@ -313,15 +363,13 @@ start_sigs(struct dk_verifier *v)
 	return DK_OK;
 }
 
-/* see dkimkit.h */
-enum dk_status
-dk_verifier_write(struct dk_verifier *v, const void *buf, size_t len)
+static enum dk_status
+write_crlf(void *arg, const char *buf, size_t len)
 {
+	struct dk_verifier *v = arg;
 	enum dk_status st;
 	size_t used = 0;
 
-	if (v->failed != DK_OK || v->ended)
-		return DK_ESTATE;
 	if (!v->mh.done) {
 		if ((st = dk_msghdr_write(&v->mh, buf, len, &used)) != DK_OK)
 			return fail(v, st);
@@ -329,9 +377,20 @@ dk_verifier_write(struct dk_verifier *v, const void *buf, size_t len)
 			return st;
 	}
 	if (used < len)
-		dk_bodies_write(&v->bodies, (const char *)buf + used,
-		    len - used);
+		dk_bodies_write(&v->bodies, buf + used, len - used);
 	return DK_OK;
+}
+
+/* see dkimkit.h */
+enum dk_status
+dk_verifier_write(struct dk_verifier *v, const void *buf, size_t len)
+{
+	if (v->failed != DK_OK || v->ended)
+		return DK_ESTATE;
+	v->written = 1;
+	if (v->lf.on)
+		return dk_lf_write(&v->lf, buf, len, write_crlf, v);
+	return write_crlf(v, buf, len);
 }
 
 /* see dkimkit.h */
@@ -531,8 +590,9 @@ key_fits(const struct dk_verifier *v, const struct vsig *vs,
 	 */
 	if (v->strict && vs->sig.alg == DK_ALG_RSA_SHA1)
 		return DK_R_RSA_SHA1_RFC8301;
-	if (v->strict && want == DK_KEY_RSA && rec->key.bits < DK_RSA_MIN_BITS)
-		return DK_R_KEY_TOO_SMALL_RFC8301;
+	if (want == DK_KEY_RSA && rec->key.bits < v->rsa_min_bits)
+		return rec->key.bits < DK_RSA_MIN_BITS ?
+		    DK_R_KEY_TOO_SMALL_RFC8301 : DK_R_KEY_TOO_SMALL;
 	return DK_R_OK;
 }
 
@@ -589,6 +649,25 @@ fitting_keys(const struct dk_verifier *v, const struct vsig *vs,
 	return *nfit > 0 ? DK_R_OK : first;
 }
 
+/* h= lists each of signed_headers as often as the message has it. */
+static int
+signs_required(const struct dk_verifier *v, const struct dk_sig *sig)
+{
+	const char *name;
+	size_t i, k, listed;
+
+	for (i = 0; v->signed_headers != NULL &&
+	    (name = v->signed_headers[i]) != NULL; i++) {
+		for (k = 0, listed = 0; k < sig->nh; k++)
+			if (sig->h[k].len == strlen(name) &&
+			    strncasecmp(sig->h[k].p, name, sig->h[k].len) == 0)
+				listed++;
+		if (listed < dk_msghdr_count(&v->mh, name))
+			return 0;
+	}
+	return 1;
+}
+
 /* §6.1.3: the header hash, checked with each key that fits in turn. */
 static enum dk_status
 check_sig(struct dk_verifier *v, struct vsig *vs)
@@ -607,6 +686,8 @@ check_sig(struct dk_verifier *v, struct vsig *vs)
 		dns_fault(vf, q->answered ? q->rcode : DK_DNS_TIMEOUT);
 		return DK_OK;
 	}
+	if (q->nrec > 0 && q->recerr[0] == DK_R_OK)
+		vs->key_bits = q->rec[0].key.bits;	/* for logs */
 	if ((reason = fitting_keys(v, vs, fit, &nfit)) != DK_R_OK) {
 		decide(vf, dk_reason_outcome(reason), reason);
 		return DK_OK;
@@ -633,18 +714,49 @@ check_sig(struct dk_verifier *v, struct vsig *vs)
 		decide(vf, DK_FAIL, DK_R_SIGNATURE_MISMATCH);
 	else {
 		vs->testing = fit[i]->testing;
+		vs->key_bits = fit[i]->key.bits;
 		if (v->strict && dk_msghdr_count(&v->mh, "From") > 1)
 			decide(vf, DK_POLICY, DK_R_MULTIPLE_FROM);  /* §8.15 */
+		else if (!signs_required(v, &vs->sig))
+			decide(vf, DK_POLICY, DK_R_HEADER_NOT_SIGNED);
 		else
 			decide(vf, DK_PASS, DK_R_OK);
 	}
 	return DK_OK;
 }
 
+/* t=, x=, l= and h= for logs, as far as the signature parsed; h into *h. */
+static int
+result_tags(struct dk_result *r, const struct dk_sig *sig, char **h)
+{
+	static const char empty[] = "";
+	size_t i, len = 0;
+
+	r->t = sig->has_t ? sig->t : -1;
+	r->x = sig->has_x ? sig->x : -1;
+	r->has_l = sig->has_l;
+	r->l = sig->l;
+	r->h = empty;
+	for (i = 0; i < sig->nh; i++)
+		len += sig->h[i].len + 1;
+	if (len == 0)
+		return 0;
+	if ((*h = malloc(len)) == NULL)
+		return -1;
+	for (i = 0, len = 0; i < sig->nh; i++) {
+		memcpy(*h + len, sig->h[i].p, sig->h[i].len);
+		len += sig->h[i].len;
+		(*h)[len++] = ':';
+	}
+	(*h)[len - 1] = '\0';
+	r->h = *h;
+	return 0;
+}
+
 /* Result r for field k: names from its vsig, or copied into nm. */
-static void
+static int
 fill_result(struct dk_verifier *v, size_t k, struct dk_result *r,
-    struct vnames *nm)
+    struct vnames *nm, char **h)
 {
 	const struct vfield *vf = &v->field[k];
 	const struct dk_sig *sig;
@@ -657,12 +769,13 @@ fill_result(struct dk_verifier *v, size_t k, struct dk_result *r,
 		r->unsigned_body = vs->unsigned_body;
 		r->key_testing = vs->testing;
 		r->key_dnssec = v->query[vs->query].dnssec;
+		r->key_bits = vs->key_bits;
 		r->domain = vs->sig.domain;
 		r->selector = vs->sig.selector;
 		r->algorithm = vs->sig.algorithm;
 		r->auid = vs->sig.auid;
 		r->b_prefix = vs->sig.b_prefix;
-		return;
+		return result_tags(r, &vs->sig, h);
 	}
 	sig = field_sig(v, k);
 	memcpy(nm->domain, sig->domain, sizeof(nm->domain));
@@ -675,6 +788,23 @@ fill_result(struct dk_verifier *v, size_t k, struct dk_result *r,
 	r->algorithm = nm->algorithm;
 	r->auid = nm->auid;
 	r->b_prefix = nm->b_prefix;
+	return result_tags(r, sig, h);
+}
+
+/* The sentence of each result, for logs. */
+static enum dk_status
+describe(struct dk_verifier *v)
+{
+	size_t i;
+
+	if ((v->text = calloc(v->nres + 1, sizeof(*v->text))) == NULL)
+		return fail(v, DK_ENOMEM);
+	for (i = 0; i < v->nres; i++) {
+		dk_result_describe(&v->res[i], v->rsa_min_bits, v->text[i],
+		    TEXT_MAX);
+		v->res[i].text = v->text[i];
+	}
+	return DK_OK;
 }
 
 /*
@@ -698,7 +828,8 @@ make_results(struct dk_verifier *v)
 		nkey += v->field[k].keyed;
 	room = DK_RESULTS_MAX - nkey;
 	if ((v->res = calloc(DK_RESULTS_MAX + 1, sizeof(*v->res))) == NULL ||
-	    (v->names = calloc(room + 1, sizeof(*v->names))) == NULL)
+	    (v->names = calloc(room + 1, sizeof(*v->names))) == NULL ||
+	    (v->h = calloc(DK_RESULTS_MAX + 1, sizeof(*v->h))) == NULL)
 		return fail(v, DK_ENOMEM);
 	for (k = 0; k < v->nfield; k++) {
 		nm = NULL;
@@ -710,7 +841,10 @@ make_results(struct dk_verifier *v)
 			}
 			nm = &v->names[nother++];
 		}
-		fill_result(v, k, &v->res[v->nres++], nm);
+		if (fill_result(v, k, &v->res[v->nres], nm,
+		    &v->h[v->nres]) == -1)
+			return fail(v, DK_ENOMEM);
+		v->nres++;
 	}
 	if (v->nres < v->nfield) {
 		r = &v->res[v->nres++];
@@ -718,9 +852,10 @@ make_results(struct dk_verifier *v)
 		r->reason = left_neutral ? DK_R_NOT_EVALUATED :
 		    DK_R_TOO_MANY_SIGNATURES;
 		r->domain = r->selector = r->algorithm = r->auid = none;
-		r->b_prefix = none;
+		r->b_prefix = r->h = none;
+		r->t = r->x = -1;
 	}
-	return DK_OK;
+	return describe(v);
 }
 
 /* see dkimkit.h */
@@ -779,8 +914,19 @@ dk_verifier_errmsg(const struct dk_verifier *v)
 void
 dk_verifier_free(struct dk_verifier *v)
 {
+	size_t i;
+
 	if (v == NULL)
 		return;
+	for (i = 0; v->h != NULL && i < DK_RESULTS_MAX + 1; i++)
+		free(v->h[i]);
+	for (i = 0; v->signed_headers != NULL &&
+	    v->signed_headers[i] != NULL; i++)
+		free(v->signed_headers[i]);
+	free(v->h);
+	free(v->signed_headers);
+	free(v->text);
+	dk_from_free(&v->from);
 	dk_msghdr_free(&v->mh);
 	dk_bodies_free(&v->bodies);
 	free(v->field);
@@ -792,4 +938,42 @@ dk_verifier_free(struct dk_verifier *v)
 	free(v->authres);
 	free(v->authserv_id);
 	free(v);
+}
+
+/* see dkimkit.h */
+int
+dk_verifier_header_done(const struct dk_verifier *v)
+{
+	return v->field != NULL;
+}
+
+/* see dkimkit.h */
+size_t
+dk_verifier_nfrom(const struct dk_verifier *v)
+{
+	return v->from.n;
+}
+
+/* see dkimkit.h */
+const char *
+dk_verifier_from(const struct dk_verifier *v, size_t i)
+{
+	return i < v->from.n ? v->from.addr[i] : NULL;
+}
+
+/* see dkimkit.h */
+const char *
+dk_verifier_from_domain(const struct dk_verifier *v)
+{
+	return v->from.domain;
+}
+
+/* see dkimkit.h */
+size_t
+dk_verifier_authres_ours(const struct dk_verifier *v, const char *id,
+    size_t *idx, size_t max)
+{
+	if (v->field == NULL || id == NULL)
+		return 0;
+	return dk_authres_find(&v->mh, id, idx, max);
 }

@@ -72,15 +72,10 @@ static enum dk_status
 answer_done(struct dk_resolver *r, struct dk_verifier *v)
 {
 	struct dk_dns_lookup *l;
-	const struct dk_dns_result *res;
 	enum dk_status st = DK_OK;
 
 	while (st == DK_OK && (l = dk_resolver_done(r)) != NULL) {
-		res = dk_dns_lookup_result(l);
-		st = dk_verifier_answer(v, res->name, res->rcode, res->txt,
-		    res->ntxt);
-		if (st == DK_OK && res->dnssec)
-			st = dk_verifier_key_dnssec(v, res->name);
+		st = dk_dns_lookup_answer(l, v);
 		dk_dns_lookup_free(l);
 	}
 	return st;

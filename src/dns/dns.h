@@ -87,4 +87,23 @@ enum dk_dns_rcode
 	    const char *const **txt, size_t *ntxt);
 void	dk_zone_free(struct dk_zone *z);
 
+/*
+ * Options structs of the public API begin with their size (dkimkit.h).
+ * These two serve every one of them (the resolver's here, the signer's
+ * and verifier's in src/dkim), so that the size rule lives in one place.
+ *
+ * dk_opts_init() copies the first size bytes of defaults, a complete
+ * struct of full bytes, into o and sets o's size to size: a caller built
+ * against an older, shorter struct gets only the fields it knows.
+ *
+ * dk_opts_take() overwrites dst, a complete struct of full bytes that
+ * holds the defaults, with the fields src carries, as far as its size
+ * says, and sets dst's size to full. Returns 0, or -1 when src's size is
+ * under min (the version 1 struct; 0 means it never went through _init)
+ * or over full (a newer struct than this library knows).
+ */
+void	dk_opts_init(void *o, size_t size, const void *defaults,
+	    size_t full);
+int	dk_opts_take(void *dst, size_t full, const void *src, size_t min);
+
 #endif /* DK_DNS_H */

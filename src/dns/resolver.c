@@ -92,25 +92,29 @@ struct dk_resolver {
 
 /* see resolver.h */
 enum dk_status
-dk_resolver_new(struct dk_resolver **rp, const struct dk_resolver_opts *o)
+dk_resolver_new_conf(struct dk_resolver **rp,
+    const struct dk_resolver_opts *opts, const struct dk_dns_conf *conf)
 {
+	struct dk_resolver_opts o;
 	struct dk_resolver *r;
 
 	*rp = NULL;
-	if (o == NULL || o->conf == NULL || o->conf->nns == 0 ||
-	    o->conf->nns > DK_DNS_NS_MAX || o->conf->timeout_ms <= 0 ||
-	    o->conf->attempts <= 0)
+	dk_resolver_opts_init(&o, sizeof(o));
+	if (opts != NULL && dk_resolver_opts_copy(&o, opts) == -1)
+		return DK_EINVAL;
+	if (conf == NULL || conf->nns == 0 || conf->nns > DK_DNS_NS_MAX ||
+	    conf->timeout_ms <= 0 || conf->attempts <= 0)
 		return DK_EINVAL;
 	if ((r = calloc(1, sizeof(*r))) == NULL)
 		return DK_ENOMEM;
-	r->conf = *o->conf;
-	r->inflight_max = o->inflight_max ? o->inflight_max : INFLIGHT_DEFAULT;
-	r->budget_ms = o->budget_ms > 0 ? o->budget_ms : BUDGET_DEFAULT;
+	r->conf = *conf;
+	r->inflight_max = o.inflight_max ? o.inflight_max : INFLIGHT_DEFAULT;
+	r->budget_ms = o.budget_ms > 0 ? o.budget_ms : BUDGET_DEFAULT;
 	TAILQ_INIT(&r->active);
 	TAILQ_INIT(&r->waiting);
 	TAILQ_INIT(&r->done);
-	if (!o->nocache && (r->cache = dk_dns_cache_new(o->cache_max ?
-	    o->cache_max : CACHE_DEFAULT, o->ttl_max ? o->ttl_max :
+	if (!o.nocache && (r->cache = dk_dns_cache_new(o.cache_max ?
+	    o.cache_max : CACHE_DEFAULT, o.ttl_max ? o.ttl_max :
 	    TTL_MAX_DEFAULT)) == NULL) {
 		free(r);
 		return DK_ENOMEM;

@@ -40,46 +40,6 @@ field_value(const struct dk_hfield *fld, const char **end)
 	return p < *end ? p + 1 : *end;
 }
 
-/* Skip an RFC 5322 §3.2.2 comment starting at p ('('), nested. */
-static const char *
-skip_comment(const char *p, const char *end)
-{
-	int depth = 0;
-
-	for (; p < end; p++) {
-		if (*p == '\\' && p + 1 < end)
-			p++;
-		else if (*p == '(')
-			depth++;
-		else if (*p == ')' && --depth == 0)
-			return p + 1;
-	}
-	return end;
-}
-
-static const char *
-skip_quoted(const char *p, const char *end)
-{
-	for (p++; p < end && *p != '"'; p++)
-		if (*p == '\\' && p + 1 < end)
-			p++;
-	return p < end ? p + 1 : end;
-}
-
-static const char *
-skip_cfws(const char *p, const char *end)
-{
-	while (p < end) {
-		if (*p == '(')
-			p = skip_comment(p, end);
-		else if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
-			p++;
-		else
-			break;
-	}
-	return p;
-}
-
 /*
  * A domain we can sign for: LDH labels (RFC 5890 A-labels included).
  * Lowercases dom and drops a final dot; *len follows.
@@ -105,47 +65,24 @@ domain_ok(char *dom, size_t *len)
 }
 
 /*
- * The domain of the first mailbox in a From field (RFC 5322 §3.4):
- * inside <...> when there is an angle-addr, else after the '@' of the
- * addr-spec. Comments and quoted strings are skipped, so an '@' in a
- * display name counts only until an angle-addr shows up. Returns 0 with
- * dom lowercased and without a final dot, or -1.
+ * The domain of the first mailbox in a From field, read by the engine's
+ * From parser (dkimkit.h: dk_signer_from_domain()). Returns 0 with dom
+ * lowercased and without a final dot, or -1.
  */
 int
 dk_filter_hdr_from_domain(const struct dk_hfield *fld, char *dom,
     size_t domlen)
 {
-	const char *end, *p = field_value(fld, &end);
-	size_t n = 0;
-	int at = 0;
+	char addr[1][DK_ADDR_MAX + 1];
+	const char *end, *p = field_value(fld, &end), *at;
 
-	while (p < end) {
-		if (*p == '(') {
-			p = skip_comment(p, end);
-			continue;
-		}
-		if (*p == '"' && !at) {
-			p = skip_quoted(p, end);
-			continue;
-		}
-		if (*p == '<') {
-			at = 0;		/* the angle-addr wins */
-			n = 0;
-		} else if (*p == '>' || *p == ',' || *p == ';')
-			break;
-		else if (*p == '@') {
-			at = 1;
-			n = 0;
-		} else if (at && *p != ' ' && *p != '\t' && *p != '\r' &&
-		    *p != '\n') {
-			if (n + 1 >= domlen)
-				return -1;
-			dom[n++] = *p;
-		}
-		p++;
-	}
-	dom[n] = '\0';
-	return at && domain_ok(dom, &n) ? 0 : -1;
+	if (dk_from_parse(p, (size_t)(end - p), addr, 1) == 0)
+		return -1;
+	at = strrchr(addr[0], '@') + 1;
+	if (strlen(at) >= domlen)
+		return -1;
+	memcpy(dom, at, strlen(at) + 1);
+	return 0;
 }
 
 int
@@ -156,36 +93,14 @@ dk_filter_hdr_domain_norm(char *dom)
 	return domain_ok(dom, &len) ? 0 : -1;
 }
 
-/*
- * Whether an Authentication-Results field names id as its authserv-id
- * (RFC 8601 §2.2: the first value after CFWS, a token or a quoted
- * string), compared without case.
- */
+/* Whether an Authentication-Results field names id as its authserv-id. */
 int
 dk_filter_hdr_ar_is_ours(const struct dk_hfield *fld, const char *id)
 {
 	const char *end, *p;
-	size_t i = 0, idlen = strlen(id);
-	int quoted;
 
 	if (!dk_hfield_is(fld, AR_NAME, sizeof(AR_NAME) - 1))
 		return 0;
 	p = field_value(fld, &end);
-	p = skip_cfws(p, end);
-	if ((quoted = p < end && *p == '"'))
-		p++;
-	for (; p < end; p++) {
-		if (quoted && *p == '"')
-			break;
-		if (quoted && *p == '\\' && p + 1 < end)
-			p++;
-		else if (!quoted && (*p == ';' || *p == '(' || *p == ' ' ||
-		    *p == '\t' || *p == '\r' || *p == '\n'))
-			break;
-		if (i >= idlen || tolower((unsigned char)*p) !=
-		    tolower((unsigned char)id[i]))
-			return 0;
-		i++;
-	}
-	return i == idlen && idlen > 0;
+	return dk_authres_has_id(p, (size_t)(end - p), id);
 }

@@ -146,17 +146,18 @@ static void
 resolver_setup(struct filter *f)
 {
 	struct dk_resolver_opts o;
-	struct dk_dns_conf conf;
 	char err[DK_DNS_ERR_MAX];
+	enum dk_status st;
 
-	if (dk_dns_conf_init(&conf, f->cfg->resolver, err) == -1)
-		fatalx("resolver: %s", err);
-	memset(&o, 0, sizeof(o));
-	o.conf = &conf;
+	dk_resolver_opts_init(&o, sizeof(o));
+	o.server = f->cfg->resolver;
 	o.inflight_max = POLL_DNS_MAX;
 	/* each message's dns-timeout ends its lookups; SIGHUP may change it */
 	o.budget_ms = FILTER_DNS_TIMEOUT_MAX;
-	if (dk_resolver_new(&f->resolver, &o) != DK_OK)
+	if ((st = dk_resolver_new(&f->resolver, &o, err, sizeof(err))) ==
+	    DK_EINVAL)
+		fatalx("resolver: %s", err);
+	if (st != DK_OK)
 		fatalx("resolver: cannot start");
 }
 

@@ -93,10 +93,10 @@ dk_filter_sign_start(struct msg *m, int eoh)
 		return sign_pass(m, "no domain in From", "");
 	if ((m->sdid = sign_domain(c, dom)) == NULL)
 		return sign_pass(m, "no key for ", dom);
-	memset(opts, 0, sizeof(opts));
 	for (i = 0; i < c->nkeys && m->nsig < DK_SIGNERS_MAX; i++) {
 		if (strcmp(c->keys[i].domain, m->sdid) != 0)
 			continue;
+		dk_sign_opts_init(&opts[m->nsig], sizeof(opts[m->nsig]));
 		opts[m->nsig].domain = m->sdid;
 		opts[m->nsig].selector = c->keys[i].selector;
 		opts[m->nsig].key = c->keys[i].key;

@@ -164,10 +164,9 @@ dk_filter_verify_start(struct filter *f, struct msg *m, int eoh)
 		dk_filter_msg_fail(m, "out of memory");
 		return;
 	}
-	memset(&o, 0, sizeof(o));
+	dk_verify_opts_init(&o, sizeof(o));	/* RFC 8301, §8.15 policy */
 	o.now = m->cfg->fixed_time >= 0 ? m->cfg->fixed_time :
 	    (int64_t)time(NULL);
-	o.strict = 1;	/* RFC 8301, and RFC 6376 §8.15 as policy */
 	o.authserv_id = m->authserv_id;
 	if ((st = dk_verifier_new(&m->verifier, &o)) != DK_OK) {
 		dk_filter_msg_fail(m, "verify: %s", dk_status_str(st));

@@ -267,10 +267,9 @@ verify_start(struct conn *c)
 	struct dk_verify_opts o;
 	enum dk_status st;
 
-	memset(&o, 0, sizeof(o));
+	dk_verify_opts_init(&o, sizeof(o));	/* RFC 8301, §8.15 policy */
 	o.now = m->cfg->fixed_time >= 0 ? m->cfg->fixed_time :
 	    (int64_t)time(NULL);
-	o.strict = 1;	/* RFC 8301, and RFC 6376 §8.15 as policy */
 	o.authserv_id = m->authserv_id;
 	if ((st = dk_verifier_new(&m->verifier, &o)) != DK_OK) {
 		dk_filter_msg_fail(m, "verify: %s", dk_status_str(st));
@@ -516,16 +515,17 @@ void
 milter_resolver_start(struct milter *mt)
 {
 	struct dk_resolver_opts o;
-	struct dk_dns_conf conf;
 	char err[DK_DNS_ERR_MAX];
+	enum dk_status st;
 
-	if (dk_dns_conf_init(&conf, mt->cfg->resolver, err) == -1)
-		fatalx("resolver: %s", err);
-	memset(&o, 0, sizeof(o));
-	o.conf = &conf;
+	dk_resolver_opts_init(&o, sizeof(o));
+	o.server = mt->cfg->resolver;
 	/* each message's dns-timeout ends its lookups */
 	o.budget_ms = FILTER_DNS_TIMEOUT_MAX;
-	if (dk_resolver_new(&mt->resolver, &o) != DK_OK)
+	if ((st = dk_resolver_new(&mt->resolver, &o, err, sizeof(err))) ==
+	    DK_EINVAL)
+		fatalx("resolver: %s", err);
+	if (st != DK_OK)
 		fatalx("resolver: cannot start");
 }
 

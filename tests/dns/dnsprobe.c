@@ -211,13 +211,15 @@ cmd_cache(struct dk_resolver *r, int argc, char **argv)
 static int
 cmd_verify(struct dk_resolver *r, int argc, char **argv)
 {
-	struct dk_verify_opts o = { 0, 1, "probe.test", 0 };
+	struct dk_verify_opts o;
 	struct dk_verifier *v;
 	const struct dk_result *res;
 	char *buf;
 	size_t len, i;
 	int rc = 1;
 
+	dk_verify_opts_init(&o, sizeof(o));
+	o.authserv_id = "probe.test";
 	if (argc == 2 && strcmp(argv[0], "-A") == 0)
 		o.authserv_id = argv[1];
 	else if (argc != 0)
@@ -282,7 +284,7 @@ main(int argc, char **argv)
 	char err[DK_DNS_ERR_MAX];
 	int ch, rc, timeout = 0, attempts = 0;
 
-	memset(&o, 0, sizeof(o));
+	dk_resolver_opts_init(&o, sizeof(o));
 	while ((ch = getopt(argc, argv, "+a:b:n:s:t:")) != -1) {
 		switch (ch) {
 		case 'a':
@@ -312,8 +314,7 @@ main(int argc, char **argv)
 		conf.timeout_ms = timeout;
 	if (attempts > 0)
 		conf.attempts = attempts;
-	o.conf = &conf;
-	if (dk_resolver_new(&r, &o) != DK_OK)
+	if (dk_resolver_new_conf(&r, &o, &conf) != DK_OK)
 		return 70;
 	rc = run(r, argc - optind, argv + optind);
 	dk_resolver_free(r);

@@ -1,0 +1,105 @@
+/*
+ * Copyright (c) 2026 The dkimkit developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * One sentence per result, for logs: the reason words of result.c are
+ * for machines, these are for the operator reading them.
+ */
+
+#include <inttypes.h>
+#include <stdio.h>
+
+#include "dkim.h"
+
+static const char *const texts[] = {
+	[DK_R_OK] = "the signature verifies",
+	[DK_R_BODY_HASH_MISMATCH] = "the body does not match bh= (changed "
+	    "in transit, or signed with other line endings)",
+	[DK_R_SIGNATURE_MISMATCH] = "the signature in b= does not match the "
+	    "signed header fields and key (a signed field changed in "
+	    "transit, or the key is not the signer's)",
+	[DK_R_SIG_MISSING_TAG] = "the DKIM-Signature lacks a required tag",
+	[DK_R_SIG_VERSION] = "the DKIM-Signature has a v= other than 1",
+	[DK_R_SIG_SYNTAX] = "the DKIM-Signature cannot be parsed",
+	[DK_R_CANON_UNSUPPORTED] = "c= names an unknown canonicalization",
+	[DK_R_QUERY_UNSUPPORTED] = "q= does not allow dns/txt",
+	[DK_R_ALGORITHM_UNSUPPORTED] = "a= names an unknown algorithm",
+	[DK_R_EXPIRED] = "the signature has expired (x= is past, beyond the "
+	    "allowed clock drift)",
+	[DK_R_IDENTITY_MISMATCH] = "i= is not within d=",
+	[DK_R_FROM_NOT_SIGNED] = "h= does not cover From",
+	[DK_R_NO_KEY] = "no key record at the selector (NXDOMAIN or no TXT)",
+	[DK_R_REVOKED_KEY] = "the key record has an empty p=: the key was "
+	    "revoked",
+	[DK_R_KEY_SYNTAX] = "the key record cannot be parsed",
+	[DK_R_KEY_VERSION] = "the key record has a v= other than DKIM1",
+	[DK_R_KEY_TYPE_UNSUPPORTED] = "the key record's k= does not fit a=",
+	[DK_R_KEY_HASH_MISMATCH] = "the key record's h= does not allow the "
+	    "signature's hash",
+	[DK_R_KEY_FLAG_S] = "the key record has t=s but i= is in a subdomain",
+	[DK_R_KEY_SERVICE] = "the key record's s= does not allow email",
+	[DK_R_RSA_SHA1_RFC8301] = "rsa-sha1 is not accepted (RFC 8301)",
+	[DK_R_KEY_TOO_SMALL_RFC8301] = "the RSA key is under 1024 bits "
+	    "(RFC 8301)",
+	[DK_R_KEY_TOO_LARGE] = "the RSA key is larger than this verifier "
+	    "takes",
+	[DK_R_TOO_MANY_SIGNATURES] = "more DKIM-Signature fields than this "
+	    "verifier evaluates; the rest were not checked",
+	[DK_R_L_EXCEEDS_BODY] = "l= is larger than the body",
+	[DK_R_DNS_TIMEOUT] = "the key lookup timed out",
+	[DK_R_DNS_SERVFAIL] = "the key lookup failed (SERVFAIL)",
+	[DK_R_DNS_REFUSED] = "the key lookup was refused",
+	[DK_R_DNS_MALFORMED] = "the key lookup got a reply that cannot be "
+	    "parsed",
+	[DK_R_DNS_TCP] = "the key lookup was truncated and TCP failed",
+	[DK_R_MULTIPLE_FROM] = "the signature verifies, but the message has "
+	    "several From fields (RFC 6376 §8.15)",
+	[DK_R_FUTURE_TIMESTAMP] = "t= is in the future, beyond the allowed "
+	    "clock drift",
+	[DK_R_KEY_TOO_SMALL] = "the RSA key is smaller than the local "
+	    "minimum",
+	[DK_R_HEADER_NOT_SIGNED] = "the signature verifies, but leaves a "
+	    "field unsigned that local policy wants signed"
+};
+
+/* see dkim.h */
+void
+dk_result_describe(const struct dk_result *r, unsigned int min_bits,
+    char *buf, size_t len)
+{
+	const char *t = NULL;
+
+	if ((unsigned int)r->reason < sizeof(texts) / sizeof(texts[0]))
+		t = texts[r->reason];
+	if (t == NULL)
+		t = dk_reason_str(r->reason);
+	switch (r->reason) {
+	case DK_R_KEY_TOO_SMALL_RFC8301:
+	case DK_R_KEY_TOO_SMALL:
+		snprintf(buf, len, "%s: %u bits, at least %u needed", t,
+		    r->key_bits, min_bits);
+		break;
+	case DK_R_EXPIRED:
+		snprintf(buf, len, "%s: x=%" PRId64, t, r->x);
+		break;
+	case DK_R_FUTURE_TIMESTAMP:
+		snprintf(buf, len, "%s: t=%" PRId64, t, r->t);
+		break;
+	default:
+		snprintf(buf, len, "%s", t);
+		break;
+	}
+}
