@@ -21,6 +21,8 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "dkim.h"
 
@@ -102,4 +104,32 @@ dk_result_describe(const struct dk_result *r, unsigned int min_bits,
 		snprintf(buf, len, "%s", t);
 		break;
 	}
+}
+
+/* see dkim.h */
+int
+dk_result_tags(struct dk_result *r, const struct dk_sig *sig, char **h)
+{
+	static const char empty[] = "";
+	size_t i, len = 0;
+
+	r->t = sig->has_t ? sig->t : -1;
+	r->x = sig->has_x ? sig->x : -1;
+	r->has_l = sig->has_l;
+	r->l = sig->l;
+	r->h = empty;
+	for (i = 0; i < sig->nh; i++)
+		len += sig->h[i].len + 1;
+	if (len == 0)
+		return 0;
+	if ((*h = malloc(len)) == NULL)
+		return -1;
+	for (i = 0, len = 0; i < sig->nh; i++) {
+		memcpy(*h + len, sig->h[i].p, sig->h[i].len);
+		len += sig->h[i].len;
+		(*h)[len++] = ':';
+	}
+	(*h)[len - 1] = '\0';
+	r->h = *h;
+	return 0;
 }

@@ -358,5 +358,12 @@ int	dk_verify_opts_take(struct dk_verify_opts *dst,
  */
 void	dk_result_describe(const struct dk_result *r, unsigned int min_bits,
 	    char *buf, size_t len);
+/*
+ * t=, x=, l= and h= of sig into r, for logs (detail.c); h= joined by ':'
+ * in a new string *h (free()), or "" with *h untouched when sig has none.
+ * 0, or -1 when memory runs out.
+ */
+int	dk_result_tags(struct dk_result *r, const struct dk_sig *sig,
+	    char **h);
 
 #endif /* DK_DKIM_H */

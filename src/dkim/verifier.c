@@ -725,34 +725,6 @@ check_sig(struct dk_verifier *v, struct vsig *vs)
 	return DK_OK;
 }
 
-/* t=, x=, l= and h= for logs, as far as the signature parsed; h into *h. */
-static int
-result_tags(struct dk_result *r, const struct dk_sig *sig, char **h)
-{
-	static const char empty[] = "";
-	size_t i, len = 0;
-
-	r->t = sig->has_t ? sig->t : -1;
-	r->x = sig->has_x ? sig->x : -1;
-	r->has_l = sig->has_l;
-	r->l = sig->l;
-	r->h = empty;
-	for (i = 0; i < sig->nh; i++)
-		len += sig->h[i].len + 1;
-	if (len == 0)
-		return 0;
-	if ((*h = malloc(len)) == NULL)
-		return -1;
-	for (i = 0, len = 0; i < sig->nh; i++) {
-		memcpy(*h + len, sig->h[i].p, sig->h[i].len);
-		len += sig->h[i].len;
-		(*h)[len++] = ':';
-	}
-	(*h)[len - 1] = '\0';
-	r->h = *h;
-	return 0;
-}
-
 /* Result r for field k: names from its vsig, or copied into nm. */
 static int
 fill_result(struct dk_verifier *v, size_t k, struct dk_result *r,
@@ -775,7 +747,7 @@ fill_result(struct dk_verifier *v, size_t k, struct dk_result *r,
 		r->algorithm = vs->sig.algorithm;
 		r->auid = vs->sig.auid;
 		r->b_prefix = vs->sig.b_prefix;
-		return result_tags(r, &vs->sig, h);
+		return dk_result_tags(r, &vs->sig, h);
 	}
 	sig = field_sig(v, k);
 	memcpy(nm->domain, sig->domain, sizeof(nm->domain));
@@ -788,7 +760,7 @@ fill_result(struct dk_verifier *v, size_t k, struct dk_result *r,
 	r->algorithm = nm->algorithm;
 	r->auid = nm->auid;
 	r->b_prefix = nm->b_prefix;
-	return result_tags(r, sig, h);
+	return dk_result_tags(r, sig, h);
 }
 
 /* The sentence of each result, for logs. */
