@@ -8,13 +8,19 @@ WARNINGS =	-Wall -Wextra -Wpedantic -Wshadow -Wpointer-arith \
 		-Wcast-qual -Wstrict-prototypes -Wmissing-prototypes \
 		-Wformat=2
 WERROR ?=
-OPTFLAGS ?=	-O2 -g
 SANFLAGS ?=
-CFLAGS ?=	$(OPTFLAGS)
+# Our -std, defines and warnings always apply. OPTFLAGS are the default
+# optimization and debug flags; CFLAGS, from the user, the environment
+# or BSD make's sys.mk (which sets it, -O2 on OpenBSD, empty on bmake
+# elsewhere), come after them, so a -O or -g there wins.
+OPTFLAGS ?=	-O2 -g
+CFLAGS ?=
+CPPFLAGS ?=
 BEARSSL_CFLAGS ?= -I/usr/include/bearssl -I/usr/local/include
 PKG_CFLAGS !=	pkg-config --cflags libsodium ldns 2>/dev/null || true
 PKG_LIBS !=	pkg-config --libs libsodium ldns 2>/dev/null || echo -lsodium -lldns
-ALL_CFLAGS =	-std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(CFLAGS) \
+ALL_CFLAGS =	-std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(CPPFLAGS) \
+		$(OPTFLAGS) $(CFLAGS) \
 		$(WARNINGS) $(WERROR) $(SANFLAGS) -fPIC -Iinclude \
 		$(BEARSSL_CFLAGS) $(PKG_CFLAGS)
 LIBS =		-lbearssl $(PKG_LIBS)
@@ -109,7 +115,7 @@ tests: $(TEST_PROGS)
 # test, then again with ASan and UBSan.
 check:
 	sh scripts/setup-deps.sh
-	sh tests/run.sh
+	MAKE="$(MAKE)" sh tests/run.sh
 
 demo:
 	sh scripts/setup-deps.sh
