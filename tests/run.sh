@@ -7,7 +7,9 @@
 # filter transcript and real-smtpd tests, the milter against miltertest
 # and inside a real Postfix, the resolver and the
 # filter also under valgrind; then build again with ASan and UBSan in
-# build/asan and run the unit tests, vectors, DNS and filter tests there.
+# build/asan and run the unit tests, vectors, DNS and filter tests there;
+# last, build with BSD make, and build, install, try and purge the
+# Debian packages (tests/packaging/).
 #
 # Every program prints "PASS name" / "FAIL name" lines. Full output goes
 # to build/logs/; the terminal gets the FAIL lines with the detail lines
@@ -165,6 +167,13 @@ done
 	run tests/cli/run.sh asan: asan-cli.log env \
 	    DNS_KEYDIR="$TOP/build/dns/keys" sh tests/cli/run.sh
 )
+
+# Last, as an operator gets it: the Makefile under BSD make (build and
+# unit tests; `bmake check` runs everything), and the Debian packages
+# built once, linted, installed, run through the README's quick starts
+# and purged.
+run tests/packaging/bmake.sh "" bmake.log sh tests/packaging/bmake.sh
+run tests/packaging/run.sh "" packaging.log sh tests/packaging/run.sh
 
 awk '/^PASS /{p++} /^FAIL /{f++} END{printf "%d passed, %d failed\n", p, f
     exit (f > 0)}' "$ALL"
