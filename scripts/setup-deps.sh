@@ -35,6 +35,10 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
 	exit 0
 fi
 
+# The packaging tests: bmake for the BSD make build, and what
+# dpkg-buildpackage and lintian need for the Debian packages.
+PKGS="$PKGS bmake dpkg-dev debhelper fakeroot lintian"
+
 missing=
 for p in $PKGS; do
 	case $(dpkg-query -W -f='${Status}' "$p" 2>/dev/null) in
