@@ -87,8 +87,11 @@ ours() {
 }
 ours > "$OUT/files.before"
 
-T=$(mktemp -d /tmp/dkimkit-packaging.XXXXXX) || exit 1
-chmod 755 "$T"		# the filter's and the milter's users read keys here
+# In /run: the filter's and the milter's users must reach the keys (a
+# checkout under /root is closed to them), and the milter's unit has a
+# private /tmp.
+T=$(mktemp -d /run/pkgtest.XXXXXX) || exit 1
+chmod 755 "$T"
 cleanup() {
 	[ -x /etc/init.d/dkimkit-milter ] &&
 	    /etc/init.d/dkimkit-milter stop > /dev/null 2>&1
@@ -178,17 +181,24 @@ else
 fi
 
 # The init script (where systemd runs, it hands over to the unit).
+milter_pid() {
+	if [ -d /run/systemd/system ]; then
+		systemctl show -p MainPID --value dkimkit-milter | grep -v '^0$'
+	else
+		cat /run/dkimkit-milter.pid 2>/dev/null
+	fi
+}
 sed -i "s|^DKIMKIT_MILTER_OPTS=.*|DKIMKIT_MILTER_OPTS=\"-p inet:$MILTER_PORT@127.0.0.1 -u dkimkit -f $T/milter.conf\"|" \
     /etc/default/dkimkit-milter
 check milter:init-start /etc/init.d/dkimkit-milter start
 check milter:init-status /etc/init.d/dkimkit-milter status
 check milter:listens python3 -c "import socket
 socket.create_connection(('127.0.0.1', $MILTER_PORT), 5).close()"
-check milter:runs-as-dkimkit test "$(ps -o user= -p "$(cat \
-    /run/dkimkit-milter.pid 2>/dev/null)" 2>/dev/null)" = dkimkit
+check milter:runs-as-dkimkit test "$(ps -o user= -p "$(milter_pid)" \
+    2>/dev/null)" = dkimkit
 check milter:init-reload /etc/init.d/dkimkit-milter reload
 check milter:init-stop /etc/init.d/dkimkit-milter stop
-check milter:init-stopped test ! -e /run/dkimkit-milter.pid
+check milter:init-stopped test -z "$(milter_pid)"
 
 # The library: pkg-config finds it, a program builds against the shared
 # library and against the archives (libdkimkit-dev's Depends).
