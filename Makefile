@@ -11,8 +11,8 @@ WERROR ?=
 SANFLAGS ?=
 # Our -std, defines and warnings always apply. OPTFLAGS are the default
 # optimization and debug flags; CFLAGS, from the user, the environment
-# or BSD make's sys.mk (which sets it, -O2 on OpenBSD, empty on bmake
-# elsewhere), come after them, so a -O or -g there wins.
+# or BSD make's sys.mk (which sets it: -O2 -pipe on OpenBSD, -g with
+# Debian's bmake), come after them, so a -O or -g there wins.
 OPTFLAGS ?=	-O2 -g
 CFLAGS ?=
 CPPFLAGS ?=
