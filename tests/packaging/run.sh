@@ -159,6 +159,10 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=mail.example.org \
 block debian-smtpd.conf | sed -e "s|/etc/ssl/private/mail.example.org.key|$T/tls.key|" \
     -e "s|/etc/ssl/mail.example.org.crt|$T/tls.crt|" > "$T/smtpd.conf"
 check quickstart:smtpd-n smtpd -n -f "$T/smtpd.conf"
+# OpenBSD's file, with Linux's names for the loopback, egress and aliases.
+block openbsd-smtpd.conf | sed -e 's/ lo0 / lo /' -e 's/ egress / lo /' \
+    -e 's|/etc/mail/aliases|/etc/aliases|' > "$T/smtpd-openbsd.conf"
+check quickstart:openbsd-smtpd-n smtpd -n -f "$T/smtpd-openbsd.conf"
 
 # Postfix through dkimkit-milter: keys, milter.conf, the service.
 check quickstart:postfix-keys run_block postfix-keys
