@@ -43,7 +43,9 @@ fi
 rm -rf "$OUT"
 SRC=$OUT/dkimkit-$VERSION
 copy_tree "$SRC" || { fail "setup: copy"; exit 1; }
-(cd "$SRC" && dpkg-buildpackage -us -uc -b -j2) > "$OUT/build.log" 2>&1
+# nocheck: make check has run the unit tests that debian/rules would.
+(cd "$SRC" && DEB_BUILD_OPTIONS=nocheck dpkg-buildpackage -us -uc -b -j2) \
+    > "$OUT/build.log" 2>&1
 st=$?
 tail -n 20 "$OUT/build.log"
 echo "see $OUT/build.log"
