@@ -118,3 +118,7 @@ echo "msg/s from process CPU time; wall times are in $out/*.txt"
 echo
 echo "== filter-dkim against filter-dkimsign (bench/filter.sh)"
 sh bench/filter.sh
+
+echo
+echo "== dkimkit-milter against OpenDKIM, through Postfix (bench/milter.sh)"
+sh bench/milter.sh

@@ -11,7 +11,8 @@
 # inside a real MTA and of its sendmail.mc line.
 #
 # `setup-deps.sh bench` adds what `make bench` alone needs: Go with
-# go-msgauth (a peer) and gnuplot (the charts).
+# go-msgauth (a peer), gnuplot (the charts) and the OpenDKIM daemon (the
+# milter's peer, inside the same unpacked Postfix).
 #
 # It asks dpkg first, so it costs nothing when all is present. Without
 # root or without apt-get it only says what is missing and carries on:
@@ -22,7 +23,8 @@ libldns-dev clang libclang-rt-14-dev valgrind python3 python3-dkim
 libmail-dkim-perl libopendkim-dev opendkim-tools openssl mandoc knot
 opensmtpd opensmtpd-filter-dkimsign miltertest m4"
 [ "${1:-}" = bench ] &&
-    PKGS="$PKGS golang-go golang-github-emersion-go-msgauth-dev gnuplot-nox"
+    PKGS="$PKGS golang-go golang-github-emersion-go-msgauth-dev gnuplot-nox
+opendkim"
 
 # tests/postfix runs Postfix from here (tests/postfix/postfix.py), and
 # tests/milter/sendmail-mc.sh uses Sendmail's m4 macros from here.
