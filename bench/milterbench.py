@@ -39,8 +39,11 @@ Callers hold /tmp/postfix.lock. Needs root.
 hold: CONNECTIONS milter protocol connections (version 6, as Postfix
 speaks it) each send the first half of the body of a SIZE-byte message
 in 64 KiB BODY packets and stay open in the middle of it; once the
-milter has read all of it, its peak RSS (VmHWM) is read. Prints
-  HOLD LABEL SIZE CONNECTIONS VMHWM_KIB
+milter has read all of it, its peak RSS (VmHWM) is read. Then the first
+connection sends the rest and ends its message, which must come back
+with a DKIM-Signature field added (SIGNED 1), so that the held
+connections were signing ones. Prints
+  HOLD LABEL SIZE CONNECTIONS VMHWM_KIB SIGNED
 """
 
 import os
@@ -72,6 +75,7 @@ NO_REPLY = {b"L": 0x80, b"C": 0x1000, b"H": 0x2000, b"M": 0x4000,
     b"R": 0x8000, b"T": 0x10000, b"N": 0x40000, b"B": 0x80000}
 HDR_LEADSPC = 0x100000	# header values as they are, leading space kept
 GOING_ON = (b"c", b"s")	# continue, skip
+EDITS = (b"+", b"-", b"2", b"e", b"b", b"h", b"i", b"m", b"q", b"p")
 CPUCLOCK_SCHED = 2
 
 
@@ -252,6 +256,20 @@ class Conn:
 			self.step(b"L", name + b"\0" + value + b"\0")
 		self.step(b"N", b"")
 
+	def finish(self, rest):
+		"""Send the rest of the body and end the message; whether the
+		milter added a DKIM-Signature field."""
+		for off in range(0, len(rest), CHUNK):
+			self.step(b"B", rest[off:off + CHUNK])
+		self.send(b"E", b"")
+		signed = False
+		while True:
+			r, data = self.reply()
+			if r not in EDITS:
+				return signed
+			signed |= r in (b"h", b"i") and b"DKIM-Signature\0" in \
+			    data[:20]
+
 
 def hold(label, size, conns, argv):
 	msg = filterbench.message(size)
@@ -275,13 +293,14 @@ def hold(label, size, conns, argv):
 			time.sleep(0.1)
 		time.sleep(0.5)
 		peak = filterbench.vmhwm(mt.proc.pid)
+		signed = cs[0].finish(body[len(half):])
 		for c in cs:
 			c.send(b"A", b"")
 			c.send(b"Q", b"")
 			c.s.close()
 	finally:
 		mt.stop()
-	print("HOLD %s %d %d %d" % (label, size, conns, peak))
+	print("HOLD %s %d %d %d %d" % (label, size, conns, peak, signed))
 
 
 def main(argv):
