@@ -100,8 +100,11 @@ body_for(struct dk_signer *s, enum dk_canon mode)
 	return b;
 }
 
-/* §5.4: h= names fields, and From MUST be one of them. */
-static int
+/*
+ * §5.4: h= names fields, and From MUST be one of them. Returns
+ * DK_OK, DK_EINVAL for a list that is not valid, or DK_ENOMEM.
+ */
+static enum dk_status
 copy_headers(struct sign_one *o, const char *const *headers)
 {
 	size_t i, n;
@@ -110,17 +113,19 @@ copy_headers(struct sign_one *o, const char *const *headers)
 	for (n = 0; headers[n] != NULL; n++) {
 		if (n == DK_H_MAX ||
 		    !dk_sig_name_ok(headers[n], strlen(headers[n])))
-			return -1;
+			return DK_EINVAL;
 		if (strcasecmp(headers[n], "from") == 0)
 			from = 1;
 	}
-	if (!from || (o->headers = calloc(n, sizeof(*o->headers))) == NULL)
-		return -1;
+	if (!from)
+		return DK_EINVAL;
+	if ((o->headers = calloc(n, sizeof(*o->headers))) == NULL)
+		return DK_ENOMEM;
 	o->nheaders = n;
 	for (i = 0; i < n; i++)
 		if ((o->headers[i] = strdup(headers[i])) == NULL)
-			return -1;
-	return 0;
+			return DK_ENOMEM;
+	return DK_OK;
 }
 
 /*
@@ -211,8 +216,8 @@ setup_one(struct dk_signer *s, struct sign_one *o,
 		return DK_ENOMEM;
 	if (opt->auid != NULL && (o->auid = strdup(opt->auid)) == NULL)
 		return DK_ENOMEM;
-	if (opt->headers != NULL && copy_headers(o, opt->headers) == -1)
-		return DK_EINVAL;
+	if (opt->headers != NULL)
+		return copy_headers(o, opt->headers);
 	return DK_OK;
 }
 
