@@ -102,6 +102,15 @@ tests/test_filter: tests/test_filter.c tests/testlib.o libfilter.a \
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/test_filter.c \
 	    tests/testlib.o libfilter.a libdkimkit.a $(LIBS)
 
+# tests/test_oom makes allocations fail on purpose: the engine's calls to
+# the allocator go to the test's wrappers (GNU ld and lld --wrap).
+OOM_WRAP =	-Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc \
+		-Wl,--wrap=reallocarray,--wrap=strdup,--wrap=free
+
+tests/test_oom: tests/test_oom.c tests/testlib.o libdkimkit.a $(HEADERS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(OOM_WRAP) -o $@ tests/test_oom.c \
+	    tests/testlib.o libdkimkit.a $(LIBS)
+
 # Test programs: tests/test_X from tests/test_X.c, one per module.
 .c:
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< tests/testlib.o \

@@ -1,12 +1,13 @@
 #!/bin/sh
 #
-# Build dkimkit with -Werror and run every test: the unit test programs,
-# the symbol and layering checks, the installed library and its examples
-# through pkg-config, the conformance vectors, the interop,
+# Build dkimkit with -Werror and run every test: the unit test programs
+# (tests/test_oom among them: every allocation failing in turn), the
+# symbol, layering and allocator checks, the installed library and its
+# examples through pkg-config, the conformance vectors, the interop,
 # DNS, dkimkit's operator commands (testkey, rotate), the man page lint,
 # filter transcript and real-smtpd tests, the milter against miltertest
-# and inside a real Postfix, the resolver and the
-# filter also under valgrind; then build again with ASan and UBSan in
+# and inside a real Postfix, the resolver, the allocation failures and
+# the filter also under valgrind; then build again with ASan and UBSan in
 # build/asan and run the unit tests, vectors, DNS and filter tests there;
 # last, build with BSD make, and build, install, try and purge the
 # Debian packages (tests/packaging/).
@@ -112,6 +113,7 @@ unit "" ""
 run tests/canon_paths.sh "" canon-paths.log sh tests/canon_paths.sh
 run tests/symbols.sh "" symbols.log sh tests/symbols.sh
 run tests/layering.sh "" layering.log sh tests/layering.sh
+run tests/allocators.sh "" allocators.log sh tests/allocators.sh
 run tests/examples.sh "" examples.log sh tests/examples.sh
 run tests/vectors.sh "" vectors.log sh tests/vectors.sh
 run tests/limits.sh "" limits.log sh tests/limits.sh
@@ -134,6 +136,11 @@ VG="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --er
 run tests/test_resolver valgrind: valgrind-resolver.log $VG ./tests/test_resolver
 run tests/dns/run.sh valgrind: valgrind-dns.log \
     env DNSPROBE_WRAP="$VG" sh tests/dns/run.sh
+# Every allocation of the engine failing in turn (tests/test_oom) must
+# leak nothing: valgrind also sees the blocks of the libraries the
+# engine calls, which the test's own count cannot. Every N takes
+# seconds.
+run tests/test_oom valgrind: valgrind-oom.log $VG ./tests/test_oom
 
 # The sanitizer pass works on a copy, so that its objects never mix
 # with the ones above.

@@ -1,0 +1,822 @@
+/*
+ * Copyright (c) 2026 The dkimkit developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * Allocation failures. The Makefile links this program with the
+ * engine's calls to malloc, calloc, realloc, reallocarray, strdup and
+ * free routed to the wrappers below (ld --wrap), so that the Nth
+ * allocation can be made to fail. Each case runs a path through the
+ * public API once to count its allocations, then again with allocation
+ * N failing, for every N, first alone and then with every later one
+ * failing too. At every N:
+ *   - each call returns what it returned before, or DK_ENOMEM when an
+ *     allocation failed inside it (nothing else, no crash);
+ *   - a _new that fails leaves the handle NULL; a handle that failed
+ *     returns DK_ESTATE afterwards, gives no results and says why;
+ *   - a run that reached its end gives what it gave before, byte for
+ *     byte: a failure is never turned into a verdict;
+ *   - every allocation is freed (counted here; valgrind and ASan check
+ *     the same from outside).
+ *
+ * Environment: DK_OOM_STEP=K tests every Kth N only (for valgrind);
+ * DK_OOM_N=N tests that one N only (to reproduce a finding).
+ */
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dkimkit.h"
+#include "../src/dns/dns.h"
+#include "../src/dns/dnsint.h"
+#include "testlib.h"
+
+#define OUT_MAX		(64 * 1024)
+#define NOW		1700000000
+
+/* The allocator, as the engine sees it. */
+void	*__real_malloc(size_t);
+void	*__real_calloc(size_t, size_t);
+void	*__real_realloc(void *, size_t);
+void	*__real_reallocarray(void *, size_t, size_t);
+char	*__real_strdup(const char *);
+void	 __real_free(void *);
+void	*__wrap_malloc(size_t);
+void	*__wrap_calloc(size_t, size_t);
+void	*__wrap_realloc(void *, size_t);
+void	*__wrap_reallocarray(void *, size_t, size_t);
+char	*__wrap_strdup(const char *);
+void	 __wrap_free(void *);
+
+static struct {
+	size_t	calls;		/* allocations asked for in this run */
+	size_t	fail_at;	/* the first to fail; 0: none */
+	int	sticky;		/* every one after it fails too */
+	size_t	injected;	/* failures given in this run */
+	long	live;		/* blocks not yet freed */
+} oom;
+
+static int
+oom_fail(void)
+{
+	oom.calls++;
+	if (oom.fail_at == 0 || oom.calls < oom.fail_at ||
+	    (oom.calls > oom.fail_at && !oom.sticky))
+		return 0;
+	oom.injected++;
+	return 1;
+}
+
+static void *
+oom_count(void *p)
+{
+	if (p != NULL)
+		oom.live++;
+	return p;
+}
+
+void *
+__wrap_malloc(size_t n)
+{
+	return oom_fail() ? NULL : oom_count(__real_malloc(n));
+}
+
+void *
+__wrap_calloc(size_t n, size_t size)
+{
+	return oom_fail() ? NULL : oom_count(__real_calloc(n, size));
+}
+
+void *
+__wrap_realloc(void *p, size_t n)
+{
+	if (oom_fail())
+		return NULL;
+	return p == NULL ? oom_count(__real_realloc(p, n)) :
+	    __real_realloc(p, n);
+}
+
+void *
+__wrap_reallocarray(void *p, size_t n, size_t size)
+{
+	if (oom_fail())
+		return NULL;
+	return p == NULL ? oom_count(__real_reallocarray(p, n, size)) :
+	    __real_reallocarray(p, n, size);
+}
+
+char *
+__wrap_strdup(const char *s)
+{
+	return oom_fail() ? NULL : oom_count(__real_strdup(s));
+}
+
+void
+__wrap_free(void *p)
+{
+	if (p != NULL)
+		oom.live--;
+	__real_free(p);
+}
+
+/* One run of a path: what it gave, and whether it held. */
+struct run {
+	char	out[OUT_MAX];
+	size_t	outlen;
+	int	enomem;		/* a call returned DK_ENOMEM */
+	int	bad;		/* a rule broke; why says which */
+	char	why[512];
+};
+
+typedef void	path_fn(struct run *, const void *);
+
+static void
+out(struct run *r, const char *fmt, ...)
+    __attribute__((__format__(__printf__, 2, 3)));
+static void
+broke(struct run *r, const char *fmt, ...)
+    __attribute__((__format__(__printf__, 2, 3)));
+
+static void
+out(struct run *r, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(r->out + r->outlen, sizeof(r->out) - r->outlen, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		r->outlen += (size_t)n < sizeof(r->out) - r->outlen ?
+		    (size_t)n : sizeof(r->out) - r->outlen - 1;
+}
+
+static void
+broke(struct run *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (r->bad)
+		return;
+	r->bad = 1;
+	va_start(ap, fmt);
+	vsnprintf(r->why, sizeof(r->why), fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * Check st, the status of one call made when before failures had been
+ * given: it must be want, or DK_ENOMEM when an allocation failed inside
+ * the call. Returns 1 when the path goes on.
+ */
+static int
+step(struct run *r, const char *call, enum dk_status st, enum dk_status want,
+    size_t before)
+{
+	int failed_here = oom.injected > before;
+
+	if (st == want)
+		return 1;
+	if (st == DK_ENOMEM && failed_here)
+		r->enomem = 1;
+	else
+		broke(r, "%s gave %s, want %s%s", call, dk_status_str(st),
+		    dk_status_str(want), failed_here ? " or DK_ENOMEM" : "");
+	return 0;
+}
+
+#define STEP(r, call, want) do {					\
+	size_t before_ = oom.injected;					\
+	if (!step((r), #call, (call), (want), before_))			\
+		goto done;						\
+} while (0)
+
+/* A _new that failed must leave nothing behind. */
+#define NEW(r, call, handle) do {					\
+	size_t before_ = oom.injected;					\
+	if (!step((r), #call, (call), DK_OK, before_)) {		\
+		if ((handle) != NULL)					\
+			broke((r), "%s failed but left a handle", #call); \
+		(handle) = NULL;					\
+		goto done;						\
+	}								\
+} while (0)
+
+/* After DK_ENOMEM a handle is sticky-failed, and says why. */
+static void
+signer_failed(struct run *r, struct dk_signer *s)
+{
+	if (s == NULL || !r->enomem)
+		return;
+	if (dk_signer_write(s, "x", 1) != DK_ESTATE ||
+	    dk_signer_finish(s) != DK_ESTATE)
+		broke(r, "signer goes on after DK_ENOMEM");
+	if (dk_signer_field(s, 0) != NULL)
+		broke(r, "signer gives a field after DK_ENOMEM");
+	if (strcmp(dk_signer_errmsg(s), "no error") == 0)
+		broke(r, "signer failed without a message");
+}
+
+static void
+verifier_failed(struct run *r, struct dk_verifier *v)
+{
+	if (v == NULL || !r->enomem)
+		return;
+	if (dk_verifier_write(v, "x", 1) != DK_ESTATE ||
+	    dk_verifier_finish(v) != DK_ESTATE)
+		broke(r, "verifier goes on after DK_ENOMEM");
+	if (dk_verifier_nresults(v) != 0 || dk_verifier_authres(v) != NULL)
+		broke(r, "verifier gives results after DK_ENOMEM");
+	if (dk_verifier_errmsg(v) == NULL ||
+	    strcmp(dk_verifier_errmsg(v), "no error") == 0)
+		broke(r, "verifier failed without a message");
+}
+
+/* A call that can only fail for want of memory gave NULL. */
+static void
+string_failed(struct run *r)
+{
+	if (oom.injected == 0)
+		broke(r, "NULL without an allocation failing");
+	r->enomem = 1;
+}
+
+/* Test data, read before any allocation is made to fail. */
+static struct {
+	char		*rsa_pkcs1, *rsa_pkcs8, *ed_pkcs8, *ed_seed;
+	char		*encrypted;
+	size_t		 rsa_pkcs1_len, rsa_pkcs8_len, ed_pkcs8_len;
+	size_t		 ed_seed_len, encrypted_len;
+	char		*unsigned_msg;
+	size_t		 unsigned_len;
+	char		*many_fields;	/* enough fields to grow every table */
+	char		*many_sigs;	/* junk signatures past DK_SIGS_MAX */
+	char		*zonetext;
+	size_t		 zonelen;
+	struct dk_zone	*zone;
+	struct dk_key	*rsa, *ed;
+} data;
+
+/* Write buf in chunks of 1, 2, 3 ... bytes, so that state crosses them. */
+#define WRITE_CHUNKED(r, fn, h, buf) do {				\
+	size_t len_ = strlen(buf), i_, n_ = 1;				\
+	for (i_ = 0; i_ < len_; i_ += n_, n_ = n_ % 97 + 1) {		\
+		if (n_ > len_ - i_)					\
+			n_ = len_ - i_;					\
+		STEP((r), fn((h), (buf) + i_, n_), DK_OK);		\
+	}								\
+} while (0)
+
+struct keycase {
+	char		**buf;
+	size_t		 *len;
+	enum dk_status	  want;
+};
+
+static void
+path_key_parse(struct run *r, const void *arg)
+{
+	const struct keycase *kc = arg;
+	struct dk_key *k = NULL;
+	char err[200], *pem = NULL, *rec = NULL;
+
+	NEW(r, dk_key_parse(&k, *kc->buf, *kc->len, err, sizeof(err)), k);
+	out(r, "type %d bits %u\n", dk_key_type(k), dk_key_bits(k));
+	if ((pem = dk_key_pem(k)) == NULL || (rec = dk_key_record(k)) == NULL)
+		goto nomem;
+	out(r, "%s\n%s\n", pem, rec);
+	goto done;
+ nomem:
+	string_failed(r);
+ done:
+	dk_free_string(pem);
+	dk_free_string(rec);
+	dk_key_free(k);
+}
+
+/* The key is random: only its shape can be compared. */
+static void
+path_key_generate(struct run *r, const void *arg)
+{
+	struct dk_key *k = NULL;
+	char *pem = NULL, *rec = NULL;
+
+	(void)arg;
+	NEW(r, dk_key_generate(&k, DK_KEY_ED25519, 0), k);
+	if ((pem = dk_key_pem(k)) == NULL || (rec = dk_key_record(k)) == NULL) {
+		string_failed(r);
+		goto done;
+	}
+	out(r, "pem %zu record %zu\n", strlen(pem), strlen(rec));
+ done:
+	dk_free_string(pem);
+	dk_free_string(rec);
+	dk_key_free(k);
+}
+
+struct signcase {
+	struct dk_sign_opts	 opts[2];
+	size_t			 nopts;
+	char			**msg;
+	enum dk_status		 want_finish;
+};
+
+static void
+path_sign(struct run *r, const void *arg)
+{
+	const struct signcase *sc = arg;
+	struct dk_signer *s = NULL;
+	size_t i;
+
+	NEW(r, dk_signer_new(&s, sc->opts, sc->nopts), s);
+	WRITE_CHUNKED(r, dk_signer_write, s, *sc->msg);
+	STEP(r, dk_signer_finish(s), sc->want_finish);
+	for (i = 0; i < sc->nopts && sc->want_finish == DK_OK; i++)
+		out(r, "%s\n", dk_signer_field(s, i));
+	if (sc->want_finish != DK_OK)
+		out(r, "%s\n", dk_signer_errmsg(s));
+ done:
+	signer_failed(r, s);
+	dk_signer_free(s);
+}
+
+struct verifycase {
+	char		*msg;
+	int64_t		 now;
+	const char	*authserv_id;
+	int		 end_first;	/* queries after dk_verifier_end() */
+};
+
+static void
+answer_all(struct run *r, struct dk_verifier *v)
+{
+	const char *const *txt;
+	const char *q;
+	size_t ntxt;
+	enum dk_dns_rcode rc;
+
+	while ((q = dk_verifier_next_query(v)) != NULL) {
+		rc = dk_zone_lookup(data.zone, q, &txt, &ntxt);
+		if (rc != DK_DNS_OK)
+			ntxt = 0;
+		STEP(r, dk_verifier_answer(v, q, rc, txt, ntxt), DK_OK);
+		if (strstr(q, "football") != NULL)
+			STEP(r, dk_verifier_key_dnssec(v, q), DK_OK);
+	}
+ done:
+	return;
+}
+
+static void
+verifier_output(struct run *r, const struct dk_verifier *v)
+{
+	const struct dk_result *res;
+	const char *ar;
+	size_t i;
+
+	for (i = 0; i < dk_verifier_nresults(v); i++) {
+		res = dk_verifier_result(v, i);
+		out(r, "%s (%s) d=%s s=%s a=%s i=%s b=%s %llu%s%s\n",
+		    dk_outcome_str(res->outcome), dk_reason_str(res->reason),
+		    res->domain, res->selector, res->algorithm, res->auid,
+		    res->b_prefix, (unsigned long long)res->unsigned_body,
+		    res->key_dnssec ? " dnssec" : "",
+		    res->key_testing ? " testing" : "");
+	}
+	if ((ar = dk_verifier_authres(v)) != NULL)
+		out(r, "%s\n", ar);
+}
+
+static void
+path_verify(struct run *r, const void *arg)
+{
+	const struct verifycase *vc = arg;
+	struct dk_verify_opts vo;
+	struct dk_verifier *v = NULL;
+	enum dk_status st;
+	size_t before;
+
+	memset(&vo, 0, sizeof(vo));
+	vo.now = vc->now;
+	vo.strict = 1;
+	vo.authserv_id = vc->authserv_id;
+	NEW(r, dk_verifier_new(&v, &vo), v);
+	WRITE_CHUNKED(r, dk_verifier_write, v, vc->msg);
+	if (!vc->end_first)
+		answer_all(r, v);
+	if (r->enomem || r->bad)
+		goto done;
+	STEP(r, dk_verifier_end(v), DK_OK);
+	answer_all(r, v);
+	if (r->enomem || r->bad)
+		goto done;
+	/* a malformed header block still gives results */
+	before = oom.injected;
+	if ((st = dk_verifier_finish(v)) == DK_ESYNTAX)
+		out(r, "%s\n", dk_verifier_errmsg(v));
+	else if (!step(r, "dk_verifier_finish(v)", st, DK_OK, before))
+		goto done;
+	verifier_output(r, v);
+ done:
+	verifier_failed(r, v);
+	dk_verifier_free(v);
+}
+
+static void
+path_zone(struct run *r, const void *arg)
+{
+	struct dk_zone *z = NULL;
+	const char *const *txt;
+	size_t ntxt;
+	char err[200];
+
+	(void)arg;
+	if (dk_zone_parse(&z, data.zonetext, data.zonelen, err,
+	    sizeof(err)) == -1) {
+		if (z != NULL)
+			broke(r, "dk_zone_parse failed but left a zone");
+		if (oom.injected == 0)
+			broke(r, "dk_zone_parse: %s", err);
+		r->enomem = 1;
+		return;
+	}
+	out(r, "%d\n", (int)dk_zone_lookup(z,
+	    "brisbane._domainkey.football.example.com", &txt, &ntxt));
+	out(r, "%zu %s\n", ntxt, ntxt > 0 ? txt[0] : "");
+	dk_zone_free(z);
+}
+
+/* The resolver's cache: puts past its size evict, a failed put keeps none. */
+static void
+path_cache(struct run *r, const void *arg)
+{
+	static char *txt[] = { "v=DKIM1; p=", "k=ed25519; p=AAAA" };
+	static const char *const names[] = { "a._domainkey.example.com",
+	    "b._domainkey.example.com", "c._domainkey.example.com" };
+	struct dk_dns_answer ans;
+	const struct dk_dns_answer *got;
+	struct dk_dns_cache *c;
+	size_t i;
+
+	(void)arg;
+	if ((c = dk_dns_cache_new(2, 3600)) == NULL) {
+		string_failed(r);
+		return;
+	}
+	memset(&ans, 0, sizeof(ans));
+	ans.ttl = 600;
+	for (i = 0; i < 3; i++) {
+		ans.rcode = i == 1 ? DK_DNS_NXDOMAIN : DK_DNS_OK;
+		ans.txt = i == 1 ? NULL : txt;
+		ans.ntxt = i == 1 ? 0 : 2;
+		if (dk_dns_cache_put(c, names[i], &ans, 1000) == -1) {
+			if (oom.injected == 0)
+				broke(r, "dk_dns_cache_put failed");
+			r->enomem = 1;
+		}
+	}
+	for (i = 0; i < 3 && !r->enomem; i++) {
+		got = dk_dns_cache_get(c, names[i], 2000);
+		out(r, "%s: %d %zu %s\n", names[i], got ? (int)got->rcode : -1,
+		    got ? got->ntxt : 0, got && got->ntxt ? got->txt[1] : "");
+	}
+	out(r, "%zu entries\n", r->enomem ? 0 : dk_dns_cache_count(c));
+	dk_dns_cache_free(c);
+}
+
+static size_t
+env_size(const char *name, size_t dflt)
+{
+	const char *s = getenv(name);
+
+	return s != NULL && atol(s) > 0 ? (size_t)atol(s) : dflt;
+}
+
+static void
+run_once(path_fn *fn, const void *arg, size_t fail_at, int sticky,
+    struct run *r)
+{
+	long live = oom.live;
+
+	memset(r, 0, sizeof(*r));
+	memset(&oom, 0, sizeof(oom));
+	oom.live = live;
+	oom.fail_at = fail_at;
+	oom.sticky = sticky;
+	fn(r, arg);
+	oom.fail_at = 0;
+	if (oom.live != live)
+		broke(r, "%ld block(s) not freed", oom.live - live);
+}
+
+/*
+ * Run fn with allocation N failing, for N = 1, 2, ... until a run makes
+ * no allocation fail, and check each run against the one without
+ * failures. Returns 0, or 1 after saying what broke.
+ */
+static int
+every_n(const char *name, path_fn *fn, const void *arg)
+{
+	static struct run base, r;
+	size_t n, first, step_n, total = 0;
+	int sticky;
+
+	run_once(fn, arg, 0, 0, &base);
+	if (base.bad || base.enomem)
+		return test_fail(__FILE__, __LINE__, "%s without failures: %s",
+		    name, base.bad ? base.why : "DK_ENOMEM");
+	first = env_size("DK_OOM_N", 1);
+	step_n = getenv("DK_OOM_N") != NULL ? SIZE_MAX / 2 :
+	    env_size("DK_OOM_STEP", 1);
+	for (sticky = 0; sticky <= 1; sticky++) {
+		for (n = first; ; n += step_n) {
+			run_once(fn, arg, n, sticky, &r);
+			if (!r.bad && !r.enomem && (r.outlen != base.outlen ||
+			    memcmp(r.out, base.out, r.outlen) != 0))
+				broke(&r, "the run ended with other results:"
+				    "\n%.*s", (int)r.outlen, r.out);
+			if (r.bad)
+				return test_fail(__FILE__, __LINE__,
+				    "%s, allocation %zu failing%s: %s", name,
+				    n, sticky ? " and all after" : "", r.why);
+			if (oom.injected == 0 || n >= SIZE_MAX / 2)
+				break;
+			total++;
+		}
+	}
+	printf("  %s: %zu runs with failures\n", name, total);
+	return 0;
+}
+
+static struct keycase kc_rsa_pkcs1 = {
+	&data.rsa_pkcs1, &data.rsa_pkcs1_len, DK_OK };
+static struct keycase kc_rsa_pkcs8 = {
+	&data.rsa_pkcs8, &data.rsa_pkcs8_len, DK_OK };
+static struct keycase kc_ed_pkcs8 = {
+	&data.ed_pkcs8, &data.ed_pkcs8_len, DK_OK };
+static struct keycase kc_ed_seed = {
+	&data.ed_seed, &data.ed_seed_len, DK_OK };
+static struct keycase kc_encrypted = {
+	&data.encrypted, &data.encrypted_len, DK_ESYNTAX };
+
+static int
+t_key_parse(void)
+{
+	return every_n("RSA PKCS#1", path_key_parse, &kc_rsa_pkcs1) ||
+	    every_n("RSA PKCS#8", path_key_parse, &kc_rsa_pkcs8) ||
+	    every_n("Ed25519 PKCS#8", path_key_parse, &kc_ed_pkcs8) ||
+	    every_n("Ed25519 seed", path_key_parse, &kc_ed_seed);
+}
+
+/* A refused key is refused the same way, or DK_ENOMEM. */
+static void
+path_key_refused(struct run *r, const void *arg)
+{
+	const struct keycase *kc = arg;
+	struct dk_key *k = NULL;
+	char err[200];
+	size_t before = oom.injected;
+
+	if (!step(r, "dk_key_parse", dk_key_parse(&k, *kc->buf, *kc->len, err,
+	    sizeof(err)), kc->want, before))
+		goto done;
+	out(r, "refused: %s\n", err);
+ done:
+	if (k != NULL)
+		broke(r, "a refused key left a handle");
+	dk_key_free(k);
+}
+
+static int
+t_key_refused(void)
+{
+	return every_n("encrypted key", path_key_refused, &kc_encrypted);
+}
+
+static int
+t_key_generate(void)
+{
+	return every_n("Ed25519 key", path_key_generate, NULL);
+}
+
+static void
+sign_opts(struct dk_sign_opts *o, const char *sel, const struct dk_key *k)
+{
+	memset(o, 0, sizeof(*o));
+	o->domain = "example.com";
+	o->selector = sel;
+	o->key = k;
+	o->timestamp = NOW;
+}
+
+static int
+t_sign(void)
+{
+	static const char *const hlist[] = { "From", "To", "Subject", "Date",
+	    "Message-ID", "From", NULL };
+	static struct signcase sc;
+
+	memset(&sc, 0, sizeof(sc));
+	sc.msg = &data.unsigned_msg;
+	sc.nopts = 1;
+	sign_opts(&sc.opts[0], "ed", data.ed);
+	if (every_n("Ed25519, default header list", path_sign, &sc))
+		return 1;
+	sign_opts(&sc.opts[0], "rsa", data.rsa);
+	sc.opts[0].hcanon = sc.opts[0].bcanon = DK_CANON_SIMPLE;
+	sc.opts[0].headers = hlist;
+	sc.opts[0].auid = "joe@football.example.com";
+	sc.opts[0].domain = "football.example.com";
+	sc.opts[0].expire_after = 3600;
+	if (every_n("RSA, simple, own header list", path_sign, &sc))
+		return 1;
+	sign_opts(&sc.opts[1], "ed", data.ed);
+	sc.nopts = 2;
+	if (every_n("RSA and Ed25519 at once", path_sign, &sc))
+		return 1;
+	sc.msg = &data.many_fields;
+	if (every_n("many header fields", path_sign, &sc))
+		return 1;
+	sc.msg = &data.many_sigs;
+	sc.nopts = 1;
+	sc.want_finish = DK_ESYNTAX;	/* no From */
+	return every_n("refused message", path_sign, &sc);
+}
+
+/* Every verify vector of vectors/manifest.tsv, against vectors/dns.txt. */
+static int
+t_verify_vectors(void)
+{
+	static struct verifycase vc;
+	char *manifest, *line, *next, *f[6], path[512];
+	size_t i, len, n = 0;
+	int rc = 0;
+
+	CHECK((manifest = test_readfile("vectors/manifest.tsv", &len)) != NULL);
+	for (line = manifest; rc == 0 && line != NULL; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		for (i = 0; i < 6; i++) {
+			f[i] = line;
+			line = line == NULL ? NULL : strchr(line, '\t');
+			if (line != NULL)
+				*line++ = '\0';
+		}
+		if (f[5] == NULL || strcmp(f[2], "verify") != 0)
+			continue;
+		snprintf(path, sizeof(path), "vectors/%s", f[0]);
+		memset(&vc, 0, sizeof(vc));
+		vc.now = strtoll(f[5], NULL, 10);
+		vc.authserv_id = n % 2 ? "mx.example.net" : NULL;
+		vc.end_first = n % 3 == 0;
+		if ((vc.msg = test_readfile(path, &len)) == NULL)
+			rc = test_fail(__FILE__, __LINE__, "cannot read %s",
+			    path);
+		else
+			rc = every_n(path, path_verify, &vc);
+		free(vc.msg);
+		n++;
+	}
+	free(manifest);
+	CHECK(n > 0);
+	return rc;
+}
+
+static int
+t_verify_many(void)
+{
+	static struct verifycase vc;
+
+	memset(&vc, 0, sizeof(vc));
+	vc.now = NOW;
+	vc.authserv_id = "mx.example.net";
+	vc.msg = data.many_sigs;
+	return every_n("junk signatures past the bound", path_verify, &vc);
+}
+
+static int
+t_zone(void)
+{
+	return every_n("vectors/dns.txt", path_zone, NULL);
+}
+
+static int
+t_cache(void)
+{
+	return every_n("DNS cache", path_cache, NULL);
+}
+
+static const struct test_case cases[] = {
+	{ "oom_key_parse", t_key_parse },
+	{ "oom_key_refused", t_key_refused },
+	{ "oom_key_generate", t_key_generate },
+	{ "oom_sign", t_sign },
+	{ "oom_verify_vectors", t_verify_vectors },
+	{ "oom_verify_many_signatures", t_verify_many },
+	{ "oom_zone_parse", t_zone },
+	{ "oom_dns_cache", t_cache },
+};
+
+/* first, then n fields "pre" i "post", then a body. */
+static char *
+build_msg(const char *first, size_t n, const char *pre, const char *post)
+{
+	size_t cap = 64 * 1024, len;
+	char *m;
+	size_t i;
+
+	if ((m = malloc(cap)) == NULL)
+		return NULL;
+	len = (size_t)snprintf(m, cap, "%s", first);
+	for (i = 0; i < n && len < cap; i++)
+		len += (size_t)snprintf(m + len, cap - len, "%s%zu%s", pre, i,
+		    post);
+	if (len < cap)
+		snprintf(m + len, cap - len, "\r\nbody\r\n\r\n \r\n");
+	return m;
+}
+
+static int
+load(void)
+{
+	char err[200];
+
+	if ((data.rsa_pkcs1 = test_readfile("vectors/rfc/rfc8463-rsa-private.pem",
+	    &data.rsa_pkcs1_len)) == NULL ||
+	    (data.rsa_pkcs8 = test_readfile("tests/data/crypto/rsa2048-pkcs8.pem",
+	    &data.rsa_pkcs8_len)) == NULL ||
+	    (data.ed_pkcs8 = test_readfile("tests/data/crypto/ed25519-pkcs8.pem",
+	    &data.ed_pkcs8_len)) == NULL ||
+	    (data.ed_seed = test_readfile("vectors/rfc/rfc8463-ed25519-seed.key",
+	    &data.ed_seed_len)) == NULL ||
+	    (data.encrypted = test_readfile(
+	    "tests/data/crypto/rsa1024-encrypted.pem",
+	    &data.encrypted_len)) == NULL ||
+	    (data.unsigned_msg = test_readfile("vectors/rfc/rfc8463-unsigned.eml",
+	    &data.unsigned_len)) == NULL ||
+	    (data.zonetext = test_readfile("vectors/dns.txt",
+	    &data.zonelen)) == NULL)
+		return -1;
+	if ((data.many_fields = build_msg("From: joe@football.example.com\r\n"
+	    "Subject: many\r\n", 150, "Received: from h", ".example.net\r\n"
+	    "\tby mx.example.com\r\n")) == NULL ||
+	    (data.many_sigs = build_msg("", 40, "DKIM-Signature: v=1; "
+	    "a=rsa-sha256; d=example.com; s=s", "; h=from; bh=; b=\r\n")) ==
+	    NULL)
+		return -1;
+	if (dk_zone_parse(&data.zone, data.zonetext, data.zonelen, err,
+	    sizeof(err)) == -1 ||
+	    dk_key_parse(&data.rsa, data.rsa_pkcs1, data.rsa_pkcs1_len, err,
+	    sizeof(err)) != DK_OK ||
+	    dk_key_parse(&data.ed, data.ed_seed, data.ed_seed_len, err,
+	    sizeof(err)) != DK_OK)
+		return -1;
+	return 0;
+}
+
+static void
+unload(void)
+{
+	dk_key_free(data.rsa);
+	dk_key_free(data.ed);
+	dk_zone_free(data.zone);
+	free(data.rsa_pkcs1);
+	free(data.rsa_pkcs8);
+	free(data.ed_pkcs8);
+	free(data.ed_seed);
+	free(data.encrypted);
+	free(data.unsigned_msg);
+	free(data.zonetext);
+	free(data.many_fields);
+	free(data.many_sigs);
+}
+
+int
+main(int argc, char **argv)
+{
+	int rc;
+
+	if (load() == -1) {
+		printf("FAIL test_oom: cannot load the test data "
+		    "(run from the top of the tree)\n");
+		return 1;
+	}
+	rc = test_main(argc, argv, cases, NCASES(cases));
+	unload();
+	return rc;
+}
