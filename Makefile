@@ -135,9 +135,11 @@ bench:
 	sh scripts/setup-deps.sh bench
 	sh bench/run.sh
 
+# FUZZ_RUNS=N runs each target N times (fuzz/run.sh has the default);
+# FUZZ_TARGETS picks targets.
 fuzz:
 	sh scripts/setup-deps.sh
-	sh fuzz/run.sh
+	FUZZ_RUNS="$(FUZZ_RUNS)" FUZZ_TARGETS="$(FUZZ_TARGETS)" sh fuzz/run.sh
 
 # filter-dkim goes where smtpd.conf lines expect proc-exec filters, next
 # to Debian's own in /usr/libexec/opensmtpd with PREFIX=/usr. uninstall

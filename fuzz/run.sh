@@ -3,7 +3,8 @@
 # with ASan and UBSan, seed them from vectors/, run each, and report.
 #
 # Environment:
-#   FUZZ_RUNS     runs per target (default 1000000)
+#   FUZZ_RUNS     runs per target (default 1000000; a release wants
+#                 10000000: make fuzz FUZZ_RUNS=10000000)
 #   FUZZ_TARGETS  targets to run (default: all of fuzz/fuzz_*.c)
 #   FUZZ_CC       a clang with libFuzzer (default clang)
 # Output: build/fuzz/ (binaries, objects, seeds/, corpus/, logs,
