@@ -297,12 +297,11 @@ path_key_parse(struct run *r, const void *arg)
 
 	NEW(r, dk_key_parse(&k, *kc->buf, *kc->len, err, sizeof(err)), k);
 	out(r, "type %d bits %u\n", dk_key_type(k), dk_key_bits(k));
-	if ((pem = dk_key_pem(k)) == NULL || (rec = dk_key_record(k)) == NULL)
-		goto nomem;
+	if ((pem = dk_key_pem(k)) == NULL || (rec = dk_key_record(k)) == NULL) {
+		string_failed(r);
+		goto done;
+	}
 	out(r, "%s\n%s\n", pem, rec);
-	goto done;
- nomem:
-	string_failed(r);
  done:
 	dk_free_string(pem);
 	dk_free_string(rec);
