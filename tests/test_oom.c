@@ -270,6 +270,9 @@ static struct {
 	size_t		 zonelen;
 	struct dk_zone	*zone;
 	struct dk_key	*rsa, *ed;
+	uint8_t		 query[DK_DNS_QUERY_MAX];
+	uint8_t		 reply[DK_DNS_QUERY_MAX + 256];
+	size_t		 querylen, replylen;
 } data;
 
 /* Write buf in chunks of 1, 2, 3 ... bytes, so that state crosses them. */
@@ -498,6 +501,75 @@ path_cache(struct run *r, const void *arg)
 	dk_dns_cache_free(c);
 }
 
+/*
+ * A reply to the query for KEYNAME (RFC 1035 §4.1): its ID and
+ * question, then two TXT records, the second of two strings.
+ */
+#define KEYNAME		"sel._domainkey.example.com"
+#define OPT_RR_LEN	11	/* the EDNS0 record ending our query */
+
+static const char *const reply_txt[][2] = {
+	{ "v=DKIM1; k=ed25519; p=", "AAAA" },
+	{ "v=DKIM1; p=", NULL },
+};
+
+static size_t
+reply_build(const uint8_t *q, size_t qlen, uint8_t *r)
+{
+	static const uint8_t hdr[] = { 0x81, 0x80, 0, 1, 0, 2, 0, 0, 0, 0 };
+	static const uint8_t rr[] = { 0xc0, 0x0c, 0, 16, 0, 1, 0, 0, 0x0e,
+	    0x10 };
+	size_t n, i, j, len, rdlen;
+
+	memcpy(r, q, 2);
+	memcpy(r + 2, hdr, sizeof(hdr));
+	n = qlen - OPT_RR_LEN;
+	memcpy(r + 12, q + 12, n - 12);
+	for (i = 0; i < 2; i++) {
+		memcpy(r + n, rr, sizeof(rr));
+		n += sizeof(rr);
+		for (rdlen = 0, j = 0; j < 2 && reply_txt[i][j] != NULL; j++)
+			rdlen += 1 + strlen(reply_txt[i][j]);
+		r[n++] = (uint8_t)(rdlen >> 8);
+		r[n++] = (uint8_t)rdlen;
+		for (j = 0; j < 2 && reply_txt[i][j] != NULL; j++) {
+			len = strlen(reply_txt[i][j]);
+			r[n++] = (uint8_t)len;
+			memcpy(r + n, reply_txt[i][j], len);
+			n += len;
+		}
+	}
+	return n;
+}
+
+/*
+ * A reply parsed under a failure is SERVFAIL (a temporary failure, never
+ * a verdict) and not cacheable; else it is the same answer.
+ */
+static void
+path_reply(struct run *r, const void *arg)
+{
+	struct dk_dns_answer ans;
+	size_t i;
+
+	(void)arg;
+	if (dk_dns_reply_parse(data.query, data.querylen, data.reply,
+	    data.replylen, &ans) == -1) {
+		broke(r, "the reply does not match its query");
+		return;
+	}
+	if (oom.injected > 0 && ans.rcode == DK_DNS_SERVFAIL) {
+		if (ans.ntxt != 0 || ans.ttl != 0)
+			broke(r, "SERVFAIL with records or a TTL");
+		r->enomem = 1;
+	}
+	out(r, "%d ttl %u:", (int)ans.rcode, (unsigned)ans.ttl);
+	for (i = 0; i < ans.ntxt; i++)
+		out(r, " \"%s\"", ans.txt[i]);
+	out(r, "\n");
+	dk_dns_answer_clear(&ans);
+}
+
 static size_t
 env_size(const char *name, size_t dflt)
 {
@@ -715,6 +787,12 @@ t_zone(void)
 }
 
 static int
+t_reply(void)
+{
+	return every_n("DNS reply", path_reply, NULL);
+}
+
+static int
 t_cache(void)
 {
 	return every_n("DNS cache", path_cache, NULL);
@@ -728,6 +806,7 @@ static const struct test_case cases[] = {
 	{ "oom_verify_vectors", t_verify_vectors },
 	{ "oom_verify_many_signatures", t_verify_many },
 	{ "oom_zone_parse", t_zone },
+	{ "oom_dns_reply", t_reply },
 	{ "oom_dns_cache", t_cache },
 };
 
@@ -778,6 +857,10 @@ load(void)
 	    "a=rsa-sha256; d=example.com; s=s", "; h=from; bh=; b=\r\n")) ==
 	    NULL)
 		return -1;
+	if ((data.querylen = dk_dns_query_build(KEYNAME, 0x1234,
+	    data.query)) == 0)
+		return -1;
+	data.replylen = reply_build(data.query, data.querylen, data.reply);
 	if (dk_zone_parse(&data.zone, data.zonetext, data.zonelen, err,
 	    sizeof(err)) == -1 ||
 	    dk_key_parse(&data.rsa, data.rsa_pkcs1, data.rsa_pkcs1_len, err,
