@@ -685,30 +685,24 @@ t_key_generate(void)
 	return every_n("Ed25519 key", path_key_generate, NULL);
 }
 
-static void
-sign_opts(struct dk_sign_opts *o, const char *sel, const struct dk_key *k)
-{
-	memset(o, 0, sizeof(*o));
-	o->domain = "example.com";
-	o->selector = sel;
-	o->key = k;
-	o->timestamp = NOW;
-}
-
 static int
 t_sign(void)
 {
 	static const char *const hlist[] = { "From", "To", "Subject", "Date",
 	    "Message-ID", "From", NULL };
+	const struct dk_sign_opts ed_opts = { .domain = "example.com",
+	    .selector = "ed", .key = data.ed, .timestamp = NOW };
 	static struct signcase sc;
 
 	memset(&sc, 0, sizeof(sc));
 	sc.msg = &data.unsigned_msg;
 	sc.nopts = 1;
-	sign_opts(&sc.opts[0], "ed", data.ed);
+	sc.opts[0] = ed_opts;
 	if (every_n("Ed25519, default header list", path_sign, &sc))
 		return 1;
-	sign_opts(&sc.opts[0], "rsa", data.rsa);
+	sc.opts[0] = ed_opts;
+	sc.opts[0].selector = "rsa";
+	sc.opts[0].key = data.rsa;
 	sc.opts[0].hcanon = sc.opts[0].bcanon = DK_CANON_SIMPLE;
 	sc.opts[0].headers = hlist;
 	sc.opts[0].auid = "joe@football.example.com";
@@ -716,7 +710,7 @@ t_sign(void)
 	sc.opts[0].expire_after = 3600;
 	if (every_n("RSA, simple, own header list", path_sign, &sc))
 		return 1;
-	sign_opts(&sc.opts[1], "ed", data.ed);
+	sc.opts[1] = ed_opts;
 	sc.nopts = 2;
 	if (every_n("RSA and Ed25519 at once", path_sign, &sc))
 		return 1;
