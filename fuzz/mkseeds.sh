@@ -10,8 +10,8 @@ set -eu
 
 out=${1:?usage: mkseeds.sh OUTDIR}
 vec=vectors
-for t in tags sig keyrec keyload canon_header canon_body verifier dnsreply \
-    filter hdrinfo; do
+for t in tags sig keyrec keyload canon_header canon_body canon_diff \
+    verifier dnsreply filter hdrinfo config; do
 	rm -rf "$out/fuzz_$t"
 	mkdir -p "$out/fuzz_$t"
 done
@@ -83,6 +83,12 @@ for eml in $(find "$vec" -name '*.eml' | sort); do
 	# shellcheck disable=SC2059 # the format carries the octal escapes
 	{ printf "\\$flags\\001\\100$chunks"; body "$eml"; } \
 	    > "$out/fuzz_canon_body/$stem"
+	# fuzz_canon_diff: flags (header and body mode, limit in turn; bit
+	# 3 keeps the byte from being NUL), limit 0x0140, chunks, message
+	flags=$(printf '%03o' $((8 + n % 8)))
+	# shellcheck disable=SC2059
+	{ printf "\\$flags\\001\\100$chunks"; cat "$eml"; } \
+	    > "$out/fuzz_canon_diff/$stem"
 	# fuzz_verifier: flags (strict), chunks, message
 	flags=$(printf '%03o' $((2 + n % 2)))
 	# shellcheck disable=SC2059
@@ -111,6 +117,37 @@ for eml in $(find "$vec" -name '*.eml' | sort); do
 			fi
 		} > "$out/fuzz_filter/$stem-$f"
 	done
+done
+
+# Configuration files: the filter tests' own, then one with every
+# option and keys from vectors/rfc, under each command-line flag.
+for f in tests/filter/conf/*.conf; do
+	{ printf '\100'; cat "$f"; } > "$out/fuzz_config/$(basename "$f")"
+done
+for f in 100 101 102 104 110 117; do
+	{
+		# shellcheck disable=SC2059
+		printf "\\$f"
+		cat <<-EOF
+		# every option once
+		authserv-id mx.example.net
+		canonicalization relaxed/simple
+		debug yes
+		dns-timeout 5
+		expire 86400
+		fixed-time 1700000000
+		header-max 64k
+		headers from:to:subject:date
+		internal-networks 127.0.0.0/8, ::1/128 10.0.0.0/8 local
+		mode auto
+		reject no
+		resolver 127.0.0.1:5353
+		spool-dir /tmp
+		spool-max 1m
+		example.com:rsa:vectors/rfc/rfc8463-rsa-private.pem
+		Football.Example.COM.:ed:vectors/rfc/rfc8463-ed25519-seed.key
+		EOF
+	} > "$out/fuzz_config/all-$f"
 done
 
 # Key records: the TXT strings of each dns.txt line, joined (\" and \\
@@ -156,7 +193,7 @@ for f in $(find "$vec" -name '*.pem' -o -name '*.key' -o -name '*.private'); do
 	cp "$f" "$out/fuzz_keyload/$(echo "$f" | sed 's|/|_|g')"
 done
 
-for t in tags sig keyrec keyload canon_header canon_body verifier dnsreply \
-    filter hdrinfo; do
+for t in tags sig keyrec keyload canon_header canon_body canon_diff \
+    verifier dnsreply filter hdrinfo config; do
 	echo "seeds: fuzz_$t: $(ls "$out/fuzz_$t" | wc -l) files"
 done

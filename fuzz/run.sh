@@ -25,19 +25,21 @@ max_len() {
 	case $1 in
 	fuzz_tags|fuzz_canon_header)	echo 4096 ;;
 	fuzz_sig|fuzz_keyload)		echo 8192 ;;
+	fuzz_config)			echo 8192 ;;	# two lines at the bound
 	fuzz_keyrec)			echo 24576 ;;	# DK_KEYREC_MAX + half
-	fuzz_canon_body)		echo 16384 ;;
+	fuzz_canon_body|fuzz_canon_diff) echo 16384 ;;
 	fuzz_filter)			echo 65536 ;;	# a flags byte + SMTP_LINE_MAX
 	fuzz_milter)			echo 131072 ;;	# 64 KiB chunks and more
 	*)				echo 65536 ;;
 	esac
 }
 
-# Flags of one target: filter-dkim logs a line per message to stderr;
-# libFuzzer keeps its own output and the sanitizers' reports.
+# Flags of one target: filter-dkim logs a line per message, and one
+# per refused configuration line, to stderr; libFuzzer keeps its own
+# output and the sanitizers' reports.
 target_flags() {
 	case $1 in
-	fuzz_filter|fuzz_milter)	echo -close_fd_mask=2 ;;
+	fuzz_filter|fuzz_milter|fuzz_config)	echo -close_fd_mask=2 ;;
 	esac
 }
 
@@ -72,7 +74,8 @@ compile() {
 
 objs=$(compile src/canon/*.c src/crypto/*.c src/dkim/*.c src/dns/*.c \
     compat/*.c fuzz/fuzzlib.c) || exit 2
-# fuzz_filter also drives filter-dkim: everything but its main()
+# fuzz_filter and fuzz_config also drive filter-dkim: everything but its
+# main()
 filter_srcs=
 for src in src/filter/*.c; do
 	[ "$src" = src/filter/main.c ] || filter_srcs="$filter_srcs $src"
@@ -90,8 +93,10 @@ milter_objs=$(compile $milter_srcs) || exit 2
 
 for t in $targets; do
 	extra=
-	[ "$t" = fuzz_filter ] && extra=$filter_objs
-	[ "$t" = fuzz_milter ] && extra=$milter_objs
+	case $t in
+	fuzz_filter|fuzz_config)	extra=$filter_objs ;;
+	fuzz_milter)			extra=$milter_objs ;;
+	esac
 	# shellcheck disable=SC2086
 	if ! $cc $cflags -fsanitize=fuzzer,$san -o "$out/$t" "fuzz/$t.c" \
 	    $extra $objs -lbearssl $pkg_libs; then
