@@ -605,15 +605,14 @@ every_n(const char *name, path_fn *fn, const void *arg)
 {
 	static struct run base, r;
 	size_t n, first, step_n, total = 0;
-	int sticky;
+	int sticky, one = getenv("DK_OOM_N") != NULL;
 
 	run_once(fn, arg, 0, 0, &base);
 	if (base.bad || base.enomem)
 		return test_fail(__FILE__, __LINE__, "%s without failures: %s",
 		    name, base.bad ? base.why : "DK_ENOMEM");
 	first = env_size("DK_OOM_N", 1);
-	step_n = getenv("DK_OOM_N") != NULL ? SIZE_MAX / 2 :
-	    env_size("DK_OOM_STEP", 1);
+	step_n = env_size("DK_OOM_STEP", 1);
 	for (sticky = 0; sticky <= 1; sticky++) {
 		for (n = first; ; n += step_n) {
 			run_once(fn, arg, n, sticky, &r);
@@ -625,9 +624,11 @@ every_n(const char *name, path_fn *fn, const void *arg)
 				return test_fail(__FILE__, __LINE__,
 				    "%s, allocation %zu failing%s: %s", name,
 				    n, sticky ? " and all after" : "", r.why);
-			if (oom.injected == 0 || n >= SIZE_MAX / 2)
+			if (oom.injected == 0)
 				break;
 			total++;
+			if (one)
+				break;
 		}
 	}
 	printf("  %s: %zu runs with failures\n", name, total);
