@@ -24,13 +24,16 @@
  * Input: a flags byte (bit 0: relaxed header, bit 1: relaxed body,
  * bit 2: apply the limit), two bytes of limit (big-endian),
  * DK_FUZZ_NSIZES bytes of chunk sizes, then a message. The header block
- * ends at the first empty line; it is split into fields as
- * src/dkim/headers.c does (a line starting with WSP continues the field
- * above; a line that is not "name:" is skipped, as the engine never
- * canonicalizes one). Each field goes through dk_canon_header() and
- * the reference; the body goes through the streaming canonicalizer in
- * chunks, with the limit, and through the reference whole. Checks: the
- * same octets, and the counts of output and of octets past l=.
+ * goes to the engine's header reader (src/dkim/headers.c) in chunks, and
+ * is split here too, by RFC 5322 §2.2: it ends at the first empty line;
+ * a line starting with WSP continues the field above; a line that is not
+ * "name:", or is cut off by the end of input, makes the block malformed
+ * (and is never canonicalized). Both must find the same body offset, the
+ * same verdict and, for a good block, the same fields. Each field goes
+ * through dk_canon_header() and the reference; the body goes through the
+ * streaming canonicalizer in chunks, with the limit, and through the
+ * reference whole. Checks: the same octets, and the counts of output and
+ * of octets past l=.
  *
  * Shared readings, where the RFC leaves room (src/canon/body.c): a line
  * ends at CRLF only, so a bare CR or LF is an ordinary octet; WSP is SP
@@ -45,6 +48,7 @@
 #include <string.h>
 
 #include "../src/canon/canon.h"
+#include "../src/dkim/dkim.h"
 #include "fuzz.h"
 
 #define DIFF_INPUT_MAX		(256 * 1024)
@@ -218,13 +222,30 @@ check_same(const struct dk_fuzz_buf *a, const struct dk_fuzz_buf *b)
 	DK_FUZZ_CHECK(!"dkimkit and the reference agree");
 }
 
-/* One field through both, with its CRLF. */
+/* The header block as the engine split it, and where the walk is. */
+struct block_diff {
+	const struct dk_msghdr	*mh;
+	const uint8_t		*msg;
+	size_t			 next;		/* engine field to compare */
+	int			 split_ok;	/* the engine split it all */
+	int			 relaxed;
+};
+
+/* One field: the engine split it the same way; canonicalized the same. */
 static void
 diff_field(const uint8_t *f, size_t len, void *arg)
 {
+	struct block_diff *bd = arg;
+	const struct dk_hfield *hf;
 	struct dk_fuzz_buf ours, ref;
-	int relaxed = *(int *)arg;
+	int relaxed = bd->relaxed;
 
+	if (bd->split_ok) {
+		DK_FUZZ_CHECK(bd->next < bd->mh->nf);
+		hf = &bd->mh->f[bd->next++];
+		DK_FUZZ_CHECK(hf->text - bd->mh->buf == f - bd->msg &&
+		    hf->len == len);
+	}
 	dk_fuzz_buf_init(&ours, DIFF_OUT_MAX(len));
 	dk_fuzz_buf_init(&ref, DIFF_OUT_MAX(len));
 	dk_canon_header(relaxed ? DK_CANON_RELAXED : DK_CANON_SIMPLE,
@@ -261,21 +282,25 @@ is_field(const uint8_t *p, size_t len)
 /*
  * Call fn for each field of the header block, without its final CRLF.
  * Returns the offset of the body: after the empty line, or len when
- * there is none.
+ * there is none. *bad is set when a line is cut off by the end of input
+ * or is neither a field nor the continuation of one.
  */
 static size_t
 walk_fields(const uint8_t *msg, size_t len,
-    void (*fn)(const uint8_t *, size_t, void *), void *arg)
+    void (*fn)(const uint8_t *, size_t, void *), void *arg, int *bad)
 {
 	const uint8_t *p = msg, *end = msg + len, *eol, *field = NULL;
 	const uint8_t *field_end = NULL;
 	size_t body = len;
 
+	*bad = 0;
 	while (p < end) {
 		for (eol = p; eol < end && !is_crlf(eol, end); eol++)
 			;
-		if (eol == end)		/* cut off: the engine refuses it */
+		if (eol == end) {	/* cut off */
+			*bad = 1;
 			break;
+		}
 		if (eol == p) {		/* the empty line */
 			body = (size_t)(p + 2 - msg);
 			break;
@@ -284,6 +309,8 @@ walk_fields(const uint8_t *msg, size_t len,
 			if (field != NULL)
 				fn(field, (size_t)(field_end - field), arg);
 			field = is_field(p, (size_t)(eol - p)) ? p : NULL;
+			if (field == NULL)
+				*bad = 1;
 		}
 		field_end = eol;
 		p = eol + 2;
@@ -327,9 +354,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct dk_fuzz_chunker ch;
 	uint64_t limit;
-	size_t body;
+	struct dk_msghdr mh;
+	struct block_diff bd;
+	char err[256];
+	size_t body, off, n, used;
+	enum dk_status st;
 	uint8_t flags;
-	int relaxed;
+	int bad;
 
 	if (size < DIFF_HDRLEN || size > DIFF_INPUT_MAX)
 		return 0;
@@ -339,8 +370,25 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	data += DIFF_HDRLEN;
 	size -= DIFF_HDRLEN;
 	dk_fuzz_chunker_init(&ch, &data, &size);
-	relaxed = (flags & DIFF_HREL) != 0;
-	body = walk_fields(data, size, diff_field, &relaxed);
+	memset(&mh, 0, sizeof(mh));
+	for (off = 0; off < size && !mh.done; off += used) {
+		n = dk_fuzz_chunk(&ch, size - off);
+		DK_FUZZ_CHECK(dk_msghdr_write(&mh, (const char *)data + off, n,
+		    &used) == DK_OK);
+		DK_FUZZ_CHECK(used == n || (used < n && mh.done));
+	}
+	st = dk_msghdr_end(&mh, err, sizeof(err));
+	DK_FUZZ_CHECK(st == DK_OK || st == DK_ESYNTAX);
+	bd.mh = &mh;
+	bd.msg = data;
+	bd.next = 0;
+	bd.split_ok = st == DK_OK;
+	bd.relaxed = (flags & DIFF_HREL) != 0;
+	body = walk_fields(data, size, diff_field, &bd, &bad);
+	DK_FUZZ_CHECK(body == off);
+	DK_FUZZ_CHECK(bad == (st == DK_ESYNTAX));
+	DK_FUZZ_CHECK(st != DK_OK || bd.next == mh.nf);
+	dk_msghdr_free(&mh);
 	diff_body(flags & DIFF_BREL, limit, &ch, data + body, size - body);
 	return 0;
 }
@@ -403,7 +451,7 @@ check_known(const char *stem)
 	struct ref_block rb;
 	char path[256], *msg;
 	size_t msglen, body;
-	int relaxed;
+	int relaxed, bad;
 
 	snprintf(path, sizeof(path), "%s.eml", stem);
 	msg = read_file(path, &msglen);
@@ -411,7 +459,9 @@ check_known(const char *stem)
 		dk_fuzz_buf_init(&got, 2 * msglen + 2);
 		rb.relaxed = relaxed;
 		rb.out = &got;
-		body = walk_fields((uint8_t *)msg, msglen, ref_field, &rb);
+		body = walk_fields((uint8_t *)msg, msglen, ref_field, &rb,
+		    &bad);
+		DK_FUZZ_CHECK(!bad);
 		check_file(&got, stem, "header", mode[relaxed]);
 		got.len = 0;
 		ref_body(relaxed, (uint8_t *)msg + body, msglen - body, &got);
