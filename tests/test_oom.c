@@ -329,6 +329,8 @@ static struct {
 	size_t		 unsigned_len;
 	char		*many_fields;	/* enough fields to grow every table */
 	char		*many_sigs;	/* junk signatures past DK_SIGS_MAX */
+	char		 header_only[4096];	/* signed, no body, no
+						 * empty line */
 	char		*zonetext;
 	size_t		 zonelen;
 	struct dk_zone	*zone;
@@ -922,6 +924,20 @@ t_verify_many(void)
 	return every_n("junk signatures past the bound", path_verify, &vc);
 }
 
+/* Without the empty line, the queries are known only at the end. */
+static int
+t_verify_header_only(void)
+{
+	static struct verifycase vc;
+
+	memset(&vc, 0, sizeof(vc));
+	vc.now = NOW;
+	vc.authserv_id = "mx.example.net";
+	vc.msg = data.header_only;
+	vc.end_first = 1;
+	return every_n("header fields only", path_verify, &vc);
+}
+
 static int
 t_zone(void)
 {
@@ -953,6 +969,7 @@ static const struct test_case cases[] = {
 	{ "oom_sign", t_sign },
 	{ "oom_verify_vectors", t_verify_vectors },
 	{ "oom_verify_many_signatures", t_verify_many },
+	{ "oom_verify_header_only", t_verify_header_only },
 	{ "oom_zone_parse", t_zone },
 	{ "oom_dns_reply", t_reply },
 	{ "oom_dns_cache", t_cache },
@@ -976,6 +993,27 @@ build_msg(const char *first, size_t n, const char *pre, const char *post)
 	if (len < cap)
 		snprintf(m + len, cap - len, "\r\nbody\r\n\r\n \r\n");
 	return m;
+}
+
+/* The RFC 8463 key signs for football.example.com in vectors/dns.txt. */
+static int
+sign_header_only(void)
+{
+	static const char hdr[] = "From: joe@football.example.com\r\n"
+	    "To: jane@example.org\r\nSubject: no body\r\n";
+	const struct dk_sign_opts o = { .domain = "football.example.com",
+	    .selector = "brisbane", .key = data.ed, .timestamp = NOW };
+	struct dk_signer *s;
+	int n = -1;
+
+	if (dk_signer_new(&s, &o, 1) != DK_OK)
+		return -1;
+	if (dk_signer_write(s, hdr, sizeof(hdr) - 1) == DK_OK &&
+	    dk_signer_finish(s) == DK_OK)
+		n = snprintf(data.header_only, sizeof(data.header_only),
+		    "%s\r\n%s", dk_signer_field(s, 0), hdr);
+	dk_signer_free(s);
+	return n > 0 && (size_t)n < sizeof(data.header_only) ? 0 : -1;
 }
 
 /* A UDP socket on 127.0.0.1, and a resolver configuration naming it. */
@@ -1039,7 +1077,7 @@ load(void)
 	    dk_key_parse(&data.ed, data.ed_seed, data.ed_seed_len, err,
 	    sizeof(err)) != DK_OK)
 		return -1;
-	return 0;
+	return sign_header_only();
 }
 
 static void
