@@ -107,9 +107,10 @@ tests/test_filter: tests/test_filter.c tests/testlib.o libfilter.a \
 OOM_WRAP =	-Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc \
 		-Wl,--wrap=reallocarray,--wrap=strdup,--wrap=free
 
-tests/test_oom: tests/test_oom.c tests/testlib.o libdkimkit.a $(HEADERS)
+tests/test_oom: tests/test_oom.c tests/oom.c tests/testlib.o libdkimkit.a \
+    $(HEADERS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(OOM_WRAP) -o $@ tests/test_oom.c \
-	    tests/testlib.o libdkimkit.a $(LIBS)
+	    tests/oom.c tests/testlib.o libdkimkit.a $(LIBS)
 
 # Test programs: tests/test_X from tests/test_X.c, one per module.
 .c:

@@ -17,8 +17,8 @@
 /*
  * Allocation failures. The Makefile links this program with the
  * engine's calls to malloc, calloc, realloc, reallocarray, strdup and
- * free routed to the wrappers below (ld --wrap), so that the Nth
- * allocation can be made to fail. Each case runs a path through the
+ * free routed to the wrappers in tests/oom.c (ld --wrap), so that the
+ * Nth allocation can be made to fail. Each case runs a path through the
  * public API once to count its allocations, then again with allocation
  * N failing, for every N, first alone and then with every later one
  * failing too. At every N:
@@ -31,9 +31,7 @@
  *   - every allocation is freed (counted here; valgrind and ASan check
  *     the same from outside).
  *
- * Environment: DK_OOM_STEP=K tests every Kth N only; DK_OOM_N=N tests
- * that one N only (to reproduce a finding); DK_OOM_SHOW prints what each
- * path gives without failures.
+ * The environment can pick the N (tests/oom.h).
  */
 
 #include <sys/types.h>
@@ -41,7 +39,6 @@
 #include <netinet/in.h>
 
 #include <poll.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,272 +48,39 @@
 #include "dkimkit.h"
 #include "../src/dns/dns.h"
 #include "../src/dns/dnsint.h"
+#include "oom.h"
 #include "testlib.h"
 
-#define OUT_MAX		(64 * 1024)
 #define NOW		1700000000
-
-/* The allocator, as the engine sees it. */
-void	*__real_malloc(size_t);
-void	*__real_calloc(size_t, size_t);
-void	*__real_realloc(void *, size_t);
-void	*__real_reallocarray(void *, size_t, size_t);
-char	*__real_strdup(const char *);
-void	 __real_free(void *);
-void	*__wrap_malloc(size_t);
-void	*__wrap_calloc(size_t, size_t);
-void	*__wrap_realloc(void *, size_t);
-void	*__wrap_reallocarray(void *, size_t, size_t);
-char	*__wrap_strdup(const char *);
-void	 __wrap_free(void *);
-
-static struct {
-	size_t	calls;		/* allocations asked for in this run */
-	size_t	fail_at;	/* the first to fail; 0: none */
-	int	sticky;		/* every one after it fails too */
-	size_t	injected;	/* failures given in this run */
-	long	live;		/* blocks not yet freed */
-} oom;
-
-/*
- * The blocks the wrappers handed out, so that only they are counted:
- * the engine also frees blocks that a library made with its own malloc
- * (ldns_pkt2wire()'s wire in src/dns/query.c). Open addressing; far
- * more slots than the few hundred blocks a test holds.
- */
-#define LIVE_SLOTS	(1 << 16)
-static void	*live_set[LIVE_SLOTS];
-
-static size_t
-live_slot(const void *p)
-{
-	return ((uintptr_t)p >> 4) * 2654435761u % LIVE_SLOTS;
-}
-
-static void *
-live_add(void *p)
-{
-	size_t i, n;
-
-	if (p == NULL)
-		return NULL;
-	for (i = live_slot(p), n = 0; live_set[i] != NULL; n++) {
-		if (n == LIVE_SLOTS)
-			abort();
-		i = (i + 1) % LIVE_SLOTS;
-	}
-	live_set[i] = p;
-	oom.live++;
-	return p;
-}
-
-/* Forget p if the wrappers gave it; returns whether they did. */
-static int
-live_remove(const void *p)
-{
-	size_t i, j, k;
-
-	for (i = live_slot(p); live_set[i] != p; i = (i + 1) % LIVE_SLOTS)
-		if (live_set[i] == NULL)
-			return 0;
-	live_set[i] = NULL;
-	oom.live--;
-	/* move up the entries of the run after i that may hash before it */
-	for (j = (i + 1) % LIVE_SLOTS; live_set[j] != NULL;
-	    j = (j + 1) % LIVE_SLOTS) {
-		k = live_slot(live_set[j]);
-		if ((j > i && (k <= i || k > j)) ||
-		    (j < i && k <= i && k > j)) {
-			live_set[i] = live_set[j];
-			live_set[j] = NULL;
-			i = j;
-		}
-	}
-	return 1;
-}
-
-static int
-oom_fail(void)
-{
-	oom.calls++;
-	if (oom.fail_at == 0 || oom.calls < oom.fail_at ||
-	    (oom.calls > oom.fail_at && !oom.sticky))
-		return 0;
-	oom.injected++;
-	return 1;
-}
-
-void *
-__wrap_malloc(size_t n)
-{
-	return oom_fail() ? NULL : live_add(__real_malloc(n));
-}
-
-void *
-__wrap_calloc(size_t n, size_t size)
-{
-	return oom_fail() ? NULL : live_add(__real_calloc(n, size));
-}
-
-/* A block that moves is forgotten, then counted again where it went. */
-void *
-__wrap_realloc(void *p, size_t n)
-{
-	void *np;
-	int ours;
-
-	if (oom_fail() || (np = __real_realloc(p, n)) == NULL)
-		return NULL;
-	ours = p == NULL || live_remove(p);
-	return ours ? live_add(np) : np;
-}
-
-void *
-__wrap_reallocarray(void *p, size_t n, size_t size)
-{
-	void *np;
-	int ours;
-
-	if (oom_fail() || (np = __real_reallocarray(p, n, size)) == NULL)
-		return NULL;
-	ours = p == NULL || live_remove(p);
-	return ours ? live_add(np) : np;
-}
-
-char *
-__wrap_strdup(const char *s)
-{
-	return oom_fail() ? NULL : live_add(__real_strdup(s));
-}
-
-void
-__wrap_free(void *p)
-{
-	if (p != NULL)
-		(void)live_remove(p);
-	__real_free(p);
-}
-
-/* One run of a path: what it gave, and whether it held. */
-struct run {
-	char	out[OUT_MAX];
-	size_t	outlen;
-	int	enomem;		/* a call returned DK_ENOMEM */
-	int	bad;		/* a rule broke; why says which */
-	char	why[512];
-};
-
-typedef void	path_fn(struct run *, const void *);
-
-static void
-out(struct run *r, const char *fmt, ...)
-    __attribute__((__format__(__printf__, 2, 3)));
-static void
-broke(struct run *r, const char *fmt, ...)
-    __attribute__((__format__(__printf__, 2, 3)));
-
-static void
-out(struct run *r, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(r->out + r->outlen, sizeof(r->out) - r->outlen, fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		r->outlen += (size_t)n < sizeof(r->out) - r->outlen ?
-		    (size_t)n : sizeof(r->out) - r->outlen - 1;
-}
-
-static void
-broke(struct run *r, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (r->bad)
-		return;
-	r->bad = 1;
-	va_start(ap, fmt);
-	vsnprintf(r->why, sizeof(r->why), fmt, ap);
-	va_end(ap);
-}
-
-/*
- * Check st, the status of one call made when before failures had been
- * given: it must be want, or DK_ENOMEM when an allocation failed inside
- * the call. Returns 1 when the path goes on.
- */
-static int
-step(struct run *r, const char *call, enum dk_status st, enum dk_status want,
-    size_t before)
-{
-	int failed_here = oom.injected > before;
-
-	if (st == want)
-		return 1;
-	if (st == DK_ENOMEM && failed_here)
-		r->enomem = 1;
-	else
-		broke(r, "%s gave %s, want %s%s", call, dk_status_str(st),
-		    dk_status_str(want), failed_here ? " or DK_ENOMEM" : "");
-	return 0;
-}
-
-#define STEP(r, call, want) do {					\
-	size_t before_ = oom.injected;					\
-	if (!step((r), #call, (call), (want), before_))			\
-		goto done;						\
-} while (0)
-
-/* A _new that failed must leave nothing behind. */
-#define NEW(r, call, handle) do {					\
-	size_t before_ = oom.injected;					\
-	if (!step((r), #call, (call), DK_OK, before_)) {		\
-		if ((handle) != NULL)					\
-			broke((r), "%s failed but left a handle", #call); \
-		(handle) = NULL;					\
-		goto done;						\
-	}								\
-} while (0)
 
 /* After DK_ENOMEM a handle is sticky-failed, and says why. */
 static void
-signer_failed(struct run *r, struct dk_signer *s)
+signer_failed(struct oom_run *r, struct dk_signer *s)
 {
 	if (s == NULL || !r->enomem)
 		return;
 	if (dk_signer_write(s, "x", 1) != DK_ESTATE ||
 	    dk_signer_finish(s) != DK_ESTATE)
-		broke(r, "signer goes on after DK_ENOMEM");
+		oom_broke(r, "signer goes on after DK_ENOMEM");
 	if (dk_signer_field(s, 0) != NULL)
-		broke(r, "signer gives a field after DK_ENOMEM");
+		oom_broke(r, "signer gives a field after DK_ENOMEM");
 	if (strcmp(dk_signer_errmsg(s), "no error") == 0)
-		broke(r, "signer failed without a message");
+		oom_broke(r, "signer failed without a message");
 }
 
 static void
-verifier_failed(struct run *r, struct dk_verifier *v)
+verifier_failed(struct oom_run *r, struct dk_verifier *v)
 {
 	if (v == NULL || !r->enomem)
 		return;
 	if (dk_verifier_write(v, "x", 1) != DK_ESTATE ||
 	    dk_verifier_finish(v) != DK_ESTATE)
-		broke(r, "verifier goes on after DK_ENOMEM");
+		oom_broke(r, "verifier goes on after DK_ENOMEM");
 	if (dk_verifier_nresults(v) != 0 || dk_verifier_authres(v) != NULL)
-		broke(r, "verifier gives results after DK_ENOMEM");
+		oom_broke(r, "verifier gives results after DK_ENOMEM");
 	if (dk_verifier_errmsg(v) == NULL ||
 	    strcmp(dk_verifier_errmsg(v), "no error") == 0)
-		broke(r, "verifier failed without a message");
-}
-
-/* A call that can only fail for want of memory gave NULL. */
-static void
-string_failed(struct run *r)
-{
-	if (oom.injected == 0)
-		broke(r, "NULL without an allocation failing");
-	r->enomem = 1;
+		oom_broke(r, "verifier failed without a message");
 }
 
 /* Test data, read before any allocation is made to fail. */
@@ -327,8 +91,8 @@ static struct {
 	size_t		 ed_seed_len, encrypted_len;
 	char		*unsigned_msg;
 	size_t		 unsigned_len;
-	char		*many_fields;	/* enough fields to grow every table */
-	char		*many_sigs;	/* junk signatures past DK_SIGS_MAX */
+	char		*many_fields;	/* enough to grow every table */
+	char		*many_sigs;	/* junk signatures, no From */
 	char		 header_only[4096];	/* signed, no body, no
 						 * empty line */
 	char		*zonetext;
@@ -359,19 +123,19 @@ struct keycase {
 };
 
 static void
-path_key_parse(struct run *r, const void *arg)
+path_key_parse(struct oom_run *r, const void *arg)
 {
 	const struct keycase *kc = arg;
 	struct dk_key *k = NULL;
 	char err[200], *pem = NULL, *rec = NULL;
 
 	NEW(r, dk_key_parse(&k, *kc->buf, *kc->len, err, sizeof(err)), k);
-	out(r, "type %d bits %u\n", dk_key_type(k), dk_key_bits(k));
+	oom_out(r, "type %d bits %u\n", dk_key_type(k), dk_key_bits(k));
 	if ((pem = dk_key_pem(k)) == NULL || (rec = dk_key_record(k)) == NULL) {
-		string_failed(r);
+		oom_null(r);
 		goto done;
 	}
-	out(r, "%s\n%s\n", pem, rec);
+	oom_out(r, "%s\n%s\n", pem, rec);
  done:
 	dk_free_string(pem);
 	dk_free_string(rec);
@@ -380,7 +144,7 @@ path_key_parse(struct run *r, const void *arg)
 
 /* The key is random: only its shape can be compared. */
 static void
-path_key_generate(struct run *r, const void *arg)
+path_key_generate(struct oom_run *r, const void *arg)
 {
 	struct dk_key *k = NULL;
 	char *pem = NULL, *rec = NULL;
@@ -388,10 +152,10 @@ path_key_generate(struct run *r, const void *arg)
 	(void)arg;
 	NEW(r, dk_key_generate(&k, DK_KEY_ED25519, 0), k);
 	if ((pem = dk_key_pem(k)) == NULL || (rec = dk_key_record(k)) == NULL) {
-		string_failed(r);
+		oom_null(r);
 		goto done;
 	}
-	out(r, "pem %zu record %zu\n", strlen(pem), strlen(rec));
+	oom_out(r, "pem %zu record %zu\n", strlen(pem), strlen(rec));
  done:
 	dk_free_string(pem);
 	dk_free_string(rec);
@@ -406,7 +170,7 @@ struct signcase {
 };
 
 static void
-path_sign(struct run *r, const void *arg)
+path_sign(struct oom_run *r, const void *arg)
 {
 	const struct signcase *sc = arg;
 	struct dk_signer *s = NULL;
@@ -416,9 +180,9 @@ path_sign(struct run *r, const void *arg)
 	WRITE_CHUNKED(r, dk_signer_write, s, *sc->msg);
 	STEP(r, dk_signer_finish(s), sc->want_finish);
 	for (i = 0; i < sc->nopts && sc->want_finish == DK_OK; i++)
-		out(r, "%s\n", dk_signer_field(s, i));
+		oom_out(r, "%s\n", dk_signer_field(s, i));
 	if (sc->want_finish != DK_OK)
-		out(r, "%s\n", dk_signer_errmsg(s));
+		oom_out(r, "%s\n", dk_signer_errmsg(s));
  done:
 	signer_failed(r, s);
 	dk_signer_free(s);
@@ -428,11 +192,11 @@ struct verifycase {
 	char		*msg;
 	int64_t		 now;
 	const char	*authserv_id;
-	int		 end_first;	/* queries after dk_verifier_end() */
+	int		 end_first;	/* queries after the end */
 };
 
 static void
-answer_all(struct run *r, struct dk_verifier *v)
+answer_all(struct oom_run *r, struct dk_verifier *v)
 {
 	const char *const *txt;
 	const char *q;
@@ -452,7 +216,7 @@ answer_all(struct run *r, struct dk_verifier *v)
 }
 
 static void
-verifier_output(struct run *r, const struct dk_verifier *v)
+verifier_output(struct oom_run *r, const struct dk_verifier *v)
 {
 	const struct dk_result *res;
 	const char *ar;
@@ -460,7 +224,7 @@ verifier_output(struct run *r, const struct dk_verifier *v)
 
 	for (i = 0; i < dk_verifier_nresults(v); i++) {
 		res = dk_verifier_result(v, i);
-		out(r, "%s (%s) d=%s s=%s a=%s i=%s b=%s %llu%s%s\n",
+		oom_out(r, "%s (%s) d=%s s=%s a=%s i=%s b=%s %llu%s%s\n",
 		    dk_outcome_str(res->outcome), dk_reason_str(res->reason),
 		    res->domain, res->selector, res->algorithm, res->auid,
 		    res->b_prefix, (unsigned long long)res->unsigned_body,
@@ -468,11 +232,11 @@ verifier_output(struct run *r, const struct dk_verifier *v)
 		    res->key_testing ? " testing" : "");
 	}
 	if ((ar = dk_verifier_authres(v)) != NULL)
-		out(r, "%s\n", ar);
+		oom_out(r, "%s\n", ar);
 }
 
 static void
-path_verify(struct run *r, const void *arg)
+path_verify(struct oom_run *r, const void *arg)
 {
 	const struct verifycase *vc = arg;
 	struct dk_verify_opts vo;
@@ -495,10 +259,10 @@ path_verify(struct run *r, const void *arg)
 	if (r->enomem || r->bad)
 		goto done;
 	/* a malformed header block still gives results */
-	before = oom.injected;
+	before = oom_injected();
 	if ((st = dk_verifier_finish(v)) == DK_ESYNTAX)
-		out(r, "%s\n", dk_verifier_errmsg(v));
-	else if (!step(r, "dk_verifier_finish(v)", st, DK_OK, before))
+		oom_out(r, "%s\n", dk_verifier_errmsg(v));
+	else if (!oom_step(r, "dk_verifier_finish(v)", st, DK_OK, before))
 		goto done;
 	verifier_output(r, v);
  done:
@@ -507,7 +271,7 @@ path_verify(struct run *r, const void *arg)
 }
 
 static void
-path_zone(struct run *r, const void *arg)
+path_zone(struct oom_run *r, const void *arg)
 {
 	struct dk_zone *z = NULL;
 	const char *const *txt;
@@ -518,21 +282,21 @@ path_zone(struct run *r, const void *arg)
 	if (dk_zone_parse(&z, data.zonetext, data.zonelen, err,
 	    sizeof(err)) == -1) {
 		if (z != NULL)
-			broke(r, "dk_zone_parse failed but left a zone");
-		if (oom.injected == 0)
-			broke(r, "dk_zone_parse: %s", err);
+			oom_broke(r, "dk_zone_parse failed but left a zone");
+		if (oom_injected() == 0)
+			oom_broke(r, "dk_zone_parse: %s", err);
 		r->enomem = 1;
 		return;
 	}
-	out(r, "%d\n", (int)dk_zone_lookup(z,
+	oom_out(r, "%d\n", (int)dk_zone_lookup(z,
 	    "brisbane._domainkey.football.example.com", &txt, &ntxt));
-	out(r, "%zu %s\n", ntxt, ntxt > 0 ? txt[0] : "");
+	oom_out(r, "%zu %s\n", ntxt, ntxt > 0 ? txt[0] : "");
 	dk_zone_free(z);
 }
 
 /* The resolver's cache: puts past its size evict, a failed put keeps none. */
 static void
-path_cache(struct run *r, const void *arg)
+path_cache(struct oom_run *r, const void *arg)
 {
 	static char *txt[] = { "v=DKIM1; p=", "k=ed25519; p=AAAA" };
 	static const char *const names[] = { "a._domainkey.example.com",
@@ -544,7 +308,7 @@ path_cache(struct run *r, const void *arg)
 
 	(void)arg;
 	if ((c = dk_dns_cache_new(2, 3600)) == NULL) {
-		string_failed(r);
+		oom_null(r);
 		return;
 	}
 	memset(&ans, 0, sizeof(ans));
@@ -554,17 +318,18 @@ path_cache(struct run *r, const void *arg)
 		ans.txt = i == 1 ? NULL : txt;
 		ans.ntxt = i == 1 ? 0 : 2;
 		if (dk_dns_cache_put(c, names[i], &ans, 1000) == -1) {
-			if (oom.injected == 0)
-				broke(r, "dk_dns_cache_put failed");
+			if (oom_injected() == 0)
+				oom_broke(r, "dk_dns_cache_put failed");
 			r->enomem = 1;
 		}
 	}
 	for (i = 0; i < 3 && !r->enomem; i++) {
 		got = dk_dns_cache_get(c, names[i], 2000);
-		out(r, "%s: %d %zu %s\n", names[i], got ? (int)got->rcode : -1,
-		    got ? got->ntxt : 0, got && got->ntxt ? got->txt[1] : "");
+		oom_out(r, "%s: %d %zu %s\n", names[i],
+		    got ? (int)got->rcode : -1, got ? got->ntxt : 0,
+		    got && got->ntxt ? got->txt[1] : "");
 	}
-	out(r, "%zu entries\n", r->enomem ? 0 : dk_dns_cache_count(c));
+	oom_out(r, "%zu entries\n", r->enomem ? 0 : dk_dns_cache_count(c));
 	dk_dns_cache_free(c);
 }
 
@@ -614,7 +379,7 @@ reply_build(const uint8_t *q, size_t qlen, uint8_t *r)
  * a verdict) and not cacheable; else it is the same answer.
  */
 static void
-path_reply(struct run *r, const void *arg)
+path_reply(struct oom_run *r, const void *arg)
 {
 	struct dk_dns_answer ans;
 	size_t i;
@@ -622,18 +387,18 @@ path_reply(struct run *r, const void *arg)
 	(void)arg;
 	if (dk_dns_reply_parse(data.query, data.querylen, data.reply,
 	    data.replylen, &ans) == -1) {
-		broke(r, "the reply does not match its query");
+		oom_broke(r, "the reply does not match its query");
 		return;
 	}
-	if (oom.injected > 0 && ans.rcode == DK_DNS_SERVFAIL) {
+	if (oom_injected() > 0 && ans.rcode == DK_DNS_SERVFAIL) {
 		if (ans.ntxt != 0 || ans.ttl != 0)
-			broke(r, "SERVFAIL with records or a TTL");
+			oom_broke(r, "SERVFAIL with records or a TTL");
 		r->enomem = 1;
 	}
-	out(r, "%d ttl %u:", (int)ans.rcode, (unsigned)ans.ttl);
+	oom_out(r, "%d ttl %u:", (int)ans.rcode, (unsigned)ans.ttl);
 	for (i = 0; i < ans.ntxt; i++)
-		out(r, " \"%s\"", ans.txt[i]);
-	out(r, "\n");
+		oom_out(r, " \"%s\"", ans.txt[i]);
+	oom_out(r, "\n");
 	dk_dns_answer_clear(&ans);
 }
 
@@ -683,7 +448,7 @@ resolve(struct dk_resolver *res)
  * timer can end one.
  */
 static void
-path_resolver(struct run *r, const void *arg)
+path_resolver(struct oom_run *r, const void *arg)
 {
 	struct dk_resolver_opts o;
 	struct dk_resolver *res = NULL;
@@ -698,90 +463,24 @@ path_resolver(struct run *r, const void *arg)
 	for (i = 0; i < 2; i++) {
 		STEP(r, dk_resolver_submit(res, KEYNAME, NULL, 0, &l), DK_OK);
 		if ((l = resolve(res)) == NULL) {
-			broke(r, "lookup %zu never finished", i + 1);
+			oom_broke(r, "lookup %zu never finished", i + 1);
 			goto done;
 		}
 		got = dk_dns_lookup_result(l);
-		if (oom.injected == 0 && got->cached != (i == 1))
-			broke(r, "lookup %zu: cached %d", i + 1, got->cached);
-		if (oom.injected > 0 && got->rcode != DK_DNS_OK)
+		if (oom_injected() == 0 && got->cached != (i == 1))
+			oom_broke(r, "lookup %zu: cached %d", i + 1,
+			    got->cached);
+		if (oom_injected() > 0 && got->rcode != DK_DNS_OK)
 			r->enomem = 1;
-		out(r, "%s: %d", got->name, (int)got->rcode);
+		oom_out(r, "%s: %d", got->name, (int)got->rcode);
 		for (j = 0; j < got->ntxt; j++)
-			out(r, " \"%s\"", got->txt[j]);
-		out(r, "\n");
+			oom_out(r, " \"%s\"", got->txt[j]);
+		oom_out(r, "\n");
 		dk_dns_lookup_free(l);
 	}
  done:
 	/* a lookup still in flight is the resolver's to free */
 	dk_resolver_free(res);
-}
-
-static size_t
-env_size(const char *name, size_t dflt)
-{
-	const char *s = getenv(name);
-
-	return s != NULL && atol(s) > 0 ? (size_t)atol(s) : dflt;
-}
-
-static void
-run_once(path_fn *fn, const void *arg, size_t fail_at, int sticky,
-    struct run *r)
-{
-	long live = oom.live;
-
-	memset(r, 0, sizeof(*r));
-	memset(&oom, 0, sizeof(oom));
-	oom.live = live;
-	oom.fail_at = fail_at;
-	oom.sticky = sticky;
-	fn(r, arg);
-	oom.fail_at = 0;
-	if (oom.live != live)
-		broke(r, "%ld block(s) not freed", oom.live - live);
-}
-
-/*
- * Run fn with allocation N failing, for N = 1, 2, ... until a run makes
- * no allocation fail, and check each run against the one without
- * failures. Returns 0, or 1 after saying what broke.
- */
-static int
-every_n(const char *name, path_fn *fn, const void *arg)
-{
-	static struct run base, r;
-	size_t n, first, step_n, total = 0;
-	int sticky, one = getenv("DK_OOM_N") != NULL;
-
-	run_once(fn, arg, 0, 0, &base);
-	if (base.bad || base.enomem)
-		return test_fail(__FILE__, __LINE__, "%s without failures: %s",
-		    name, base.bad ? base.why : "DK_ENOMEM");
-	if (getenv("DK_OOM_SHOW") != NULL)
-		printf("%s\n", base.out);
-	first = env_size("DK_OOM_N", 1);
-	step_n = env_size("DK_OOM_STEP", 1);
-	for (sticky = 0; sticky <= 1; sticky++) {
-		for (n = first; ; n += step_n) {
-			run_once(fn, arg, n, sticky, &r);
-			if (!r.bad && !r.enomem && (r.outlen != base.outlen ||
-			    memcmp(r.out, base.out, r.outlen) != 0))
-				broke(&r, "the run ended with other results:"
-				    "\n%.*s", (int)r.outlen, r.out);
-			if (r.bad)
-				return test_fail(__FILE__, __LINE__,
-				    "%s, allocation %zu failing%s: %s", name,
-				    n, sticky ? " and all after" : "", r.why);
-			if (oom.injected == 0)
-				break;
-			total++;
-			if (one)
-				break;
-		}
-	}
-	printf("  %s: %zu runs with failures\n", name, total);
-	return 0;
 }
 
 static struct keycase kc_rsa_pkcs1 = {
@@ -798,41 +497,39 @@ static struct keycase kc_encrypted = {
 static int
 t_key_parse(void)
 {
-	return every_n("RSA PKCS#1", path_key_parse, &kc_rsa_pkcs1) ||
-	    every_n("RSA PKCS#8", path_key_parse, &kc_rsa_pkcs8) ||
-	    every_n("Ed25519 PKCS#8", path_key_parse, &kc_ed_pkcs8) ||
-	    every_n("Ed25519 seed", path_key_parse, &kc_ed_seed);
+	return oom_every_n("RSA PKCS#1", path_key_parse, &kc_rsa_pkcs1) ||
+	    oom_every_n("RSA PKCS#8", path_key_parse, &kc_rsa_pkcs8) ||
+	    oom_every_n("Ed25519 PKCS#8", path_key_parse, &kc_ed_pkcs8) ||
+	    oom_every_n("Ed25519 seed", path_key_parse, &kc_ed_seed);
 }
 
 /* A refused key is refused the same way, or DK_ENOMEM. */
 static void
-path_key_refused(struct run *r, const void *arg)
+path_key_refused(struct oom_run *r, const void *arg)
 {
 	const struct keycase *kc = arg;
 	struct dk_key *k = NULL;
 	char err[200];
-	size_t before = oom.injected;
 
-	if (!step(r, "dk_key_parse", dk_key_parse(&k, *kc->buf, *kc->len, err,
-	    sizeof(err)), kc->want, before))
-		goto done;
-	out(r, "refused: %s\n", err);
+	STEP(r, dk_key_parse(&k, *kc->buf, *kc->len, err, sizeof(err)),
+	    kc->want);
+	oom_out(r, "refused: %s\n", err);
  done:
 	if (k != NULL)
-		broke(r, "a refused key left a handle");
+		oom_broke(r, "a refused key left a handle");
 	dk_key_free(k);
 }
 
 static int
 t_key_refused(void)
 {
-	return every_n("encrypted key", path_key_refused, &kc_encrypted);
+	return oom_every_n("encrypted key", path_key_refused, &kc_encrypted);
 }
 
 static int
 t_key_generate(void)
 {
-	return every_n("Ed25519 key", path_key_generate, NULL);
+	return oom_every_n("Ed25519 key", path_key_generate, NULL);
 }
 
 static int
@@ -848,7 +545,7 @@ t_sign(void)
 	sc.msg = &data.unsigned_msg;
 	sc.nopts = 1;
 	sc.opts[0] = ed_opts;
-	if (every_n("Ed25519, default header list", path_sign, &sc))
+	if (oom_every_n("Ed25519, default header list", path_sign, &sc))
 		return 1;
 	sc.opts[0] = ed_opts;
 	sc.opts[0].selector = "rsa";
@@ -858,19 +555,19 @@ t_sign(void)
 	sc.opts[0].auid = "joe@football.example.com";
 	sc.opts[0].domain = "football.example.com";
 	sc.opts[0].expire_after = 3600;
-	if (every_n("RSA, simple, own header list", path_sign, &sc))
+	if (oom_every_n("RSA, simple, own header list", path_sign, &sc))
 		return 1;
 	sc.opts[1] = ed_opts;
 	sc.nopts = 2;
-	if (every_n("RSA and Ed25519 at once", path_sign, &sc))
+	if (oom_every_n("RSA and Ed25519 at once", path_sign, &sc))
 		return 1;
 	sc.msg = &data.many_fields;
-	if (every_n("many header fields", path_sign, &sc))
+	if (oom_every_n("many header fields", path_sign, &sc))
 		return 1;
 	sc.msg = &data.many_sigs;
 	sc.nopts = 1;
 	sc.want_finish = DK_ESYNTAX;	/* no From */
-	return every_n("refused message", path_sign, &sc);
+	return oom_every_n("refused message", path_sign, &sc);
 }
 
 /* Every verify vector of vectors/manifest.tsv, against vectors/dns.txt. */
@@ -903,7 +600,7 @@ t_verify_vectors(void)
 			rc = test_fail(__FILE__, __LINE__, "cannot read %s",
 			    path);
 		else
-			rc = every_n(path, path_verify, &vc);
+			rc = oom_every_n(path, path_verify, &vc);
 		free(vc.msg);
 		n++;
 	}
@@ -921,7 +618,7 @@ t_verify_many(void)
 	vc.now = NOW;
 	vc.authserv_id = "mx.example.net";
 	vc.msg = data.many_sigs;
-	return every_n("junk signatures past the bound", path_verify, &vc);
+	return oom_every_n("junk signatures past the bound", path_verify, &vc);
 }
 
 /* Without the empty line, the queries are known only at the end. */
@@ -935,31 +632,31 @@ t_verify_header_only(void)
 	vc.authserv_id = "mx.example.net";
 	vc.msg = data.header_only;
 	vc.end_first = 1;
-	return every_n("header fields only", path_verify, &vc);
+	return oom_every_n("header fields only", path_verify, &vc);
 }
 
 static int
 t_zone(void)
 {
-	return every_n("vectors/dns.txt", path_zone, NULL);
+	return oom_every_n("vectors/dns.txt", path_zone, NULL);
 }
 
 static int
 t_reply(void)
 {
-	return every_n("DNS reply", path_reply, NULL);
+	return oom_every_n("DNS reply", path_reply, NULL);
 }
 
 static int
 t_resolver(void)
 {
-	return every_n("resolver and cache", path_resolver, NULL);
+	return oom_every_n("resolver and cache", path_resolver, NULL);
 }
 
 static int
 t_cache(void)
 {
-	return every_n("DNS cache", path_cache, NULL);
+	return oom_every_n("DNS cache", path_cache, NULL);
 }
 
 static const struct test_case cases[] = {
@@ -1036,27 +733,38 @@ dns_server(void)
 	return dk_dns_conf_init(&data.dns_conf, spec, err);
 }
 
+#define RFC	"vectors/rfc/"
+#define KEYS	"tests/data/crypto/"
+
 static int
 load(void)
 {
+	static const struct {
+		const char	*path;
+		char		**buf;
+		size_t		 *len;
+	} files[] = {
+		{ RFC "rfc8463-rsa-private.pem", &data.rsa_pkcs1,
+		    &data.rsa_pkcs1_len },
+		{ KEYS "rsa2048-pkcs8.pem", &data.rsa_pkcs8,
+		    &data.rsa_pkcs8_len },
+		{ KEYS "ed25519-pkcs8.pem", &data.ed_pkcs8,
+		    &data.ed_pkcs8_len },
+		{ RFC "rfc8463-ed25519-seed.key", &data.ed_seed,
+		    &data.ed_seed_len },
+		{ KEYS "rsa1024-encrypted.pem", &data.encrypted,
+		    &data.encrypted_len },
+		{ RFC "rfc8463-unsigned.eml", &data.unsigned_msg,
+		    &data.unsigned_len },
+		{ "vectors/dns.txt", &data.zonetext, &data.zonelen },
+	};
+	size_t i;
 	char err[200];
 
-	if ((data.rsa_pkcs1 = test_readfile("vectors/rfc/rfc8463-rsa-private.pem",
-	    &data.rsa_pkcs1_len)) == NULL ||
-	    (data.rsa_pkcs8 = test_readfile("tests/data/crypto/rsa2048-pkcs8.pem",
-	    &data.rsa_pkcs8_len)) == NULL ||
-	    (data.ed_pkcs8 = test_readfile("tests/data/crypto/ed25519-pkcs8.pem",
-	    &data.ed_pkcs8_len)) == NULL ||
-	    (data.ed_seed = test_readfile("vectors/rfc/rfc8463-ed25519-seed.key",
-	    &data.ed_seed_len)) == NULL ||
-	    (data.encrypted = test_readfile(
-	    "tests/data/crypto/rsa1024-encrypted.pem",
-	    &data.encrypted_len)) == NULL ||
-	    (data.unsigned_msg = test_readfile("vectors/rfc/rfc8463-unsigned.eml",
-	    &data.unsigned_len)) == NULL ||
-	    (data.zonetext = test_readfile("vectors/dns.txt",
-	    &data.zonelen)) == NULL)
-		return -1;
+	for (i = 0; i < NCASES(files); i++)
+		if ((*files[i].buf = test_readfile(files[i].path,
+		    files[i].len)) == NULL)
+			return -1;
 	if ((data.many_fields = build_msg("From: joe@football.example.com\r\n"
 	    "Subject: many\r\n", 150, "Received: from h", ".example.net\r\n"
 	    "\tby mx.example.com\r\n")) == NULL ||
