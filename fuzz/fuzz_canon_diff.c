@@ -109,7 +109,8 @@ ref_header_relaxed(const uint8_t *f, size_t len, struct dk_fuzz_buf *out)
 		abort();
 	/* unfold: delete CRLF before WSP (fields hold no other CRLF) */
 	for (i = 0; i < len; i++) {
-		if (is_crlf(f + i, f + len) && i + 2 < len && is_wsp(f[i + 2])) {
+		if (is_crlf(f + i, f + len) && i + 2 < len &&
+		    is_wsp(f[i + 2])) {
 			i++;
 			continue;
 		}
@@ -226,8 +227,8 @@ check_same(const struct dk_fuzz_buf *a, const struct dk_fuzz_buf *b)
 struct block_diff {
 	const struct dk_msghdr	*mh;
 	const uint8_t		*msg;
-	size_t			 next;		/* engine field to compare */
-	int			 split_ok;	/* the engine split it all */
+	size_t			 next;		/* field to compare */
+	int			 split_ok;	/* no syntax error */
 	int			 relaxed;
 };
 
