@@ -103,7 +103,7 @@ static struct {
 	uint8_t		 reply[DK_DNS_QUERY_MAX + 256];
 	size_t		 querylen, replylen;
 	int		 dns_fd;	/* a DNS server on loopback */
-	struct dk_dns_conf dns_conf;	/* the resolver's, pointing there */
+	char		 dns_server[32];	/* "127.0.0.1:PORT" */
 } data;
 
 /* Write buf in chunks of 1, 2, 3 ... bytes, so that state crosses them. */
@@ -244,9 +244,8 @@ path_verify(struct oom_run *r, const void *arg)
 	enum dk_status st;
 	size_t before;
 
-	memset(&vo, 0, sizeof(vo));
+	dk_verify_opts_init(&vo, sizeof(vo));
 	vo.now = vc->now;
-	vo.strict = 1;
 	vo.authserv_id = vc->authserv_id;
 	NEW(r, dk_verifier_new(&v, &vo), v);
 	WRITE_CHUNKED(r, dk_verifier_write, v, vc->msg);
@@ -454,12 +453,13 @@ path_resolver(struct oom_run *r, const void *arg)
 	struct dk_resolver *res = NULL;
 	struct dk_dns_lookup *l = NULL;
 	const struct dk_dns_result *got;
+	char err[256];
 	size_t i, j;
 
 	(void)arg;
-	memset(&o, 0, sizeof(o));
-	o.conf = &data.dns_conf;
-	NEW(r, dk_resolver_new(&res, &o), res);
+	dk_resolver_opts_init(&o, sizeof(o));
+	o.server = data.dns_server;
+	NEW(r, dk_resolver_new(&res, &o, err, sizeof(err)), res);
 	for (i = 0; i < 2; i++) {
 		STEP(r, dk_resolver_submit(res, KEYNAME, NULL, 0, &l), DK_OK);
 		if ((l = resolve(res)) == NULL) {
@@ -537,10 +537,14 @@ t_sign(void)
 {
 	static const char *const hlist[] = { "From", "To", "Subject", "Date",
 	    "Message-ID", "From", NULL };
-	const struct dk_sign_opts ed_opts = { .domain = "example.com",
-	    .selector = "ed", .key = data.ed, .timestamp = NOW };
+	struct dk_sign_opts ed_opts;
 	static struct signcase sc;
 
+	dk_sign_opts_init(&ed_opts, sizeof(ed_opts));
+	ed_opts.domain = "example.com";
+	ed_opts.selector = "ed";
+	ed_opts.key = data.ed;
+	ed_opts.timestamp = NOW;
 	memset(&sc, 0, sizeof(sc));
 	sc.msg = &data.unsigned_msg;
 	sc.nopts = 1;
@@ -698,11 +702,15 @@ sign_header_only(void)
 {
 	static const char hdr[] = "From: joe@football.example.com\r\n"
 	    "To: jane@example.org\r\nSubject: no body\r\n";
-	const struct dk_sign_opts o = { .domain = "football.example.com",
-	    .selector = "brisbane", .key = data.ed, .timestamp = NOW };
+	struct dk_sign_opts o;
 	struct dk_signer *s;
 	int n = -1;
 
+	dk_sign_opts_init(&o, sizeof(o));
+	o.domain = "football.example.com";
+	o.selector = "brisbane";
+	o.key = data.ed;
+	o.timestamp = NOW;
 	if (dk_signer_new(&s, &o, 1) != DK_OK)
 		return -1;
 	if (dk_signer_write(s, hdr, sizeof(hdr) - 1) == DK_OK &&
@@ -713,13 +721,12 @@ sign_header_only(void)
 	return n > 0 && (size_t)n < sizeof(data.header_only) ? 0 : -1;
 }
 
-/* A UDP socket on 127.0.0.1, and a resolver configuration naming it. */
+/* A UDP socket on 127.0.0.1, and its address for --resolver. */
 static int
 dns_server(void)
 {
 	struct sockaddr_in sin;
 	socklen_t len = sizeof(sin);
-	char spec[32], err[DK_DNS_ERR_MAX];
 
 	memset(&sin, 0, sizeof(sin));
 	sin.sin_family = AF_INET;
@@ -728,9 +735,9 @@ dns_server(void)
 	    bind(data.dns_fd, (struct sockaddr *)&sin, sizeof(sin)) == -1 ||
 	    getsockname(data.dns_fd, (struct sockaddr *)&sin, &len) == -1)
 		return -1;
-	snprintf(spec, sizeof(spec), "127.0.0.1:%u",
+	snprintf(data.dns_server, sizeof(data.dns_server), "127.0.0.1:%u",
 	    (unsigned)ntohs(sin.sin_port));
-	return dk_dns_conf_init(&data.dns_conf, spec, err);
+	return 0;
 }
 
 #define RFC	"vectors/rfc/"
