@@ -362,6 +362,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	f.cfg = cfg;
 	f.args = &args;
 	f.resolver = resolver;
+	f.mem.max = cfg->memory_max;
 	f.scratch = scratch;
 	dk_filter_out_init(&f.out, outfd);
 	handshake(&f, flags);

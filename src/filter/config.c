@@ -263,6 +263,18 @@ opt_spool_max(struct config *c, const char *v)
 }
 
 static int
+opt_memory_max(struct config *c, const char *v)
+{
+	long long n;
+
+	if (num_parse(v, FILTER_MEMORY_MIN, (long long)FILTER_MEMORY_LIMIT,
+	    &n) == -1)
+		return -1;
+	c->memory_max = (size_t)n;
+	return 0;
+}
+
+static int
 opt_header_max(struct config *c, const char *v)
 {
 	long long n;
@@ -286,6 +298,7 @@ static const struct {
 	{ "header-max",		opt_header_max },
 	{ "headers",		opt_headers },
 	{ "internal-networks",	opt_nets },
+	{ "memory-max",		opt_memory_max },
 	{ "mode",		opt_mode },
 	{ "reject",		opt_reject },
 	{ "resolver",		opt_resolver },
@@ -461,6 +474,7 @@ config_new(void)
 	c->refs = 1;
 	c->hcanon = c->bcanon = DK_CANON_RELAXED;
 	c->spool_max = FILTER_SPOOL_DEFAULT;
+	c->memory_max = FILTER_MEMORY_DEFAULT;
 	c->header_max = FILTER_HEADER_DEFAULT;
 	c->dns_timeout = FILTER_DNS_TIMEOUT;
 	c->fixed_time = -1;

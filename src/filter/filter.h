@@ -53,6 +53,14 @@
 #define FILTER_NOTE_MAX		320	/* why not signed: words + a domain */
 #define FILTER_SPOOL_DEFAULT	(1024 * 1024)
 /*
+ * All spools together hold at most memory-max bytes in memory; past it,
+ * new spills go to the spool file. 64 MiB is 64 sessions at spool-max;
+ * any number past that costs disk, not memory.
+ */
+#define FILTER_MEMORY_DEFAULT	((size_t)64 * 1024 * 1024)
+#define FILTER_MEMORY_MIN	(64 * 1024)
+#define FILTER_MEMORY_LIMIT	((size_t)1 << 40)	/* sanity cap */
+/*
  * The header block is held in memory (the fields go on top), so it has a
  * bound of its own: sendmail's MaxHeadersLength is 32 KiB, Postfix's
  * header_size_limit 100 KiB; a hostile client must not get the engine's
@@ -120,6 +128,7 @@ struct config {
 	struct cfg_net	*nets;
 	size_t		 nnets;
 	size_t		 spool_max;
+	size_t		 memory_max;
 	size_t		 header_max;
 	char		*spool_dir;
 	int64_t		 dns_timeout;	/* ms */
@@ -141,6 +150,27 @@ struct event {
 	struct dk_span	 data;		/* a data-line, '|' and all */
 };
 
+/* The memory that every spool of the process holds, against its bound. */
+struct spool_mem {
+	size_t		 used;
+	size_t		 max;
+};
+
+/* What a spool is about to do: the fault hook may fail it. */
+enum spool_op {
+	SPOOL_ALLOC = 0,	/* grow the memory buffer */
+	SPOOL_OPEN,		/* make the temporary file */
+	SPOOL_WRITE,
+	SPOOL_READ
+};
+
+/*
+ * Tests and fuzzing only: called before each spool operation; nonzero
+ * is the errno the operation then fails with (ENOSPC, EMFILE, ENOMEM),
+ * as the system would. NULL in filter-dkim.
+ */
+typedef int (*spool_fault_fn)(void *arg, enum spool_op op);
+
 struct spool {
 	char		*buf;
 	size_t		 len;
@@ -148,6 +178,9 @@ struct spool {
 	size_t		 max;
 	int		 fd;		/* -1 until the bound is passed */
 	uint64_t	 flen;
+	struct spool_mem *mem;		/* NULL: no shared bound */
+	spool_fault_fn	 fault;
+	void		*fault_arg;
 };
 
 enum msg_mode {
@@ -170,7 +203,18 @@ struct drop {			/* data-lines [from, to) left out */
 
 struct session;
 
+/*
+ * A message is found by its handle, never by a pointer kept across
+ * events: a key lookup carries the handle of the message that asked, and
+ * its answer goes to the message on the waiting list with that handle,
+ * if any. Handles are never reused. A message stops waiting, and its
+ * lookups are cancelled, when it is emitted, fails or is freed; so an
+ * answer or a deadline can never reach a message that is gone, and one
+ * that is late finds nothing and is dropped.
+ */
 struct msg {
+	struct filter	*filter;
+	uint64_t	 handle;
 	struct session	*sess;
 	struct config	*cfg;
 	enum msg_mode	 mode;
@@ -245,6 +289,10 @@ struct filter {
 	struct out	 out;
 	struct dk_resolver *resolver;
 	struct msg	*waiting;
+	uint64_t	 handles;	/* the last message handle given */
+	struct spool_mem mem;		/* max follows cfg->memory_max */
+	spool_fault_fn	 spool_fault;	/* tests only; NULL */
+	void		*spool_fault_arg;
 	char		*scratch;	/* FILTER_SCRATCH bytes for replays */
 	int64_t		 now;		/* monotonic ms at the last wakeup */
 };

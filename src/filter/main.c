@@ -138,6 +138,7 @@ reload(struct filter *f)
 	}
 	dk_filter_config_unref(f->cfg);
 	f->cfg = c;
+	f->mem.max = c->memory_max;	/* spools held now keep what they have */
 	log_setverbose(c->verbose);
 	log_info("configuration reloaded: %zu key(s)", c->nkeys);
 }
@@ -267,6 +268,7 @@ main(int argc, char **argv)
 	if (dk_filter_config_load(&a, &f.cfg) == -1)
 		fatalx("configuration failed");
 	log_setverbose(f.cfg->verbose);
+	f.mem.max = f.cfg->memory_max;
 	if (gethostname(f.host, sizeof(f.host) - 1) == -1)
 		f.host[0] = '\0';
 	/* smtpd is the only reader: a write after it has gone is EPIPE */

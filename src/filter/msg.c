@@ -37,6 +37,12 @@
 #define MSG_ERR_MAX	160	/* engine message quoted in a note */
 #define TEMPFAIL	"reject|451 4.7.0 Temporary local error, try again later"
 
+/*
+ * A failed message keeps only its note and what smtpd still sends: its
+ * lookups are cancelled and its engine handles freed at once, so that
+ * nothing can answer into them later. It ends with "." alone, and 451
+ * at commit.
+ */
 void
 dk_filter_msg_fail(struct msg *m, const char *fmt, ...)
 {
@@ -48,6 +54,11 @@ dk_filter_msg_fail(struct msg *m, const char *fmt, ...)
 	va_start(ap, fmt);
 	(void)vsnprintf(m->note, sizeof(m->note), fmt, ap);
 	va_end(ap);
+	dk_filter_verify_cancel(m->filter, m);
+	dk_signer_free(m->signer);
+	dk_verifier_free(m->verifier);
+	m->signer = NULL;
+	m->verifier = NULL;
 }
 
 static struct msg *
@@ -57,6 +68,8 @@ msg_new(struct filter *f, struct session *s)
 
 	if ((m = calloc(1, sizeof(*m))) == NULL)
 		fatal("message");
+	m->filter = f;
+	m->handle = ++f->handles;
 	m->sess = s;
 	m->cfg = f->cfg;
 	m->cfg->refs++;
@@ -64,6 +77,9 @@ msg_new(struct filter *f, struct session *s)
 	m->mode = dk_filter_policy_mode(m->cfg, s);
 	m->spool.fd = -1;
 	m->spool.max = m->cfg->spool_max;
+	m->spool.mem = &f->mem;
+	m->spool.fault = f->spool_fault;
+	m->spool.fault_arg = f->spool_fault_arg;
 	m->deadline = -1;
 	/* only a signature must hold for the line as smtpd delivers it */
 	if (m->mode == MSG_SIGN)
@@ -324,6 +340,7 @@ dk_filter_msg_emit(struct filter *f, struct msg *m)
 	const char *field;
 	size_t i;
 
+	dk_filter_verify_cancel(f, m);	/* nothing may answer after this */
 	if (!m->error && m->mode == MSG_SIGN)
 		for (i = 0; i < m->nsig; i++)
 			emit_field(f, m, dk_signer_field(m->signer, i));

@@ -22,11 +22,16 @@
  * then in a temporary file that is unlinked at once, so memory per
  * session stays bounded whatever the message size, and nothing is left
  * on disk when the process ends. The memory buffer then serves as the
- * file's write buffer.
+ * file's write buffer. Every spool's buffer also counts against one
+ * bound for the whole process (memory-max, struct spool_mem): when it is
+ * reached, a spool that would grow spills to its file instead, and one
+ * that holds no memory yet writes each line straight to the file. So
+ * memory stays bounded whatever the number of sessions.
  */
 
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,12 +43,26 @@
 #define SPOOL_CHUNK	4096		/* first allocation; doubled */
 #define SPOOL_TEMPLATE	"/filter-dkim.XXXXXXXXXX"
 
+/* The fault hook (tests): 0, or -1 with errno as it would fail. */
+static int
+fault(const struct spool *sp, enum spool_op op)
+{
+	int e;
+
+	if (sp->fault == NULL || (e = sp->fault(sp->fault_arg, op)) == 0)
+		return 0;
+	errno = e;
+	return -1;
+}
+
 static int
 spool_open(struct spool *sp, const char *dir)
 {
 	char path[PATH_MAX];
 	int fd;
 
+	if (fault(sp, SPOOL_OPEN) == -1)
+		return -1;
 	if ((size_t)snprintf(path, sizeof(path), "%s%s", dir,
 	    SPOOL_TEMPLATE) >= sizeof(path)) {
 		errno = ENAMETOOLONG;
@@ -58,12 +77,14 @@ spool_open(struct spool *sp, const char *dir)
 }
 
 static int
-write_all(int fd, const char *buf, size_t len)
+write_all(const struct spool *sp, const char *buf, size_t len)
 {
 	ssize_t n;
 
+	if (fault(sp, SPOOL_WRITE) == -1)
+		return -1;
 	while (len > 0) {
-		if ((n = write(fd, buf, len)) == -1) {
+		if ((n = write(sp->fd, buf, len)) == -1) {
 			if (errno == EINTR)
 				continue;
 			return -1;
@@ -80,26 +101,49 @@ spool_spill(struct spool *sp, const char *dir)
 {
 	if (sp->fd == -1 && spool_open(sp, dir) == -1)
 		return -1;
-	if (write_all(sp->fd, sp->buf, sp->len) == -1)
+	if (write_all(sp, sp->buf, sp->len) == -1)
 		return -1;
 	sp->flen += sp->len;
 	sp->len = 0;
 	return 0;
 }
 
+/* What the shared bound leaves for this spool to grow by. */
+static size_t
+mem_room(const struct spool *sp)
+{
+	if (sp->mem == NULL)
+		return SIZE_MAX;
+	return sp->mem->used < sp->mem->max ? sp->mem->max - sp->mem->used :
+	    0;
+}
+
+/*
+ * Grow the buffer towards room for need more bytes, within sp->max and
+ * the shared bound; it may stay as it was. -1 with errno: no memory.
+ */
 static int
 spool_grow(struct spool *sp, size_t need)
 {
 	char *nb;
-	size_t ncap;
+	size_t ncap, room = mem_room(sp);
 
 	ncap = sp->cap ? sp->cap : SPOOL_CHUNK;
 	while (ncap - sp->len < need && ncap < sp->max)
 		ncap *= 2;
 	if (ncap > sp->max)
 		ncap = sp->max;
-	if ((nb = realloc(sp->buf, ncap)) == NULL)
+	if (ncap - sp->cap > room)
+		ncap = sp->cap + room;
+	if (ncap <= sp->cap)
+		return 0;
+	if (fault(sp, SPOOL_ALLOC) == -1 ||
+	    (nb = realloc(sp->buf, ncap)) == NULL) {
+		errno = ENOMEM;
 		return -1;
+	}
+	if (sp->mem != NULL)
+		sp->mem->used += ncap - sp->cap;
 	sp->buf = nb;
 	sp->cap = ncap;
 	return 0;
@@ -136,10 +180,13 @@ dk_filter_spool_line(struct spool *sp, const char *dir, const char *line,
 		spool_put(sp, line, len);
 		return 0;
 	}
-	/* one line longer than the whole bound goes straight to the file */
+	/*
+	 * A line longer than the whole bound, or no memory left under the
+	 * shared bound: straight to the file.
+	 */
 	if ((sp->fd == -1 && spool_open(sp, dir) == -1) ||
-	    write_all(sp->fd, line, len) == -1 ||
-	    write_all(sp->fd, "\n", 1) == -1)
+	    write_all(sp, line, len) == -1 ||
+	    write_all(sp, "\n", 1) == -1)
 		return -1;
 	sp->flen += need;
 	return 0;
@@ -171,6 +218,8 @@ file_lines(const struct spool *sp, char *scratch,
 	ssize_t n;
 
 	while (off < sp->flen) {
+		if (fault(sp, SPOOL_READ) == -1)
+			return -1;
 		if ((n = pread(sp->fd, scratch + have, FILTER_SCRATCH - have,
 		    (off_t)off)) == -1) {
 			if (errno == EINTR)
@@ -215,6 +264,8 @@ dk_filter_spool_lines(const struct spool *sp, char *scratch,
 void
 dk_filter_spool_free(struct spool *sp)
 {
+	if (sp->mem != NULL)
+		sp->mem->used -= sp->cap;
 	free(sp->buf);
 	if (sp->fd != -1)
 		(void)close(sp->fd);

@@ -18,7 +18,8 @@
  * The verifying path. Key queries go out as soon as the header block has
  * ended, while the body still streams in, through the resolver that
  * main.c polls with stdin; answers come back here by the lookup's arg,
- * the message. A message never waits for another: each has its own
+ * the message's handle (filter.h). A message never waits for another:
+ * each has its own
  * deadline, after which its missing keys are temperror (dns-timeout),
  * well before smtpd's session timeout. At the end, one
  * Authentication-Results field goes on top, and the ones that claim our
@@ -26,6 +27,7 @@
  */
 
 #include <inttypes.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +99,7 @@ waiting_remove(struct filter *f, struct msg *m)
 	m->wnext = NULL;
 }
 
+/* Cancel every lookup of m and take it off the waiting list. */
 void
 dk_filter_verify_cancel(struct filter *f, struct msg *m)
 {
@@ -134,7 +137,8 @@ verify_queries(struct filter *f, struct msg *m)
 			continue;
 		if (m->deadline < 0)
 			m->deadline = f->now + verify_timeout(f, m->cfg);
-		st = dk_resolver_submit(f->resolver, q, m, f->now, &l);
+		st = dk_resolver_submit(f->resolver, q,
+		    (void *)(uintptr_t)m->handle, f->now, &l);
 		if (st == DK_EINVAL)	/* not a domain name: no such key */
 			st = dk_verifier_answer(m->verifier, q,
 			    DK_DNS_NXDOMAIN, NULL, 0);
@@ -249,19 +253,45 @@ dk_filter_verify_end(struct filter *f, struct msg *m)
 		verify_done(f, m);
 }
 
+/* m waits no more: once its "." has come, it goes on. */
 static void
-lookup_forget(struct msg *m, const struct dk_dns_lookup *l)
+verify_resume(struct filter *f, struct msg *m)
 {
-	size_t i;
-
-	for (i = 0; i < m->nlookups; i++)
-		if (m->lookups[i] == l) {
-			m->lookups[i] = m->lookups[--m->nlookups];
-			return;
-		}
+	dk_filter_verify_cancel(f, m);
+	if (m->state != MSG_ENDED)
+		return;
+	if (m->error)
+		dk_filter_msg_emit(f, m);
+	else
+		verify_done(f, m);
 }
 
-/* Answer every finished lookup; finish the messages that waited on it. */
+/* The waiting message with this handle that owns l; NULL: none. */
+static struct msg *
+lookup_owner(struct filter *f, uintptr_t handle,
+    const struct dk_dns_lookup *l)
+{
+	struct msg *m;
+	size_t i;
+
+	for (m = f->waiting; m != NULL; m = m->wnext) {
+		if ((uintptr_t)m->handle != handle)
+			continue;
+		for (i = 0; i < m->nlookups; i++)
+			if (m->lookups[i] == l) {
+				m->lookups[i] = m->lookups[--m->nlookups];
+				return m;
+			}
+	}
+	return NULL;
+}
+
+/*
+ * Answer every finished lookup; finish the messages that waited on it.
+ * A lookup whose message has stopped waiting (emitted, failed, gone)
+ * was cancelled then and cannot come back here; one that does anyway
+ * finds no owner and is dropped.
+ */
 void
 dk_filter_verify_dns(struct filter *f)
 {
@@ -272,8 +302,12 @@ dk_filter_verify_dns(struct filter *f)
 
 	while ((l = dk_resolver_done(f->resolver)) != NULL) {
 		r = dk_dns_lookup_result(l);
-		m = r->arg;
-		lookup_forget(m, l);
+		if ((m = lookup_owner(f, (uintptr_t)r->arg, l)) == NULL) {
+			log_warnx("key lookup %s: no message waits for it",
+			    r->name);
+			dk_dns_lookup_free(l);
+			continue;
+		}
 		st = dk_verifier_answer(m->verifier, r->name, r->rcode, r->txt,
 		    r->ntxt);
 		if (st == DK_OK && r->dnssec)
@@ -281,13 +315,8 @@ dk_filter_verify_dns(struct filter *f)
 		dk_dns_lookup_free(l);
 		if (st != DK_OK && st != DK_EINVAL)
 			dk_filter_msg_fail(m, "verify: %s", dk_status_str(st));
-		if (m->nlookups > 0 && !m->error)
-			continue;
-		dk_filter_verify_cancel(f, m);
-		if (m->state == MSG_ENDED && m->error)
-			dk_filter_msg_emit(f, m);
-		else if (m->state == MSG_ENDED)
-			verify_done(f, m);
+		if (m->nlookups == 0 || m->error)
+			verify_resume(f, m);
 	}
 }
 
@@ -311,11 +340,8 @@ dk_filter_verify_timers(struct filter *f)
 
 	for (m = f->waiting; m != NULL; m = next) {
 		next = m->wnext;
-		if (f->now < m->deadline)
-			continue;
-		dk_filter_verify_cancel(f, m);
-		if (m->state == MSG_ENDED)
-			verify_done(f, m);
+		if (f->now >= m->deadline)
+			verify_resume(f, m);
 	}
 }
 
