@@ -340,6 +340,15 @@ const char		*dk_signer_field(const struct dk_signer *s, size_t i);
 const char		*dk_signer_errmsg(const struct dk_signer *s);
 void			 dk_signer_free(struct dk_signer *s);
 
+/*
+ * dk_sign_opts_check() applies the rules dk_signer_new() applies to one
+ * dk_sign_opts, so that a configuration can be checked when it is
+ * loaded. Returns DK_OK, or DK_EINVAL with the first broken rule, the
+ * value and the fix in err[0..errlen) (err may be NULL).
+ */
+DK_WUR enum dk_status	 dk_sign_opts_check(const struct dk_sign_opts *o,
+			    char *err, size_t errlen);
+
 /* The default h= candidates, NULL-terminated, in the order signed. */
 const char *const	*dk_default_headers(void);
 

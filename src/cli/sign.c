@@ -27,6 +27,7 @@
 
 #include "cli.h"
 
+#define SIGN_ERR_MAX	512	/* one dk_sign_opts_check() message */
 
 struct sign_cfg {
 	enum dk_canon		 hc;
@@ -150,6 +151,29 @@ sign_output(const struct dk_signer *s, size_t n, const char *msg,
 	return dk_cli_flush();
 }
 
+/*
+ * The engine's own rules, one message per cause: a rule that every key
+ * breaks alike (-h, -t, -x) is said once.
+ */
+static int
+sign_check(const struct sign_cfg *cfg)
+{
+	char err[SIGN_ERR_MAX], last[SIGN_ERR_MAX] = "";
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < cfg->n; i++) {
+		if (dk_sign_opts_check(&cfg->opts[i], err, sizeof(err)) ==
+		    DK_OK || strcmp(err, last) == 0)
+			continue;
+		dk_cli_warnx("%s:%s: %s", cfg->opts[i].domain,
+		    cfg->opts[i].selector, err);
+		memcpy(last, err, sizeof(last));
+		bad = 1;
+	}
+	return bad;
+}
+
 static int
 sign_message(struct sign_cfg *cfg)
 {
@@ -159,12 +183,12 @@ sign_message(struct sign_cfg *cfg)
 	enum dk_status st;
 	int rc;
 
+	if (sign_check(cfg) != 0)
+		return EX_USAGE;
 	if ((st = dk_signer_new(&s, cfg->opts, cfg->n)) != DK_OK) {
 		if (st == DK_ENOMEM)
 			dk_cli_oom();
-		dk_cli_warnx("arguments refused: DOMAIN needs two labels and "
-		    "SELECTOR one (letters, digits, hyphens), -h must name "
-		    "From, and -t plus -x must fit in 12 digits");
+		dk_cli_warnx("arguments refused");
 		return EX_USAGE;
 	}
 	if ((rc = dk_cli_read_fd(0, "stdin", DK_CLI_MSG_MAX, &msg,

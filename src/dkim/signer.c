@@ -22,6 +22,7 @@
  * first one does, the body goes through both canonicalizations.
  */
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,24 +102,16 @@ body_for(struct dk_signer *s, enum dk_canon mode)
 }
 
 /*
- * §5.4: h= names fields, and From MUST be one of them. Returns
- * DK_OK, DK_EINVAL for a list that is not valid, or DK_ENOMEM.
+ * headers as dk_sign_opts_check() has found them good. Returns DK_OK or
+ * DK_ENOMEM.
  */
 static enum dk_status
 copy_headers(struct sign_one *o, const char *const *headers)
 {
 	size_t i, n;
-	int from = 0;
 
-	for (n = 0; headers[n] != NULL; n++) {
-		if (n == DK_H_MAX ||
-		    !dk_sig_name_ok(headers[n], strlen(headers[n])))
-			return DK_EINVAL;
-		if (strcasecmp(headers[n], "from") == 0)
-			from = 1;
-	}
-	if (!from)
-		return DK_EINVAL;
+	for (n = 0; headers[n] != NULL; n++)
+		;
 	if ((o->headers = calloc(n, sizeof(*o->headers))) == NULL)
 		return DK_ENOMEM;
 	o->nheaders = n;
@@ -165,16 +158,86 @@ times_ok(int64_t t, int64_t expire_after)
 	return expire_after == 0 || (t >= 0 && expire_after <= DK_TIME_MAX - t);
 }
 
-static int
-opts_ok(const struct dk_sign_opts *opt)
+/* One broken rule, in err[0..errlen) when there is room; DK_EINVAL. */
+static enum dk_status
+refuse(char *err, size_t errlen, const char *fmt, ...)
 {
-	return opt->domain != NULL && opt->selector != NULL &&
-	    opt->key != NULL &&
-	    dk_sig_domain_ok(opt->domain, strlen(opt->domain), 2) &&
-	    dk_sig_domain_ok(opt->selector, strlen(opt->selector), 1) &&
-	    (opt->auid == NULL || auid_ok(opt->auid, opt->domain)) &&
-	    canon_ok(opt->hcanon) && canon_ok(opt->bcanon) &&
-	    times_ok(opt->timestamp, opt->expire_after);
+	va_list ap;
+
+	if (err != NULL && errlen > 0) {
+		va_start(ap, fmt);
+		(void)vsnprintf(err, errlen, fmt, ap);
+		va_end(ap);
+	}
+	return DK_EINVAL;
+}
+
+/* §5.4: h= names fields, and From MUST be one of them. */
+static enum dk_status
+headers_check(const char *const *headers, char *err, size_t errlen)
+{
+	size_t n;
+	int from = 0;
+
+	for (n = 0; headers[n] != NULL; n++) {
+		if (n == DK_H_MAX)
+			return refuse(err, errlen, "the header list names more "
+			    "than %d fields; name fewer", DK_H_MAX);
+		if (!dk_sig_name_ok(headers[n], strlen(headers[n])))
+			return refuse(err, errlen, "header list: \"%.64s\" is "
+			    "not a field name (RFC 5322 section 3.6.8: "
+			    "printable ASCII but ':')", headers[n]);
+		if (strcasecmp(headers[n], "from") == 0)
+			from = 1;
+	}
+	if (!from)
+		return refuse(err, errlen, "the header list does not name "
+		    "From, which RFC 6376 section 5.4 requires a signature to "
+		    "cover; add from");
+	return DK_OK;
+}
+
+/* The rules of dk_sign_opts_check(), on options already taken. */
+static enum dk_status
+opts_check(const struct dk_sign_opts *o, char *err, size_t errlen)
+{
+	if (o->domain == NULL || o->selector == NULL || o->key == NULL)
+		return refuse(err, errlen, "a domain, a selector and a key "
+		    "are all required");
+	if (!dk_sig_domain_ok(o->domain, strlen(o->domain), 2))
+		return refuse(err, errlen, "domain \"%.255s\": d= must be a "
+		    "domain name of two labels or more, of letters, digits "
+		    "and hyphens (RFC 6376 section 3.5)", o->domain);
+	if (!dk_sig_domain_ok(o->selector, strlen(o->selector), 1))
+		return refuse(err, errlen, "selector \"%.255s\": s= must be "
+		    "one label or more, of letters, digits and hyphens "
+		    "(RFC 6376 section 3.1)", o->selector);
+	if (o->auid != NULL && !auid_ok(o->auid, o->domain))
+		return refuse(err, errlen, "i= \"%.255s\": it must lie "
+		    "within d= %s, in printable ASCII without ';' or '='",
+		    o->auid, o->domain);
+	if (!canon_ok(o->hcanon) || !canon_ok(o->bcanon))
+		return refuse(err, errlen, "canonicalization: simple or "
+		    "relaxed, for the header and for the body");
+	if (!times_ok(o->timestamp, o->expire_after))
+		return refuse(err, errlen, "t= and x= must each fit in 12 "
+		    "digits (RFC 6376 section 3.5), and x= needs t=");
+	if (o->headers != NULL)
+		return headers_check(o->headers, err, errlen);
+	return DK_OK;
+}
+
+/* see dkimkit.h */
+enum dk_status
+dk_sign_opts_check(const struct dk_sign_opts *caller, char *err,
+    size_t errlen)
+{
+	struct dk_sign_opts full;
+
+	if (caller == NULL || dk_sign_opts_take(&full, caller) == -1)
+		return refuse(err, errlen, "the options were not set up "
+		    "with dk_sign_opts_init()");
+	return opts_check(&full, err, errlen);
 }
 
 static void
@@ -202,7 +265,7 @@ setup_one(struct dk_signer *s, struct sign_one *o,
 	struct dk_sign_opts full, *opt = &full;
 
 	if (caller == NULL || dk_sign_opts_take(&full, caller) == -1 ||
-	    !opts_ok(opt))
+	    opts_check(opt, NULL, 0) != DK_OK)
 		return DK_EINVAL;
 	if ((o->body = body_for(s, canon_or_default(opt->bcanon))) == NULL)
 		return DK_ESTATE;

@@ -31,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "filter.h"
@@ -239,9 +240,15 @@ opt_nets(struct config *c, const char *v)
 	return rc;
 }
 
+/* The resolver's own parser decides (dk_dns_conf_init). */
 static int
 opt_resolver(struct config *c, const char *v)
 {
+	struct dk_dns_conf conf;
+	char err[DK_DNS_ERR_MAX];
+
+	if (dk_dns_conf_init(&conf, v, err) == -1)
+		return -1;
 	return set_str(&c->resolver, v);
 }
 
@@ -285,25 +292,35 @@ opt_header_max(struct config *c, const char *v)
 	return 0;
 }
 
+/* Each option, and the rule its value must follow, for the messages. */
 static const struct {
 	const char	*name;
 	int		(*set)(struct config *, const char *);
+	const char	*rule;
 } options[] = {
-	{ "authserv-id",	opt_authserv },
-	{ "canonicalization",	opt_canon },
-	{ "debug",		opt_debug },
-	{ "dns-timeout",	opt_dns_timeout },
-	{ "expire",		opt_expire },
-	{ "fixed-time",		opt_fixed_time },
-	{ "header-max",		opt_header_max },
-	{ "headers",		opt_headers },
-	{ "internal-networks",	opt_nets },
-	{ "memory-max",		opt_memory_max },
-	{ "mode",		opt_mode },
-	{ "reject",		opt_reject },
-	{ "resolver",		opt_resolver },
-	{ "spool-dir",		opt_spool_dir },
-	{ "spool-max",		opt_spool_max },
+	{ "authserv-id",	opt_authserv,	"an RFC 8601 authserv-id: "
+	    "a host name, or a token without spaces, ';' or quotes" },
+	{ "canonicalization",	opt_canon,	"HEADER[/BODY], each simple "
+	    "or relaxed" },
+	{ "debug",		opt_debug,	"yes or no" },
+	{ "dns-timeout",	opt_dns_timeout, "seconds, 1 to 600" },
+	{ "expire",		opt_expire,	"seconds, 0 to 315360000 "
+	    "(ten years)" },
+	{ "fixed-time",		opt_fixed_time,	"a Unix time" },
+	{ "header-max",		opt_header_max,	"bytes, 4k to 1m" },
+	{ "headers",		opt_headers,	"1 to 64 field names "
+	    "separated by colons" },
+	{ "internal-networks",	opt_nets,	"up to 256 of ADDR[/PREFIX] "
+	    "or local, separated by blanks or commas" },
+	{ "memory-max",		opt_memory_max,	"bytes, 64k to 1073741824k "
+	    "(1 TiB)" },
+	{ "mode",		opt_mode,	"auto, sign or verify" },
+	{ "reject",		opt_reject,	"yes or no" },
+	{ "resolver",		opt_resolver,	"ADDR, ADDR:PORT, IPV6 or "
+	    "[IPV6]:PORT" },
+	{ "spool-dir",		opt_spool_dir,	"an absolute path" },
+	{ "spool-max",		opt_spool_max,	"bytes, 4k to 1048576k "
+	    "(1 GiB)" },
 };
 
 static int
@@ -314,13 +331,20 @@ option_set(struct config *c, const char *key, const char *val,
 
 	for (i = 0; i < sizeof(options) / sizeof(options[0]); i++)
 		if (strcmp(options[i].name, key) == 0) {
-			if (options[i].set(c, val) == 0)
-				return 0;
-			log_warnx("%s: %s: invalid value \"%s\"", where, key,
-			    val);
-			return -1;
+			if (options[i].set(c, val) == -1) {
+				log_warnx("%s: %s \"%s\": want %s", where,
+				    key, val, options[i].rule);
+				return -1;
+			}
+			/* for the checks made once everything is read */
+			if (strcmp(key, "headers") == 0)
+				(void)set_str(&c->headers_where, where);
+			else if (strcmp(key, "mode") == 0)
+				(void)set_str(&c->mode_where, where);
+			return 0;
 		}
-	log_warnx("%s: unknown option \"%s\"", where, key);
+	log_warnx("%s: unknown option \"%s\"; see filter-dkim(8) for the "
+	    "list", where, key);
 	return -1;
 }
 
@@ -374,15 +398,30 @@ key_load(struct cfg_key *k, const char *where)
 	return 0;
 }
 
+/* The key already given for this domain and selector; NULL: none. */
+static const struct cfg_key *
+key_find(const struct config *c, const char *domain, const char *selector)
+{
+	size_t i;
+
+	for (i = 0; i < c->nkeys; i++)
+		if (strcmp(c->keys[i].domain, domain) == 0 &&
+		    strcmp(c->keys[i].selector, selector) == 0)
+			return &c->keys[i];
+	return NULL;
+}
+
 /* DOMAIN:SELECTOR:KEYFILE; the file name may hold more colons. */
 static int
 key_add(struct config *c, const char *spec, const char *where)
 {
+	const struct cfg_key *dup;
 	struct cfg_key *k;
 	char *d, *s, *p = NULL;
 
 	if (c->nkeys == FILTER_KEYS_MAX) {
-		log_warnx("%s: more than %d keys", where, FILTER_KEYS_MAX);
+		log_warnx("%s: more than %d keys; give fewer", where,
+		    FILTER_KEYS_MAX);
 		return -1;
 	}
 	k = &c->keys[c->nkeys];
@@ -394,14 +433,25 @@ key_add(struct config *c, const char *spec, const char *where)
 		*p++ = '\0';
 	if (p == NULL || *p == '\0' || dk_filter_hdr_domain_norm(d) == -1 ||
 	    dk_filter_hdr_domain_norm(s) == -1) {
-		log_warnx("%s: \"%s\": not DOMAIN:SELECTOR:KEYFILE", where,
-		    spec);
+		log_warnx("%s: \"%s\": want DOMAIN:SELECTOR:KEYFILE, with "
+		    "a domain and a selector of letters, digits and hyphens",
+		    where, spec);
+		free(d);
+		return -1;
+	}
+	/* a receiver finds one record there: only one key can verify */
+	if ((dup = key_find(c, d, s)) != NULL) {
+		log_warnx("%s: %s:%s is given twice (also at %s): one "
+		    "selector names one key; remove one, or give it a "
+		    "selector of its own", where, d, s, dup->where);
 		free(d);
 		return -1;
 	}
 	k->domain = d;
 	k->selector = s;
 	k->path = p;
+	if ((k->where = strdup(where)) == NULL)
+		fatal("config");
 	c->nkeys++;
 	return key_load(k, where);
 }
@@ -419,12 +469,26 @@ trim(char *s)
 	return s;
 }
 
+/* A '#' at the start of a line or after a blank starts a comment. */
+static void
+comment_cut(char *line)
+{
+	char *p;
+
+	for (p = line; (p = strchr(p, '#')) != NULL; p++)
+		if (p == line || isspace((unsigned char)p[-1])) {
+			*p = '\0';
+			return;
+		}
+}
+
 static int
 file_line(struct config *c, char *line, const char *where)
 {
-	char *key = trim(line), *val;
+	char *key, *val;
 
-	if (*key == '\0' || *key == '#')
+	comment_cut(line);
+	if (*(key = trim(line)) == '\0')
 		return 0;
 	if (strlen(key) > FILTER_CONF_LINE_MAX) {
 		log_warnx("%s: line too long", where);
@@ -439,6 +503,24 @@ file_line(struct config *c, char *line, const char *where)
 	return option_set(c, key, trim(val), where);
 }
 
+/* A NUL would end a line early and hide the rest of the file. */
+static int
+nul_check(const char *path, const char *buf, size_t len)
+{
+	const char *nul, *line = buf, *nl;
+	size_t lineno = 1;
+
+	if ((nul = memchr(buf, '\0', len)) == NULL)
+		return 0;
+	while ((nl = memchr(line, '\n', (size_t)(nul - line))) != NULL) {
+		line = nl + 1;
+		lineno++;
+	}
+	log_warnx("%s:%zu: a NUL byte at column %zu: a configuration file "
+	    "is text; remove it", path, lineno, (size_t)(nul - line) + 1);
+	return -1;
+}
+
 static int
 file_load(struct config *c, const char *path)
 {
@@ -448,6 +530,10 @@ file_load(struct config *c, const char *path)
 
 	if ((buf = file_read(path, FILTER_CONF_MAX, &len)) == NULL) {
 		log_warn("%s", path);
+		return -1;
+	}
+	if (nul_check(path, buf, len) == -1) {
+		free(buf);
 		return -1;
 	}
 	for (line = buf; line != NULL && rc == 0; line = next) {
@@ -491,6 +577,7 @@ config_free(struct config *c)
 	for (i = 0; i < c->nkeys; i++) {
 		dk_key_free(c->keys[i].key);
 		free(c->keys[i].domain);
+		free(c->keys[i].where);
 	}
 	free(c->keys);
 	free(c->nets);
@@ -498,6 +585,8 @@ config_free(struct config *c)
 	free(c->authserv_id);
 	free(c->spool_dir);
 	free(c->resolver);
+	free(c->headers_where);
+	free(c->mode_where);
 	free(c);
 }
 
@@ -531,6 +620,110 @@ args_apply(struct config *c, const struct args *a)
 	return 0;
 }
 
+/*
+ * The spool directory must be one this user can make files in: try it,
+ * as the spool will (so a read-only file system, or a directory that is
+ * the wrong user's, is found now and not at the first large message).
+ */
+static int
+spool_dir_check(const struct config *c)
+{
+	char path[PATH_MAX];
+	struct stat st = { 0 };
+	int fd;
+
+	st.st_mode = S_IFDIR;	/* when stat fails: say why */
+	if (stat(c->spool_dir, &st) == -1 || !S_ISDIR(st.st_mode)) {
+		log_warnx("spool-dir \"%s\": %s; create it, or name a "
+		    "directory that exists", c->spool_dir,
+		    S_ISDIR(st.st_mode) ? strerror(errno) : "not a directory");
+		return -1;
+	}
+	if ((size_t)snprintf(path, sizeof(path), "%s/filter-dkim.XXXXXXXXXX",
+	    c->spool_dir) >= sizeof(path) || (fd = mkstemp(path)) == -1) {
+		log_warnx("spool-dir \"%s\": cannot make a file in it as "
+		    "uid %lu: %s; give that user write access, or name "
+		    "another directory", c->spool_dir,
+		    (unsigned long)geteuid(), strerror(errno));
+		return -1;
+	}
+	(void)unlink(path);
+	(void)close(fd);
+	return 0;
+}
+
+/* The header list as it was given, for a message. */
+static const char *
+headers_joined(const struct config *c, char *buf, size_t len)
+{
+	size_t i, off = 0;
+	int w;
+
+	buf[0] = '\0';
+	for (i = 0; c->headers[i] != NULL && off < len; i++) {
+		w = snprintf(buf + off, len - off, "%s%s", i ? ":" : "",
+		    c->headers[i]);
+		off += w < 0 ? 0 : (size_t)w;
+	}
+	return buf;
+}
+
+/*
+ * Every key must make a signer the engine takes: the engine's own rules
+ * (dk_sign_opts_check), first on the key alone, then with t= and x=,
+ * then with the header list, so that each message names the right place.
+ */
+static int
+sign_check(const struct config *c)
+{
+	struct dk_sign_opts o;
+	char err[512], list[FILTER_CONF_LINE_MAX];
+	size_t i;
+
+	for (i = 0; i < c->nkeys; i++) {
+		dk_sign_opts_init(&o, sizeof(o));
+		o.domain = c->keys[i].domain;
+		o.selector = c->keys[i].selector;
+		o.key = c->keys[i].key;
+		o.hcanon = c->hcanon;
+		o.bcanon = c->bcanon;
+		if (dk_sign_opts_check(&o, err, sizeof(err)) != DK_OK) {
+			log_warnx("%s: %s:%s: %s", c->keys[i].where,
+			    o.domain, o.selector, err);
+			return -1;
+		}
+		o.timestamp = c->fixed_time >= 0 ? c->fixed_time :
+		    (int64_t)time(NULL);
+		o.expire_after = c->expire;
+		if (dk_sign_opts_check(&o, err, sizeof(err)) != DK_OK) {
+			log_warnx("fixed-time %lld with expire %lld: %s",
+			    (long long)o.timestamp, (long long)c->expire, err);
+			return -1;
+		}
+		o.headers = (const char *const *)c->headers;
+		if (dk_sign_opts_check(&o, err, sizeof(err)) != DK_OK) {
+			log_warnx("%s: headers \"%s\": %s", c->headers_where,
+			    headers_joined(c, list, sizeof(list)), err);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* What each value allows, together, must be able to work. */
+static int
+config_check(const struct config *c)
+{
+	if (c->mode == FILTER_SIGN && c->nkeys == 0) {
+		log_warnx("%s: mode sign, but no key is given: every "
+		    "message would pass unsigned; add a "
+		    "DOMAIN:SELECTOR:KEYFILE line, or use mode auto or "
+		    "verify", c->mode_where);
+		return -1;
+	}
+	return spool_dir_check(c) == -1 || sign_check(c) == -1 ? -1 : 0;
+}
+
 /* Build a configuration: 0, or -1 after logging why. */
 int
 dk_filter_config_load(const struct args *a, struct config **cp)
@@ -538,7 +731,7 @@ dk_filter_config_load(const struct args *a, struct config **cp)
 	struct config *c = config_new();
 
 	if ((a->file != NULL && file_load(c, a->file) == -1) ||
-	    args_apply(c, a) == -1) {
+	    args_apply(c, a) == -1 || config_check(c) == -1) {
 		config_free(c);
 		return -1;
 	}

@@ -101,6 +101,7 @@ struct cfg_key {
 	char		*domain;	/* lowercase, no final dot */
 	char		*selector;
 	char		*path;
+	char		*where;		/* "FILE:LINE" or "command line" */
 	struct dk_key	*key;
 };
 
@@ -137,6 +138,8 @@ struct config {
 	int64_t		 fixed_time;	/* t= and the verify clock; -1: now */
 	int64_t		 expire;	/* x= after t=, seconds; 0: none */
 	int		 verbose;
+	char		*headers_where;	/* where headers and mode were set; */
+	char		*mode_where;	/* NULL: the default */
 };
 
 /* A parsed line from smtpd; spans point into the line. */

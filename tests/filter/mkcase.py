@@ -681,12 +681,12 @@ def c_admd(out):
 
 
 def c_internal_error(out):
-	c = Case("internal-error-451", "The spool cannot be written (spool-dir "
-	    "does not exist, spool-max 4096, a\nlarger message): the data "
-	    "still ends with '.', and commit is rejected with\n451 4.7.0; "
-	    "the session goes on, and its next message (small) is signed.",
+	c = Case("internal-error-451", "The spool file cannot grow (RLIMIT_FSIZE "
+	    "1024, spool-max 4096, a larger\nmessage): the data still ends "
+	    "with '.', and commit is rejected with\n451 4.7.0; the session "
+	    "goes on, and its next message (small) is signed.",
 	    "-f $CONF/spool-fail.conf -A mx.example.test "
-	    "example.test:ed:$KEYS/ed.key", mask=True)
+	    "example.test:ed:$KEYS/ed.key", mask=True, fsize=1024)
 	s = Session(c, "2d296248ca88e298")
 	s.connect()
 	big = PLAIN + b"".join(b"line %d of a message over the spool "

@@ -111,5 +111,7 @@ if [ $# -eq 0 ]; then
 	done
 	# SIGHUP: new configuration for new messages, old kept when broken
 	"$PYTHON" tests/filter/reload.py "$prog" tests/filter/keys || st=1
+	# configurations that cannot work: refused at startup and on SIGHUP
+	"$PYTHON" tests/filter/refuse.py "$prog" tests/filter/keys || st=1
 fi
 exit $st

@@ -1,8 +1,9 @@
-# The spool cannot be written (spool-dir does not exist, spool-max 4096, a
-# larger message): the data still ends with '.', and commit is rejected with
+# The spool file cannot grow (RLIMIT_FSIZE 1024, spool-max 4096, a larger
+# message): the data still ends with '.', and commit is rejected with
 # 451 4.7.0; the session goes on, and its next message (small) is signed.
 @args -f $CONF/spool-fail.conf -A mx.example.test example.test:ed:$KEYS/ed.key
 @mask
+@fsize 1024
 @handshake
 < report|0.6|1795447344.000173|smtp-in|link-connect|2d296248ca88e298|localhost|pass|127.0.0.1:47646|127.0.0.1:25
 < filter|0.6|1795447344.000346|smtp-in|connect|2d296248ca88e298|f91c6204b41c6c6b|localhost|127.0.0.1
