@@ -134,6 +134,9 @@ run tests/postfix/run.sh "" postfix.log sh tests/postfix/run.sh
 # and in the DNS tests' driver.
 VG="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99"
 run tests/test_resolver valgrind: valgrind-resolver.log $VG ./tests/test_resolver
+# The filter's message-order tests: every ordering of ".", the DNS answer
+# or deadline, an internal failure, commit, rollback and disconnect.
+run tests/test_filter valgrind: valgrind-filter.log $VG ./tests/test_filter
 run tests/dns/run.sh valgrind: valgrind-dns.log \
     env DNSPROBE_WRAP="$VG" sh tests/dns/run.sh
 # Every allocation of the engine failing in turn (tests/test_oom) must

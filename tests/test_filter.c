@@ -463,7 +463,7 @@ static const char *const o_verify_head[] = {
  * the header block, then nbody lines of 200 bytes.
  */
 static void
-rig_start(struct rig *r, size_t nbody)
+rig_handshake(struct rig *r)
 {
 	static const char *const conf[] = {
 		"config|smtpd-version|6.8.0p2",
@@ -472,12 +472,20 @@ rig_start(struct rig *r, size_t nbody)
 		"config|admd|mx.example.test",
 		"config|ready"
 	};
-	const char *const *h;
-	char body[200];
 	size_t i;
 
 	for (i = 0; i < sizeof(conf) / sizeof(conf[0]); i++)
 		rig_feed(r, conf[i], "", 0);
+}
+
+static void
+rig_start(struct rig *r, size_t nbody)
+{
+	const char *const *h;
+	char body[200];
+	size_t i;
+
+	rig_handshake(r);
 	rig_feed(r, r->verify ?
 	    O_REPORT "link-connect|" O_SID "|<unknown>|fail|192.0.2.1:4764|"
 	    "127.0.0.1:25" :
@@ -785,6 +793,54 @@ t_real_failures(void)
 	return real_failure(1) || real_failure(0);
 }
 
+/*
+ * A message the engine cannot sign for good (more header fields to sign
+ * than h= may list) passes on, signed or not, but never gets a 451.
+ */
+static int
+t_permanent_passes(void)
+{
+	static const int order[] = { EV_DOT, EV_COMMIT, EV_DISCONNECT };
+	struct rig *r;
+	char line[64];
+	size_t i;
+	int rc = 0;
+
+	if ((r = malloc(sizeof(*r))) == NULL)
+		return test_fail(__FILE__, __LINE__, "no memory");
+	if (rig_setup(r, "") != 0) {
+		free(r);
+		return 1;
+	}
+	memset(&r->f, 0, sizeof(r->f));
+	r->f.cfg = r->cfg;
+	r->f.resolver = r->resolver;
+	r->f.mem.max = r->cfg->memory_max;
+	r->f.scratch = malloc(FILTER_SCRATCH);
+	dk_filter_out_init(&r->f.out, r->outfd);
+	rig_handshake(r);
+	rig_feed(r, O_REPORT "link-connect|" O_SID "|localhost|pass|"
+	    "127.0.0.1:4764|127.0.0.1:25", "", 0);
+	rig_feed(r, O_REPORT "tx-begin|" O_SID "|" O_MSGID, "", 0);
+	for (i = 0; i < 70; i++) {
+		(void)snprintf(line, sizeof(line), "Cc: c%zu@example.test", i);
+		rig_data(r, line);
+	}
+	rig_data(r, "From: alice@example.test");
+	rig_data(r, "");
+	rig_data(r, "body");
+	for (i = 0; i < sizeof(order) / sizeof(order[0]) && rc == 0; i++)
+		rc = rig_event(r, order[i], 0);	/* commit: want proceed */
+	if (rc == 0 && strstr(r->got, "|Cc: c69@example.test\n") == NULL)
+		rc = test_fail(__FILE__, __LINE__, "message not passed on");
+	dk_filter_sessions_free(&r->f);
+	dk_filter_out_free(&r->f.out);
+	free(r->f.scratch);
+	rig_teardown(r);
+	free(r);
+	return rc;
+}
+
 static const struct test_case cases[] = {
 	{ "from-domain", t_from_domain },
 	{ "ar-ours", t_ar_ours },
@@ -794,6 +850,7 @@ static const struct test_case cases[] = {
 	{ "event-orders-sign", t_orders_sign },
 	{ "event-orders-verify", t_orders_verify },
 	{ "real-failures", t_real_failures },
+	{ "permanent-error-passes", t_permanent_passes },
 };
 
 int

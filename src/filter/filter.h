@@ -242,6 +242,7 @@ struct msg {
 	struct msg	*wnext;		/* list of messages with lookups */
 	int		 waiting;
 	int		 error;
+	const char	*refusal;	/* with error: a 5xx; NULL: 451 */
 	char		 note[FILTER_NOTE_MAX];
 	const char	*decision;	/* at commit; NULL: proceed */
 };
@@ -335,8 +336,16 @@ void	dk_filter_on_data_line(struct filter *, const struct event *);
 void	dk_filter_on_commit(struct filter *, const struct event *);
 void	dk_filter_msg_emit(struct filter *f, struct msg *m);
 void	dk_filter_msg_free(struct filter *f, struct msg *m);
+/* An internal error that may pass: only "." goes out, 451 at commit. */
 void	dk_filter_msg_fail(struct msg *m, const char *fmt, ...)
 	    __attribute__((__format__(__printf__, 2, 3)));
+/*
+ * The engine said st (not DK_OK), with errmsg: DK_ENOMEM fails the
+ * message as above; anything else is for good, and the message passes
+ * on unsigned or unverified, errmsg in its log line.
+ */
+void	dk_filter_msg_engine_error(struct msg *m, enum dk_status st,
+	    const char *errmsg);
 
 /* spool.c */
 int	dk_filter_spool_line(struct spool *sp, const char *dir,

@@ -20,8 +20,14 @@
  * delivered: unstuffed (RFC 5321 §4.5.2), with CRLF, and when signing
  * under smtpd < 7.4, cut where smtpd will cut it. At the final "." the
  * added fields go out first, then the held lines, then ".". An internal
- * error sends only "." and tempfails the message at commit, so mail is
- * never lost silently, truncated or passed on half-signed.
+ * error that can change on retry (spool space or files, memory) sends
+ * only "." and tempfails the message at commit, so mail is never lost
+ * silently, truncated or passed on half-signed. A permanent one never
+ * gets a 4xx, which the client would retry for days: when the engine
+ * refuses a message for good, it passes on unsigned or unverified, with
+ * the reason in its log line; a header block over header-max, which a
+ * verifier cannot pass on (forged Authentication-Results fields in it
+ * could not be removed), is refused with 552 at commit.
  */
 
 #include <errno.h>
@@ -36,6 +42,18 @@
 
 #define MSG_ERR_MAX	160	/* engine message quoted in a note */
 #define TEMPFAIL	"reject|451 4.7.0 Temporary local error, try again later"
+#define HEADER_REFUSED	"reject|552 5.3.4 Header block too large to verify"
+
+/* The engine's part of a message goes, with its lookups. */
+static void
+msg_engine_free(struct msg *m)
+{
+	dk_filter_verify_cancel(m->filter, m);
+	dk_signer_free(m->signer);
+	dk_verifier_free(m->verifier);
+	m->signer = NULL;
+	m->verifier = NULL;
+}
 
 /*
  * A failed message keeps only its note and what smtpd still sends: its
@@ -54,11 +72,25 @@ dk_filter_msg_fail(struct msg *m, const char *fmt, ...)
 	va_start(ap, fmt);
 	(void)vsnprintf(m->note, sizeof(m->note), fmt, ap);
 	va_end(ap);
-	dk_filter_verify_cancel(m->filter, m);
-	dk_signer_free(m->signer);
-	dk_verifier_free(m->verifier);
-	m->signer = NULL;
-	m->verifier = NULL;
+	msg_engine_free(m);
+}
+
+/* see filter.h */
+void
+dk_filter_msg_engine_error(struct msg *m, enum dk_status st,
+    const char *errmsg)
+{
+	if (m->error)
+		return;
+	if (st == DK_ENOMEM) {
+		dk_filter_msg_fail(m, "%s: out of memory",
+		    m->mode == MSG_SIGN ? "sign" : "verify");
+		return;
+	}
+	(void)snprintf(m->note, sizeof(m->note), "not %s: %s",
+	    m->mode == MSG_SIGN ? "signed" : "verified", errmsg);
+	msg_engine_free(m);
+	m->mode = MSG_PASS;
 }
 
 static struct msg *
@@ -128,16 +160,18 @@ msg_eoh(struct filter *f, struct msg *m, int eoh)
 
 /*
  * A header block past header-max. A signer passes the message on
- * unsigned. A verifier must refuse it (451 at commit): forged
- * Authentication-Results fields in it could not be removed.
+ * unsigned. A verifier must refuse it (552 at commit, as it is
+ * permanent): forged Authentication-Results fields in it could not be
+ * removed.
  */
 static void
 msg_header_too_large(struct msg *m)
 {
-	if (m->mode == MSG_VERIFY)
+	if (m->mode == MSG_VERIFY) {
 		dk_filter_msg_fail(m, "header block over %zu bytes: not "
 		    "verified, refused", m->cfg->header_max);
-	else {
+		m->refusal = HEADER_REFUSED;	/* it will not shrink */
+	} else {
 		m->mode = MSG_PASS;
 		(void)snprintf(m->note, sizeof(m->note),
 		    "header block over %zu bytes, not signed",
@@ -177,13 +211,13 @@ msg_body_line(struct msg *m, const char *p, size_t len)
 		if ((st = dk_signer_write(m->signer, p, len)) == DK_OK)
 			st = dk_signer_write(m->signer, "\r\n", 2);
 		if (st != DK_OK)
-			dk_filter_msg_fail(m, "sign: %s",
+			dk_filter_msg_engine_error(m, st,
 			    dk_signer_errmsg(m->signer));
 	} else if (m->verifier != NULL) {
 		if ((st = dk_verifier_write(m->verifier, p, len)) == DK_OK)
 			st = dk_verifier_write(m->verifier, "\r\n", 2);
 		if (st != DK_OK)
-			dk_filter_msg_fail(m, "verify: %s",
+			dk_filter_msg_engine_error(m, st,
 			    dk_verifier_errmsg(m->verifier));
 	}
 }
@@ -267,7 +301,7 @@ dk_filter_on_commit(struct filter *f, const struct event *ev)
 	if ((s = dk_filter_session_get(f, ev->sid)) != NULL)
 		m = s->msg;
 	if (m != NULL && m->error)
-		decision = TEMPFAIL;
+		decision = m->refusal != NULL ? m->refusal : TEMPFAIL;
 	else if (m != NULL && m->decision != NULL)
 		decision = m->decision;
 	dk_filter_out_result(f, ev->sid, ev->token, decision);

@@ -18,8 +18,10 @@
  * The signing path. The signing domain is the From domain, else the
  * closest parent domain that has keys; every key of that domain gives a
  * signature, all in one pass (RSA and Ed25519 together). A message that
- * cannot be signed (no From, several, no key) passes on unsigned with a
- * note in its log line: mail is never lost for want of a signature.
+ * cannot be signed (no From, several, no key, or anything else the
+ * engine refuses for good) passes on unsigned with a note in its log
+ * line: mail is never lost, nor retried forever, for want of a
+ * signature. Only running out of memory is worth a retry (451).
  */
 
 #include <stdio.h>
@@ -109,24 +111,27 @@ dk_filter_sign_start(struct msg *m, int eoh)
 		m->nsig++;
 	}
 	if ((st = dk_signer_new(&m->signer, opts, m->nsig)) != DK_OK) {
-		dk_filter_msg_fail(m, "sign: %s", dk_status_str(st));
+		dk_filter_msg_engine_error(m, st, dk_status_str(st));
 		return -1;
 	}
 	if ((st = dk_signer_write(m->signer, m->mh.buf, m->mh.len)) == DK_OK &&
 	    eoh)
 		st = dk_signer_write(m->signer, "\r\n", 2);
 	if (st != DK_OK) {
-		dk_filter_msg_fail(m, "sign: %s", dk_signer_errmsg(m->signer));
+		dk_filter_msg_engine_error(m, st, dk_signer_errmsg(m->signer));
 		return -1;
 	}
 	return 0;
 }
 
+/* A message the engine cannot sign for good passes on unsigned. */
 void
 dk_filter_sign_finish(struct msg *m)
 {
-	if (dk_signer_finish(m->signer) != DK_OK)
-		dk_filter_msg_fail(m, "sign: %s", dk_signer_errmsg(m->signer));
+	enum dk_status st;
+
+	if ((st = dk_signer_finish(m->signer)) != DK_OK)
+		dk_filter_msg_engine_error(m, st, dk_signer_errmsg(m->signer));
 }
 
 /* "d=example.test s=rsa,ed" */

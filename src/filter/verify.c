@@ -145,7 +145,7 @@ verify_queries(struct filter *f, struct msg *m)
 		else if (st == DK_OK)
 			m->lookups[m->nlookups++] = l;
 		if (st != DK_OK) {
-			dk_filter_msg_fail(m, "verify: %s", dk_status_str(st));
+			dk_filter_msg_engine_error(m, st, dk_status_str(st));
 			return;
 		}
 	}
@@ -173,14 +173,14 @@ dk_filter_verify_start(struct filter *f, struct msg *m, int eoh)
 	    (int64_t)time(NULL);
 	o.authserv_id = m->authserv_id;
 	if ((st = dk_verifier_new(&m->verifier, &o)) != DK_OK) {
-		dk_filter_msg_fail(m, "verify: %s", dk_status_str(st));
+		dk_filter_msg_engine_error(m, st, dk_status_str(st));
 		return;
 	}
 	if ((st = dk_verifier_write(m->verifier, m->mh.buf, m->mh.len)) ==
 	    DK_OK && eoh)
 		st = dk_verifier_write(m->verifier, "\r\n", 2);
 	if (st != DK_OK)
-		dk_filter_msg_fail(m, "verify: %s",
+		dk_filter_msg_engine_error(m, st,
 		    dk_verifier_errmsg(m->verifier));
 	else if (eoh)
 		verify_queries(f, m);
@@ -227,7 +227,7 @@ verify_done(struct filter *f, struct msg *m)
 	/* DK_ESYNTAX still gives results for the fields it could read */
 	if ((st = dk_verifier_finish(m->verifier)) != DK_OK &&
 	    st != DK_ESYNTAX)
-		dk_filter_msg_fail(m, "verify: %s",
+		dk_filter_msg_engine_error(m, st,
 		    dk_verifier_errmsg(m->verifier));
 	else
 		verify_policy(m);
@@ -241,13 +241,13 @@ dk_filter_verify_end(struct filter *f, struct msg *m)
 	enum dk_status st;
 
 	if ((st = dk_verifier_end(m->verifier)) != DK_OK) {
-		dk_filter_msg_fail(m, "verify: %s",
+		dk_filter_msg_engine_error(m, st,
 		    dk_verifier_errmsg(m->verifier));
 		dk_filter_msg_emit(f, m);
 		return;
 	}
 	verify_queries(f, m);
-	if (m->error)
+	if (m->error || m->mode != MSG_VERIFY)
 		dk_filter_msg_emit(f, m);
 	else if (m->nlookups == 0)
 		verify_done(f, m);
@@ -260,7 +260,7 @@ verify_resume(struct filter *f, struct msg *m)
 	dk_filter_verify_cancel(f, m);
 	if (m->state != MSG_ENDED)
 		return;
-	if (m->error)
+	if (m->error || m->mode != MSG_VERIFY)
 		dk_filter_msg_emit(f, m);
 	else
 		verify_done(f, m);
@@ -314,8 +314,8 @@ dk_filter_verify_dns(struct filter *f)
 			st = dk_verifier_key_dnssec(m->verifier, r->name);
 		dk_dns_lookup_free(l);
 		if (st != DK_OK && st != DK_EINVAL)
-			dk_filter_msg_fail(m, "verify: %s", dk_status_str(st));
-		if (m->nlookups == 0 || m->error)
+			dk_filter_msg_engine_error(m, st, dk_status_str(st));
+		if (m->nlookups == 0 || m->error || m->mode != MSG_VERIFY)
 			verify_resume(f, m);
 	}
 }
