@@ -11,7 +11,7 @@ set -eu
 out=${1:?usage: mkseeds.sh OUTDIR}
 vec=vectors
 for t in tags sig keyrec keyload canon_header canon_body canon_diff \
-    verifier dnsreply filter hdrinfo config; do
+    verifier dnsreply filter hdrinfo config filter_events; do
 	rm -rf "$out/fuzz_$t"
 	mkdir -p "$out/fuzz_$t"
 done
@@ -193,7 +193,17 @@ for f in $(find "$vec" -name '*.pem' -o -name '*.key' -o -name '*.private'); do
 	cp "$f" "$out/fuzz_keyload/$(echo "$f" | sed 's|/|_|g')"
 done
 
+# Event sequences (fuzz/fuzz_filter_events.c): a verified message whose
+# spool fails while its key lookup is out, the answer after "." (issue
+# 8's crash); the same signed; and a plain verified and signed message.
+ev=$out/fuzz_filter_events
+printf '\020\001\022\003\004\025\011\165\006\007\012\013\015' > "$ev/crash-verify"
+printf '\000\001\003\004\025\031\165\006\012\014\015' > "$ev/fail-sign"
+printf '\020\001\022\003\004\025\006\007\012\013\015' > "$ev/verify"
+printf '\000\001\003\004\025\006\012\013\015\200\201\203\204\206\212' > "$ev/sign-two"
+printf '\020\001\022\003\004\025\010\006\014\012\014\015' > "$ev/deadline"
+
 for t in tags sig keyrec keyload canon_header canon_body canon_diff \
-    verifier dnsreply filter hdrinfo config; do
+    verifier dnsreply filter hdrinfo config filter_events; do
 	echo "seeds: fuzz_$t: $(ls "$out/fuzz_$t" | wc -l) files"
 done

@@ -30,6 +30,7 @@ max_len() {
 	fuzz_canon_body|fuzz_canon_diff) echo 16384 ;;
 	fuzz_filter)			echo 65536 ;;	# a flags byte + SMTP_LINE_MAX
 	fuzz_milter)			echo 131072 ;;	# 64 KiB chunks and more
+	fuzz_filter_events)		echo 256 ;;	# events, a byte each
 	*)				echo 65536 ;;
 	esac
 }
@@ -39,7 +40,7 @@ max_len() {
 # output and the sanitizers' reports.
 target_flags() {
 	case $1 in
-	fuzz_filter|fuzz_milter|fuzz_config)	echo -close_fd_mask=2 ;;
+	fuzz_filter|fuzz_filter_events|fuzz_milter|fuzz_config) echo -close_fd_mask=2 ;;
 	esac
 }
 
@@ -74,8 +75,8 @@ compile() {
 
 objs=$(compile src/canon/*.c src/crypto/*.c src/dkim/*.c src/dns/*.c \
     compat/*.c fuzz/fuzzlib.c) || exit 2
-# fuzz_filter and fuzz_config also drive filter-dkim: everything but its
-# main()
+# fuzz_filter, fuzz_filter_events and fuzz_config also drive
+# filter-dkim: everything but its main()
 filter_srcs=
 for src in src/filter/*.c; do
 	[ "$src" = src/filter/main.c ] || filter_srcs="$filter_srcs $src"
@@ -94,7 +95,7 @@ milter_objs=$(compile $milter_srcs) || exit 2
 for t in $targets; do
 	extra=
 	case $t in
-	fuzz_filter|fuzz_config)	extra=$filter_objs ;;
+	fuzz_filter|fuzz_filter_events|fuzz_config) extra=$filter_objs ;;
 	fuzz_milter)			extra=$milter_objs ;;
 	esac
 	# shellcheck disable=SC2086
