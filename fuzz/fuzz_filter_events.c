@@ -303,7 +303,7 @@ play(struct filter *f, uint8_t b)
 		data(f, s, v & 1 ? " s=ed; h=from;" : " s=k; h=from:to;");
 		data(f, s, " bh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=; "
 		    "b=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
-		    "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==");
+		    "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==");	/* 64 bytes */
 		break;
 	case E_FROM:
 		data(f, s, "From: Alice <alice@example.test>");
