@@ -120,5 +120,9 @@ echo "== filter-dkim against filter-dkimsign (bench/filter.sh)"
 sh bench/filter.sh
 
 echo
+echo "== filter-dkim memory with many sessions (bench/rss.sh)"
+sh bench/rss.sh
+
+echo
 echo "== dkimkit-milter against OpenDKIM, through Postfix (bench/milter.sh)"
 sh bench/milter.sh
