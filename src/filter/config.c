@@ -135,6 +135,12 @@ opt_reject(struct config *c, const char *v)
 }
 
 static int
+opt_reject_permerror(struct config *c, const char *v)
+{
+	return opt_yesno(v, &c->reject_permerror);
+}
+
+static int
 opt_dns_timeout(struct config *c, const char *v)
 {
 	long long n;
@@ -316,6 +322,7 @@ static const struct {
 	    "(1 TiB)" },
 	{ "mode",		opt_mode,	"auto, sign or verify" },
 	{ "reject",		opt_reject,	"yes or no" },
+	{ "reject-permerror",	opt_reject_permerror, "yes or no" },
 	{ "resolver",		opt_resolver,	"ADDR, ADDR:PORT, IPV6 or "
 	    "[IPV6]:PORT" },
 	{ "spool-dir",		opt_spool_dir,	"an absolute path" },

@@ -135,6 +135,7 @@ struct config {
 	int64_t		 dns_timeout;	/* ms */
 	char		*resolver;	/* NULL: resolv.conf */
 	int		 reject;
+	int		 reject_permerror;	/* -r rejects permerror too */
 	int64_t		 fixed_time;	/* t= and the verify clock; -1: now */
 	int64_t		 expire;	/* x= after t=, seconds; 0: none */
 	int		 verbose;
@@ -244,6 +245,7 @@ struct msg {
 	int		 error;
 	const char	*refusal;	/* with error: a 5xx; NULL: 451 */
 	char		 note[FILTER_NOTE_MAX];
+	char		 hfrom[DK_DOMAIN_MAX + 1];	/* From domain, log */
 	const char	*decision;	/* at commit; NULL: proceed */
 };
 

@@ -135,6 +135,21 @@ dk_filter_msg_free(struct filter *f, struct msg *m)
 	free(m);
 }
 
+/* The first From field's domain, for the log line. */
+static void
+msg_hfrom(struct msg *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->mh.nf; i++)
+		if (dk_hfield_is(&m->mh.f[i], "From", 4)) {
+			if (dk_filter_hdr_from_domain(&m->mh.f[i], m->hfrom,
+			    sizeof(m->hfrom)) == -1)
+				m->hfrom[0] = '\0';
+			return;
+		}
+}
+
 /* The header block has ended (eoh: at its empty line; else at "."). */
 static void
 msg_eoh(struct filter *f, struct msg *m, int eoh)
@@ -145,6 +160,8 @@ msg_eoh(struct filter *f, struct msg *m, int eoh)
 	m->state = MSG_BODY;
 	if ((st = dk_msghdr_end(&m->mh, err, sizeof(err))) == DK_ENOMEM)
 		dk_filter_msg_fail(m, "out of memory");
+	if (st == DK_OK)
+		msg_hfrom(m);
 	else if (st == DK_ESYNTAX && m->mode == MSG_SIGN) {
 		/* a verifier can judge what it could read; a signer must not */
 		m->mode = MSG_PASS;
@@ -355,8 +372,9 @@ msg_log(const struct msg *m)
 		dk_filter_sign_log(m, what, sizeof(what));
 	else if (m->mode == MSG_VERIFY && !m->error)
 		dk_filter_verify_log(m, what, sizeof(what));
-	log_info("%016" PRIx64 " dkim msgid=%08" PRIx32 " from=<%s> "
-	    "mode=%s%s%s%s%s%s", s->id, m->msgid, s->mailfrom,
+	log_info("%016" PRIx64 " dkim msgid=%08" PRIx32 " mail-from=<%s> "
+	    "header-from=%s mode=%s%s%s%s%s%s", s->id, m->msgid, s->mailfrom,
+	    m->hfrom[0] != '\0' ? m->hfrom : "none",
 	    m->mode == MSG_SIGN ? "sign" : m->mode == MSG_VERIFY ? "verify" :
 	    "pass", what[0] ? " " : "", what, m->note[0] ? " " : "",
 	    m->error ? "error: " : "", m->note);

@@ -186,7 +186,14 @@ dk_filter_verify_start(struct filter *f, struct msg *m, int eoh)
 		verify_queries(f, m);
 }
 
-/* -r: the decision at commit, by result (RFC 7372 §3.1 codes). */
+/*
+ * -r: the decision at commit, by result (RFC 7372 section 3.1 codes),
+ * when no signature passes: a failed one is a 550; a permerror only with
+ * reject-permerror (as OpenDKIM's On-KeyNotFound and On-PermanentError
+ * are separate settings: a missing key is more often the sender's
+ * mistake than a forgery); else a key lookup that failed is a 451, to
+ * try again.
+ */
 static void
 verify_policy(struct msg *m)
 {
@@ -208,12 +215,11 @@ verify_policy(struct msg *m)
 		if (r->outcome == DK_NEUTRAL &&
 		    r->reason != DK_R_TOO_MANY_SIGNATURES)
 			return;
-		if (r->outcome == DK_NEUTRAL)
-			continue;
-		if (r->outcome == DK_TEMPERROR)
-			temp++;
-		else
+		if (r->outcome == DK_FAIL || (r->outcome == DK_PERMERROR &&
+		    m->cfg->reject_permerror))
 			bad++;
+		else if (r->outcome == DK_TEMPERROR)
+			temp++;
 	}
 	m->decision = bad > 0 ? REJECT_FAIL : temp > 0 ? REJECT_TEMP : NULL;
 }

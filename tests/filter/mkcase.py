@@ -363,7 +363,8 @@ def build(out):
 	c_disconnect(out)
 	c_auth(out)
 	c_verify(out)
-	c_verify(out, reject=True)
+	c_verify(out, reject="fail")
+	c_verify(out, reject="permerror")
 	c_verify_junk(out)
 	c_forged_ar(out)
 	c_no_key(out)
@@ -494,14 +495,20 @@ REJECT_TEMP = re.escape("reject|451 4.7.0 DKIM key lookup failed, "
     "try again later")
 
 
-def c_verify(out, reject=False):
-	"""The same messages, with the reject policy (-r) or without."""
-	if reject:
+def c_verify(out, reject=None):
+	"""The same messages, with the reject policy (-r, alone or with
+	reject-permerror) or without."""
+	if reject == "fail":
 		c = Case("verify-reject", "The reject policy (-r) on the "
-		    "messages of verify-results: a pass,\nor no signature, is "
-		    "accepted; all signatures failing is a 550 at commit;\n"
-		    "no pass and a key lookup failure is a 451.",
-		    "-r -A mx.example.test --resolver $DNS")
+		    "messages of verify-results: a pass,\nno signature, or "
+		    "no key (permerror) is accepted; a failed signature and\n"
+		    "no pass is a 550 at commit; no pass and a key lookup "
+		    "failure is a 451.", "-r -A mx.example.test --resolver $DNS")
+	elif reject == "permerror":
+		c = Case("verify-reject-permerror", "-r with reject-permerror "
+		    "yes: as verify-reject, and no key (permerror)\nwith no "
+		    "pass is a 550 too.", "-r -f $CONF/reject-permerror.conf "
+		    "-A mx.example.test --resolver $DNS")
 	else:
 		c = Case("verify-results", "Mail from outside (192.0.2.1), each "
 		    "message verified against the fault DNS\nserver: a good "
@@ -511,6 +518,7 @@ def c_verify(out, reject=False):
 		    "no signature (dkim=none).",
 		    "-A mx.example.test --resolver $DNS")
 	fail = REJECT_FAIL if reject else "proceed"
+	perm = REJECT_FAIL if reject == "permerror" else "proceed"
 	temp = REJECT_TEMP if reject else "proceed"
 	s = Session(c, "2d296248ca88e298", src="192.0.2.1",
 	    rdns="<unknown>")
@@ -520,7 +528,7 @@ def c_verify(out, reject=False):
 	s.message("00000002", good.replace(b"a | pipe", b"a | pipe!"),
 	    "verify", commit=fail)
 	s.message("00000003", signed_input(PLAIN, "nx.fault.test"), "verify",
-	    commit=fail)
+	    commit=perm)
 	s.message("00000004", signed_input(PLAIN, "servfail.fault.test"),
 	    "verify", commit=temp)
 	s.message("00000005", signed_input(signed_input(PLAIN,

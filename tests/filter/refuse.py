@@ -31,6 +31,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import reload as R  # noqa: E402  (the same filter driver)
@@ -111,10 +112,14 @@ def on_reload(f, conf, text, regex, keydir, verbose):
 	mark = f.err.tell()
 	write(conf, text)
 	f.p.send_signal(signal.SIGHUP)
-	if not f.stderr_has("reload failed: keeping the previous"):
-		return "no reload-failed log line"
-	f.err.seek(mark)
-	err = f.err.read().decode("latin-1")
+	end = time.monotonic() + R.TIMEOUT
+	err = ""
+	while "reload failed: keeping the previous" not in err:
+		if time.monotonic() > end:
+			return "no reload-failed log line"
+		time.sleep(0.02)
+		f.err.seek(mark)
+		err = f.err.read().decode("latin-1")
 	if verbose:
 		print("$ kill -HUP filter-dkim\n%s" % err, end="")
 	if not re.search(regex, err):

@@ -1,6 +1,6 @@
 # The reject policy (-r) on the messages of verify-results: a pass,
-# or no signature, is accepted; all signatures failing is a 550 at commit;
-# no pass and a key lookup failure is a 451.
+# no signature, or no key (permerror) is accepted; a failed signature and
+# no pass is a 550 at commit; no pass and a key lookup failure is a 451.
 @args -r -A mx.example.test --resolver $DNS
 @handshake
 < report|0.6|1795447344.000173|smtp-in|link-connect|2d296248ca88e298|<unknown>|fail|192.0.2.1:47646|127.0.0.1:25
@@ -235,47 +235,48 @@
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|.
 < report|0.6|1795447344.024406|smtp-in|protocol-client|2d296248ca88e298|.
 < filter|0.6|1795447344.024579|smtp-in|commit|2d296248ca88e298|f91c6212f397a34c|
->~ filter-result\|2d296248ca88e298\|f91c6212f397a34c\|reject\|550\ 5\.7\.20\ No\ passing\ DKIM\ signature\ found
-< report|0.6|1795447344.024752|smtp-in|filter-response|2d296248ca88e298|commit|reject
-< report|0.6|1795447344.024925|smtp-in|tx-rollback|2d296248ca88e298|00000003
-< report|0.6|1795447344.025098|smtp-in|tx-reset|2d296248ca88e298|00000003
-< report|0.6|1795447344.025271|smtp-in|protocol-client|2d296248ca88e298|MAIL FROM:<alice@example.test>
-< filter|0.6|1795447344.025445|smtp-in|mail-from|2d296248ca88e298|f91c6209e20026e0|alice@example.test
+> filter-result|2d296248ca88e298|f91c6212f397a34c|proceed
+< report|0.6|1795447344.024752|smtp-in|filter-response|2d296248ca88e298|commit|proceed
+< report|0.6|1795447344.024925|smtp-in|protocol-server|2d296248ca88e298|250 2.0.0 00000003 Message accepted for delivery
+< report|0.6|1795447344.025098|smtp-in|tx-commit|2d296248ca88e298|00000003|564
+< report|0.6|1795447344.025271|smtp-in|tx-reset|2d296248ca88e298|00000003
+< report|0.6|1795447344.025445|smtp-in|protocol-client|2d296248ca88e298|MAIL FROM:<alice@example.test>
+< filter|0.6|1795447344.025618|smtp-in|mail-from|2d296248ca88e298|f91c6209e20026e0|alice@example.test
 > filter-result|2d296248ca88e298|f91c6209e20026e0|proceed
-< report|0.6|1795447344.025618|smtp-in|filter-response|2d296248ca88e298|mail-from|proceed
-< report|0.6|1795447344.025791|smtp-in|protocol-server|2d296248ca88e298|250 2.0.0 Ok
-< report|0.6|1795447344.025964|smtp-in|tx-begin|2d296248ca88e298|00000004
-< report|0.6|1795447344.026137|smtp-in|tx-mail|2d296248ca88e298|00000004|ok|alice@example.test
-< report|0.6|1795447344.026310|smtp-in|protocol-client|2d296248ca88e298|RCPT TO:<root@localhost>
-< filter|0.6|1795447344.026483|smtp-in|rcpt-to|2d296248ca88e298|f91c620a78ae5ec8|root@localhost
+< report|0.6|1795447344.025791|smtp-in|filter-response|2d296248ca88e298|mail-from|proceed
+< report|0.6|1795447344.025964|smtp-in|protocol-server|2d296248ca88e298|250 2.0.0 Ok
+< report|0.6|1795447344.026137|smtp-in|tx-begin|2d296248ca88e298|00000004
+< report|0.6|1795447344.026310|smtp-in|tx-mail|2d296248ca88e298|00000004|ok|alice@example.test
+< report|0.6|1795447344.026483|smtp-in|protocol-client|2d296248ca88e298|RCPT TO:<root@localhost>
+< filter|0.6|1795447344.026656|smtp-in|rcpt-to|2d296248ca88e298|f91c620a78ae5ec8|root@localhost
 > filter-result|2d296248ca88e298|f91c620a78ae5ec8|proceed
-< report|0.6|1795447344.026656|smtp-in|filter-response|2d296248ca88e298|rcpt-to|proceed
-< report|0.6|1795447344.026829|smtp-in|tx-envelope|2d296248ca88e298|00000004|00000004f0218408
-< report|0.6|1795447344.027002|smtp-in|protocol-server|2d296248ca88e298|250 2.1.5 Destination address valid: Recipient ok
-< report|0.6|1795447344.027175|smtp-in|tx-rcpt|2d296248ca88e298|00000004|ok|root@localhost
-< report|0.6|1795447344.027349|smtp-in|protocol-client|2d296248ca88e298|DATA
-< filter|0.6|1795447344.027522|smtp-in|data|2d296248ca88e298|f91c620b10442e4c|
+< report|0.6|1795447344.026829|smtp-in|filter-response|2d296248ca88e298|rcpt-to|proceed
+< report|0.6|1795447344.027002|smtp-in|tx-envelope|2d296248ca88e298|00000004|00000004f0218408
+< report|0.6|1795447344.027175|smtp-in|protocol-server|2d296248ca88e298|250 2.1.5 Destination address valid: Recipient ok
+< report|0.6|1795447344.027349|smtp-in|tx-rcpt|2d296248ca88e298|00000004|ok|root@localhost
+< report|0.6|1795447344.027522|smtp-in|protocol-client|2d296248ca88e298|DATA
+< filter|0.6|1795447344.027695|smtp-in|data|2d296248ca88e298|f91c620b10442e4c|
 > filter-result|2d296248ca88e298|f91c620b10442e4c|proceed
-< report|0.6|1795447344.027695|smtp-in|filter-response|2d296248ca88e298|data|proceed
-< filter|0.6|1795447344.027868|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|Received: from client.example.test (<unknown> [192.0.2.1])
-< filter|0.6|1795447344.028041|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	by mx.example.test (OpenSMTPD) with ESMTP id 00000004
-< filter|0.6|1795447344.028214|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	for <root@localhost>;
-< filter|0.6|1795447344.028387|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	Mon, 23 Nov 2026 15:22:24 +0000 (UTC)
-< filter|0.6|1795447344.028560|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed;
-< filter|0.6|1795447344.028733|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	d=servfail.fault.test; s=k; t=1700000000; h=from:from:reply-to:
-< report|0.6|1795447344.028906|smtp-in|protocol-server|2d296248ca88e298|354 Enter mail, end with "." on a line by itself
-< report|0.6|1795447344.029079|smtp-in|tx-data|2d296248ca88e298|00000004|ok
-< filter|0.6|1795447344.029253|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	subject:subject:to:to:cc; bh=MOfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyiz
-< filter|0.6|1795447344.029426|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	yI=; b=DlMQhsAMxuJU29ZcMN1GbY/s4ERH9esqo1BZnPUZusZ2K8qy72Nlml8LqoJ2jLc
-< filter|0.6|1795447344.029599|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	Q/FkgK6/T2cE94YTSvdjXBg==
-< filter|0.6|1795447344.029772|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|From: Alice <alice@example.test>
-< filter|0.6|1795447344.029945|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|To: Bob <bob@example.test>
-< filter|0.6|1795447344.030118|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|Subject: plain message
-< filter|0.6|1795447344.030291|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|
-< filter|0.6|1795447344.030464|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|Hello Bob,
-< filter|0.6|1795447344.030637|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|
-< filter|0.6|1795447344.030810|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|this is a plain message.
-< filter|0.6|1795447344.030983|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|.
+< report|0.6|1795447344.027868|smtp-in|filter-response|2d296248ca88e298|data|proceed
+< filter|0.6|1795447344.028041|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|Received: from client.example.test (<unknown> [192.0.2.1])
+< filter|0.6|1795447344.028214|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	by mx.example.test (OpenSMTPD) with ESMTP id 00000004
+< filter|0.6|1795447344.028387|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	for <root@localhost>;
+< filter|0.6|1795447344.028560|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	Mon, 23 Nov 2026 15:22:24 +0000 (UTC)
+< filter|0.6|1795447344.028733|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed;
+< filter|0.6|1795447344.028906|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	d=servfail.fault.test; s=k; t=1700000000; h=from:from:reply-to:
+< report|0.6|1795447344.029079|smtp-in|protocol-server|2d296248ca88e298|354 Enter mail, end with "." on a line by itself
+< report|0.6|1795447344.029253|smtp-in|tx-data|2d296248ca88e298|00000004|ok
+< filter|0.6|1795447344.029426|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	subject:subject:to:to:cc; bh=MOfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyiz
+< filter|0.6|1795447344.029599|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	yI=; b=DlMQhsAMxuJU29ZcMN1GbY/s4ERH9esqo1BZnPUZusZ2K8qy72Nlml8LqoJ2jLc
+< filter|0.6|1795447344.029772|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	Q/FkgK6/T2cE94YTSvdjXBg==
+< filter|0.6|1795447344.029945|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|From: Alice <alice@example.test>
+< filter|0.6|1795447344.030118|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|To: Bob <bob@example.test>
+< filter|0.6|1795447344.030291|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|Subject: plain message
+< filter|0.6|1795447344.030464|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|
+< filter|0.6|1795447344.030637|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|Hello Bob,
+< filter|0.6|1795447344.030810|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|
+< filter|0.6|1795447344.030983|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|this is a plain message.
+< filter|0.6|1795447344.031157|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|.
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|Authentication-Results: mx.example.test;
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=temperror (dns-servfail) header.d=servfail.fault.test header.s=k
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=DlMQhsAM
@@ -296,52 +297,52 @@
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|this is a plain message.
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|.
-< report|0.6|1795447344.031157|smtp-in|protocol-client|2d296248ca88e298|.
-< filter|0.6|1795447344.031330|smtp-in|commit|2d296248ca88e298|f91c6212f397a34c|
+< report|0.6|1795447344.031330|smtp-in|protocol-client|2d296248ca88e298|.
+< filter|0.6|1795447344.031503|smtp-in|commit|2d296248ca88e298|f91c6212f397a34c|
 >~ filter-result\|2d296248ca88e298\|f91c6212f397a34c\|reject\|451\ 4\.7\.0\ DKIM\ key\ lookup\ failed,\ try\ again\ later
-< report|0.6|1795447344.031503|smtp-in|filter-response|2d296248ca88e298|commit|reject
-< report|0.6|1795447344.031676|smtp-in|tx-rollback|2d296248ca88e298|00000004
-< report|0.6|1795447344.031849|smtp-in|tx-reset|2d296248ca88e298|00000004
-< report|0.6|1795447344.032022|smtp-in|protocol-client|2d296248ca88e298|MAIL FROM:<alice@example.test>
-< filter|0.6|1795447344.032195|smtp-in|mail-from|2d296248ca88e298|f91c6209e20026e0|alice@example.test
+< report|0.6|1795447344.031676|smtp-in|filter-response|2d296248ca88e298|commit|reject
+< report|0.6|1795447344.031849|smtp-in|tx-rollback|2d296248ca88e298|00000004
+< report|0.6|1795447344.032022|smtp-in|tx-reset|2d296248ca88e298|00000004
+< report|0.6|1795447344.032195|smtp-in|protocol-client|2d296248ca88e298|MAIL FROM:<alice@example.test>
+< filter|0.6|1795447344.032368|smtp-in|mail-from|2d296248ca88e298|f91c6209e20026e0|alice@example.test
 > filter-result|2d296248ca88e298|f91c6209e20026e0|proceed
-< report|0.6|1795447344.032368|smtp-in|filter-response|2d296248ca88e298|mail-from|proceed
-< report|0.6|1795447344.032541|smtp-in|protocol-server|2d296248ca88e298|250 2.0.0 Ok
-< report|0.6|1795447344.032714|smtp-in|tx-begin|2d296248ca88e298|00000005
-< report|0.6|1795447344.032887|smtp-in|tx-mail|2d296248ca88e298|00000005|ok|alice@example.test
-< report|0.6|1795447344.033061|smtp-in|protocol-client|2d296248ca88e298|RCPT TO:<root@localhost>
-< filter|0.6|1795447344.033234|smtp-in|rcpt-to|2d296248ca88e298|f91c620a78ae5ec8|root@localhost
+< report|0.6|1795447344.032541|smtp-in|filter-response|2d296248ca88e298|mail-from|proceed
+< report|0.6|1795447344.032714|smtp-in|protocol-server|2d296248ca88e298|250 2.0.0 Ok
+< report|0.6|1795447344.032887|smtp-in|tx-begin|2d296248ca88e298|00000005
+< report|0.6|1795447344.033061|smtp-in|tx-mail|2d296248ca88e298|00000005|ok|alice@example.test
+< report|0.6|1795447344.033234|smtp-in|protocol-client|2d296248ca88e298|RCPT TO:<root@localhost>
+< filter|0.6|1795447344.033407|smtp-in|rcpt-to|2d296248ca88e298|f91c620a78ae5ec8|root@localhost
 > filter-result|2d296248ca88e298|f91c620a78ae5ec8|proceed
-< report|0.6|1795447344.033407|smtp-in|filter-response|2d296248ca88e298|rcpt-to|proceed
-< report|0.6|1795447344.033580|smtp-in|tx-envelope|2d296248ca88e298|00000005|00000005f0218408
-< report|0.6|1795447344.033753|smtp-in|protocol-server|2d296248ca88e298|250 2.1.5 Destination address valid: Recipient ok
-< report|0.6|1795447344.033926|smtp-in|tx-rcpt|2d296248ca88e298|00000005|ok|root@localhost
-< report|0.6|1795447344.034099|smtp-in|protocol-client|2d296248ca88e298|DATA
-< filter|0.6|1795447344.034272|smtp-in|data|2d296248ca88e298|f91c620b10442e4c|
+< report|0.6|1795447344.033580|smtp-in|filter-response|2d296248ca88e298|rcpt-to|proceed
+< report|0.6|1795447344.033753|smtp-in|tx-envelope|2d296248ca88e298|00000005|00000005f0218408
+< report|0.6|1795447344.033926|smtp-in|protocol-server|2d296248ca88e298|250 2.1.5 Destination address valid: Recipient ok
+< report|0.6|1795447344.034099|smtp-in|tx-rcpt|2d296248ca88e298|00000005|ok|root@localhost
+< report|0.6|1795447344.034272|smtp-in|protocol-client|2d296248ca88e298|DATA
+< filter|0.6|1795447344.034445|smtp-in|data|2d296248ca88e298|f91c620b10442e4c|
 > filter-result|2d296248ca88e298|f91c620b10442e4c|proceed
-< report|0.6|1795447344.034445|smtp-in|filter-response|2d296248ca88e298|data|proceed
-< filter|0.6|1795447344.034618|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|Received: from client.example.test (<unknown> [192.0.2.1])
-< filter|0.6|1795447344.034791|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	by mx.example.test (OpenSMTPD) with ESMTP id 00000005
-< filter|0.6|1795447344.034965|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	for <root@localhost>;
-< filter|0.6|1795447344.035138|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	Mon, 23 Nov 2026 15:22:24 +0000 (UTC)
-< filter|0.6|1795447344.035311|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
-< filter|0.6|1795447344.035484|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
-< report|0.6|1795447344.035657|smtp-in|protocol-server|2d296248ca88e298|354 Enter mail, end with "." on a line by itself
-< report|0.6|1795447344.035830|smtp-in|tx-data|2d296248ca88e298|00000005|ok
-< filter|0.6|1795447344.036003|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=8J99aZk6soE9PeXSeKOuVhA
-< filter|0.6|1795447344.036176|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
-< filter|0.6|1795447344.036349|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=nx.fault.test;
-< filter|0.6|1795447344.036522|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
-< filter|0.6|1795447344.036695|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=nBz3voZkTVRn7fMFG+5L33v
-< filter|0.6|1795447344.036869|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	PFn3HtgEO2QUC41+n1UK94djs6gPfzs9TpsB5wAIeBNSQx03KZ4bGTnsciDbTCw==
-< filter|0.6|1795447344.037042|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|From: Alice <alice@example.test>
-< filter|0.6|1795447344.037215|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|To: Bob <bob@example.test>
-< filter|0.6|1795447344.037388|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|Subject: plain message
-< filter|0.6|1795447344.037561|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|
-< filter|0.6|1795447344.037734|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|Hello Bob,
-< filter|0.6|1795447344.037907|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|
-< filter|0.6|1795447344.038080|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|this is a plain message.
-< filter|0.6|1795447344.038253|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|.
+< report|0.6|1795447344.034618|smtp-in|filter-response|2d296248ca88e298|data|proceed
+< filter|0.6|1795447344.034791|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|Received: from client.example.test (<unknown> [192.0.2.1])
+< filter|0.6|1795447344.034965|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	by mx.example.test (OpenSMTPD) with ESMTP id 00000005
+< filter|0.6|1795447344.035138|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	for <root@localhost>;
+< filter|0.6|1795447344.035311|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	Mon, 23 Nov 2026 15:22:24 +0000 (UTC)
+< filter|0.6|1795447344.035484|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=ok.fault.test;
+< filter|0.6|1795447344.035657|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+< report|0.6|1795447344.035830|smtp-in|protocol-server|2d296248ca88e298|354 Enter mail, end with "." on a line by itself
+< report|0.6|1795447344.036003|smtp-in|tx-data|2d296248ca88e298|00000005|ok
+< filter|0.6|1795447344.036176|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=8J99aZk6soE9PeXSeKOuVhA
+< filter|0.6|1795447344.036349|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	29sZCn2dMtL604M6EQxyF8QpMwSwwi7HKAxaagdDS9qmlMWczpZ4Stjro390uCg==
+< filter|0.6|1795447344.036522|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=nx.fault.test;
+< filter|0.6|1795447344.036695|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	s=k; t=1700000000; h=from:from:reply-to:subject:subject:to:to:cc; bh=M
+< filter|0.6|1795447344.036869|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	OfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=; b=nBz3voZkTVRn7fMFG+5L33v
+< filter|0.6|1795447344.037042|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	PFn3HtgEO2QUC41+n1UK94djs6gPfzs9TpsB5wAIeBNSQx03KZ4bGTnsciDbTCw==
+< filter|0.6|1795447344.037215|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|From: Alice <alice@example.test>
+< filter|0.6|1795447344.037388|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|To: Bob <bob@example.test>
+< filter|0.6|1795447344.037561|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|Subject: plain message
+< filter|0.6|1795447344.037734|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|
+< filter|0.6|1795447344.037907|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|Hello Bob,
+< filter|0.6|1795447344.038080|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|
+< filter|0.6|1795447344.038253|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|this is a plain message.
+< filter|0.6|1795447344.038426|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|.
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|Authentication-Results: mx.example.test;
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=pass header.d=ok.fault.test header.s=k header.a=ed25519-sha256
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.b=8J99aZk6;
@@ -367,45 +368,45 @@
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|this is a plain message.
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|.
-< report|0.6|1795447344.038426|smtp-in|protocol-client|2d296248ca88e298|.
-< filter|0.6|1795447344.038599|smtp-in|commit|2d296248ca88e298|f91c6212f397a34c|
+< report|0.6|1795447344.038599|smtp-in|protocol-client|2d296248ca88e298|.
+< filter|0.6|1795447344.038773|smtp-in|commit|2d296248ca88e298|f91c6212f397a34c|
 > filter-result|2d296248ca88e298|f91c6212f397a34c|proceed
-< report|0.6|1795447344.038773|smtp-in|filter-response|2d296248ca88e298|commit|proceed
-< report|0.6|1795447344.038946|smtp-in|protocol-server|2d296248ca88e298|250 2.0.0 00000005 Message accepted for delivery
-< report|0.6|1795447344.039119|smtp-in|tx-commit|2d296248ca88e298|00000005|564
-< report|0.6|1795447344.039292|smtp-in|tx-reset|2d296248ca88e298|00000005
-< report|0.6|1795447344.039465|smtp-in|protocol-client|2d296248ca88e298|MAIL FROM:<alice@example.test>
-< filter|0.6|1795447344.039638|smtp-in|mail-from|2d296248ca88e298|f91c6209e20026e0|alice@example.test
+< report|0.6|1795447344.038946|smtp-in|filter-response|2d296248ca88e298|commit|proceed
+< report|0.6|1795447344.039119|smtp-in|protocol-server|2d296248ca88e298|250 2.0.0 00000005 Message accepted for delivery
+< report|0.6|1795447344.039292|smtp-in|tx-commit|2d296248ca88e298|00000005|564
+< report|0.6|1795447344.039465|smtp-in|tx-reset|2d296248ca88e298|00000005
+< report|0.6|1795447344.039638|smtp-in|protocol-client|2d296248ca88e298|MAIL FROM:<alice@example.test>
+< filter|0.6|1795447344.039811|smtp-in|mail-from|2d296248ca88e298|f91c6209e20026e0|alice@example.test
 > filter-result|2d296248ca88e298|f91c6209e20026e0|proceed
-< report|0.6|1795447344.039811|smtp-in|filter-response|2d296248ca88e298|mail-from|proceed
-< report|0.6|1795447344.039984|smtp-in|protocol-server|2d296248ca88e298|250 2.0.0 Ok
-< report|0.6|1795447344.040157|smtp-in|tx-begin|2d296248ca88e298|00000006
-< report|0.6|1795447344.040330|smtp-in|tx-mail|2d296248ca88e298|00000006|ok|alice@example.test
-< report|0.6|1795447344.040504|smtp-in|protocol-client|2d296248ca88e298|RCPT TO:<root@localhost>
-< filter|0.6|1795447344.040677|smtp-in|rcpt-to|2d296248ca88e298|f91c620a78ae5ec8|root@localhost
+< report|0.6|1795447344.039984|smtp-in|filter-response|2d296248ca88e298|mail-from|proceed
+< report|0.6|1795447344.040157|smtp-in|protocol-server|2d296248ca88e298|250 2.0.0 Ok
+< report|0.6|1795447344.040330|smtp-in|tx-begin|2d296248ca88e298|00000006
+< report|0.6|1795447344.040504|smtp-in|tx-mail|2d296248ca88e298|00000006|ok|alice@example.test
+< report|0.6|1795447344.040677|smtp-in|protocol-client|2d296248ca88e298|RCPT TO:<root@localhost>
+< filter|0.6|1795447344.040850|smtp-in|rcpt-to|2d296248ca88e298|f91c620a78ae5ec8|root@localhost
 > filter-result|2d296248ca88e298|f91c620a78ae5ec8|proceed
-< report|0.6|1795447344.040850|smtp-in|filter-response|2d296248ca88e298|rcpt-to|proceed
-< report|0.6|1795447344.041023|smtp-in|tx-envelope|2d296248ca88e298|00000006|00000006f0218408
-< report|0.6|1795447344.041196|smtp-in|protocol-server|2d296248ca88e298|250 2.1.5 Destination address valid: Recipient ok
-< report|0.6|1795447344.041369|smtp-in|tx-rcpt|2d296248ca88e298|00000006|ok|root@localhost
-< report|0.6|1795447344.041542|smtp-in|protocol-client|2d296248ca88e298|DATA
-< filter|0.6|1795447344.041715|smtp-in|data|2d296248ca88e298|f91c620b10442e4c|
+< report|0.6|1795447344.041023|smtp-in|filter-response|2d296248ca88e298|rcpt-to|proceed
+< report|0.6|1795447344.041196|smtp-in|tx-envelope|2d296248ca88e298|00000006|00000006f0218408
+< report|0.6|1795447344.041369|smtp-in|protocol-server|2d296248ca88e298|250 2.1.5 Destination address valid: Recipient ok
+< report|0.6|1795447344.041542|smtp-in|tx-rcpt|2d296248ca88e298|00000006|ok|root@localhost
+< report|0.6|1795447344.041715|smtp-in|protocol-client|2d296248ca88e298|DATA
+< filter|0.6|1795447344.041888|smtp-in|data|2d296248ca88e298|f91c620b10442e4c|
 > filter-result|2d296248ca88e298|f91c620b10442e4c|proceed
-< report|0.6|1795447344.041888|smtp-in|filter-response|2d296248ca88e298|data|proceed
-< filter|0.6|1795447344.042061|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|Received: from client.example.test (<unknown> [192.0.2.1])
-< filter|0.6|1795447344.042234|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	by mx.example.test (OpenSMTPD) with ESMTP id 00000006
-< filter|0.6|1795447344.042408|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	for <root@localhost>;
-< filter|0.6|1795447344.042581|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	Mon, 23 Nov 2026 15:22:24 +0000 (UTC)
-< filter|0.6|1795447344.042754|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|From: Alice <alice@example.test>
-< filter|0.6|1795447344.042927|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|To: Bob <bob@example.test>
-< report|0.6|1795447344.043100|smtp-in|protocol-server|2d296248ca88e298|354 Enter mail, end with "." on a line by itself
-< report|0.6|1795447344.043273|smtp-in|tx-data|2d296248ca88e298|00000006|ok
-< filter|0.6|1795447344.043446|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|Subject: plain message
-< filter|0.6|1795447344.043619|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|
-< filter|0.6|1795447344.043792|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|Hello Bob,
-< filter|0.6|1795447344.043965|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|
-< filter|0.6|1795447344.044138|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|this is a plain message.
-< filter|0.6|1795447344.044312|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|.
+< report|0.6|1795447344.042061|smtp-in|filter-response|2d296248ca88e298|data|proceed
+< filter|0.6|1795447344.042234|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|Received: from client.example.test (<unknown> [192.0.2.1])
+< filter|0.6|1795447344.042408|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	by mx.example.test (OpenSMTPD) with ESMTP id 00000006
+< filter|0.6|1795447344.042581|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	for <root@localhost>;
+< filter|0.6|1795447344.042754|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|	Mon, 23 Nov 2026 15:22:24 +0000 (UTC)
+< filter|0.6|1795447344.042927|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|From: Alice <alice@example.test>
+< filter|0.6|1795447344.043100|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|To: Bob <bob@example.test>
+< report|0.6|1795447344.043273|smtp-in|protocol-server|2d296248ca88e298|354 Enter mail, end with "." on a line by itself
+< report|0.6|1795447344.043446|smtp-in|tx-data|2d296248ca88e298|00000006|ok
+< filter|0.6|1795447344.043619|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|Subject: plain message
+< filter|0.6|1795447344.043792|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|
+< filter|0.6|1795447344.043965|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|Hello Bob,
+< filter|0.6|1795447344.044138|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|
+< filter|0.6|1795447344.044312|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|this is a plain message.
+< filter|0.6|1795447344.044485|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|.
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|Authentication-Results: mx.example.test; dkim=none
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|Received: from client.example.test (<unknown> [192.0.2.1])
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	by mx.example.test (OpenSMTPD) with ESMTP id 00000006
@@ -419,16 +420,16 @@
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|this is a plain message.
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|.
-< report|0.6|1795447344.044485|smtp-in|protocol-client|2d296248ca88e298|.
-< filter|0.6|1795447344.044658|smtp-in|commit|2d296248ca88e298|f91c6212f397a34c|
+< report|0.6|1795447344.044658|smtp-in|protocol-client|2d296248ca88e298|.
+< filter|0.6|1795447344.044831|smtp-in|commit|2d296248ca88e298|f91c6212f397a34c|
 > filter-result|2d296248ca88e298|f91c6212f397a34c|proceed
-< report|0.6|1795447344.044831|smtp-in|filter-response|2d296248ca88e298|commit|proceed
-< report|0.6|1795447344.045004|smtp-in|protocol-server|2d296248ca88e298|250 2.0.0 00000006 Message accepted for delivery
-< report|0.6|1795447344.045177|smtp-in|tx-commit|2d296248ca88e298|00000006|564
-< report|0.6|1795447344.045350|smtp-in|tx-reset|2d296248ca88e298|00000006
-< report|0.6|1795447344.045523|smtp-in|protocol-client|2d296248ca88e298|QUIT
-< filter|0.6|1795447344.045696|smtp-in|quit|2d296248ca88e298|f91c620eb9a84967|
+< report|0.6|1795447344.045004|smtp-in|filter-response|2d296248ca88e298|commit|proceed
+< report|0.6|1795447344.045177|smtp-in|protocol-server|2d296248ca88e298|250 2.0.0 00000006 Message accepted for delivery
+< report|0.6|1795447344.045350|smtp-in|tx-commit|2d296248ca88e298|00000006|564
+< report|0.6|1795447344.045523|smtp-in|tx-reset|2d296248ca88e298|00000006
+< report|0.6|1795447344.045696|smtp-in|protocol-client|2d296248ca88e298|QUIT
+< filter|0.6|1795447344.045869|smtp-in|quit|2d296248ca88e298|f91c620eb9a84967|
 > filter-result|2d296248ca88e298|f91c620eb9a84967|proceed
-< report|0.6|1795447344.045869|smtp-in|filter-response|2d296248ca88e298|quit|proceed
-< report|0.6|1795447344.046042|smtp-in|protocol-server|2d296248ca88e298|221 2.0.0 Bye
-< report|0.6|1795447344.046216|smtp-in|link-disconnect|2d296248ca88e298
+< report|0.6|1795447344.046042|smtp-in|filter-response|2d296248ca88e298|quit|proceed
+< report|0.6|1795447344.046216|smtp-in|protocol-server|2d296248ca88e298|221 2.0.0 Bye
+< report|0.6|1795447344.046389|smtp-in|link-disconnect|2d296248ca88e298
