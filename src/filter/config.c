@@ -392,7 +392,13 @@ key_load(struct cfg_key *k, const char *where)
 	enum dk_status st;
 
 	if ((buf = file_read(k->path, FILTER_KEYFILE_MAX, &len)) == NULL) {
-		log_warn("%s: %s", where, k->path);
+		if (errno == EACCES)
+			log_warnx("%s: %s: %s to uid %lu, which the filter "
+			    "runs as; make the key readable by that user "
+			    "(chgrp, chmod 640)", where, k->path,
+			    strerror(errno), (unsigned long)geteuid());
+		else
+			log_warn("%s: %s", where, k->path);
 		return -1;
 	}
 	st = dk_key_parse(&k->key, buf, len, err, sizeof(err));
