@@ -400,12 +400,14 @@ sign_end(struct conn *c)
 
 	logbuf[0] = '\0';
 	if (!m->error && m->mode == MSG_SIGN) {
+		/* a message the engine refuses for good passes unsigned */
 		dk_filter_sign_finish(m);
-		for (i = m->nsig; i-- > 0 && !m->error;)
+		for (i = m->nsig; i-- > 0 && !m->error &&
+		    m->mode == MSG_SIGN;)
 			if (insert_field(c, SIG_NAME,
 			    dk_signer_field(m->signer, i)) == -1)
 				dk_filter_msg_fail(m, "out of memory");
-		if (!m->error)
+		if (!m->error && m->mode == MSG_SIGN)
 			dk_filter_sign_log(m, logbuf, sizeof(logbuf));
 	}
 	reply_end(c, m->mode == MSG_SIGN ? "signed" : "passed", logbuf);
@@ -416,17 +418,17 @@ sign_end(struct conn *c)
  * move): the rule of filter-dkim's verify.c, which keeps it private.
  * A neutral result (not evaluated, past our bounds) may hide the good
  * signature, so it leaves no verdict; too-many-signatures stands for
- * fields that failed.
+ * fields that failed. A permerror rejects only with reject-permerror.
  */
 static const char *
-reject_decision(const struct dk_verifier *v)
+reject_decision(const struct msg *m)
 {
 	const struct dk_result *r;
-	size_t i, n = dk_verifier_nresults(v);
+	size_t i, n = dk_verifier_nresults(m->verifier);
 	int failed = 0, temp = 0;
 
 	for (i = 0; i < n; i++) {
-		r = dk_verifier_result(v, i);
+		r = dk_verifier_result(m->verifier, i);
 		switch (r->outcome) {
 		case DK_PASS:
 			return NULL;
@@ -437,8 +439,14 @@ reject_decision(const struct dk_verifier *v)
 		case DK_TEMPERROR:
 			temp = 1;
 			break;
-		default:
+		case DK_FAIL:
 			failed = 1;
+			break;
+		case DK_PERMERROR:	/* no key: the sender's mistake, mostly */
+			failed |= m->cfg->reject_permerror;
+			break;
+		default:
+			break;
 		}
 	}
 	if (failed)
@@ -471,7 +479,7 @@ verify_end(struct conn *c)
 		return;
 	}
 	if (m->cfg->reject)
-		m->decision = reject_decision(m->verifier);
+		m->decision = reject_decision(m);
 	for (i = c->nardel; i-- > 0 && m->decision == NULL;)
 		if (milter_wire_header(c, SMFIR_CHGHEADER, c->ardel[i],
 		    AR_NAME, "") == -1)

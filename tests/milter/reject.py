@@ -13,9 +13,10 @@
 # ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
 # OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
 #
-"""reject.py PORT: a milter run with -r rejects a verified message whose
-only signature fails (SMFIR_REPLYCODE "550 5.7.20 ...", and no header
-change), and accepts an unsigned one. Prints PASS/FAIL lines."""
+"""reject.py PORT: a milter run with -r and reject-permerror rejects a
+verified message whose only signature is broken (permerror:
+SMFIR_REPLYCODE "550 5.7.20 ...", and no header change), and accepts an
+unsigned one. Prints PASS/FAIL lines."""
 
 import sys
 

@@ -131,9 +131,11 @@ kill "$MPID"
 wait "$MPID"
 MPID=
 
-# -r: a verified message with no passing signature is rejected
+# -r: a verified message with no passing signature is rejected; its
+# signature is a permerror, so reject-permerror is on too
 RPORT=$($PYTHON -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$MILTER" -l -r -p "inet:$RPORT@127.0.0.1" -f "$TMP/milter.conf" \
+{ cat "$TMP/milter.conf"; echo "reject-permerror yes"; } > "$TMP/reject.conf"
+"$MILTER" -l -r -p "inet:$RPORT@127.0.0.1" -f "$TMP/reject.conf" \
     > "$TMP/reject.log" 2>&1 &
 MPID=$!
 $PYTHON -c 'import sys; sys.path.insert(0, "tests/postfix")
