@@ -168,11 +168,10 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		fprintf(stderr, "resolver: %s\n", err);
 		exit(1);
 	}
-	memset(&o, 0, sizeof(o));
-	o.conf = &conf;
+	dk_resolver_opts_init(&o, sizeof(o));
 	o.nocache = 1;		/* every run asks the server */
 	o.budget_ms = FILTER_DNS_TIMEOUT_MAX;
-	if (dk_resolver_new(&resolver, &o) != DK_OK ||
+	if (dk_resolver_new_conf(&resolver, &o, &conf) != DK_OK ||
 	    (scratch = malloc(FILTER_SCRATCH)) == NULL ||
 	    (outfd = open("/dev/null", O_WRONLY | O_CLOEXEC)) == -1) {
 		fprintf(stderr, "fuzz_filter_events: setup failed\n");

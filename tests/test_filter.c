@@ -670,11 +670,10 @@ rig_setup(struct rig *r, const char *extra)
 		    "top of the tree)");
 	if (dk_dns_conf_init(&conf, r->cfg->resolver, err) == -1)
 		return test_fail(__FILE__, __LINE__, "resolver: %s", err);
-	memset(&o, 0, sizeof(o));
-	o.conf = &conf;
+	dk_resolver_opts_init(&o, sizeof(o));
 	o.nocache = 1;
 	o.budget_ms = FILTER_DNS_TIMEOUT_MAX;
-	if (dk_resolver_new(&r->resolver, &o) != DK_OK)
+	if (dk_resolver_new_conf(&r->resolver, &o, &conf) != DK_OK)
 		return test_fail(__FILE__, __LINE__, "resolver");
 	return 0;
 }
