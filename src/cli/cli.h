@@ -32,6 +32,7 @@
 #include <sysexits.h>
 
 #include "dkimkit.h"
+#include "../dns/keycheck.h"
 
 /* --version; the build may set it from the release's number */
 #ifndef DKIMKIT_VERSION
@@ -73,24 +74,6 @@ struct dk_cli_keyspec {
 	const char	*path;		/* may hold more colons */
 };
 
-/* What testkey found for one key (testkey.c). */
-enum dk_cli_keystate {
-	DK_CLI_KEY_MATCH,	/* a published record has this key */
-	DK_CLI_KEY_DIFFERENT,	/* records, none with this key */
-	DK_CLI_KEY_ABSENT,	/* NXDOMAIN, or no TXT record */
-	DK_CLI_KEY_REVOKED,	/* only records with an empty p= */
-	DK_CLI_KEY_FAILED	/* the lookup failed: detail says how */
-};
-
-#define DK_CLI_KEYNAME_MAX	256	/* SELECTOR._domainkey.DOMAIN */
-#define DK_CLI_DETAIL_MAX	128
-
-struct dk_cli_keycheck {
-	enum dk_cli_keystate	 state;
-	char			 name[DK_CLI_KEYNAME_MAX];
-	char			 detail[DK_CLI_DETAIL_MAX];
-};
-
 /* filter-dkim's configuration file, as text (conffile.c). */
 #define DK_CLI_CONF_MAX		(1024 * 1024)	/* as filter-dkim's bound */
 #define DK_CLI_CONFKEYS_MAX	16	/* key lines of one domain looked at */
@@ -104,8 +87,8 @@ struct dk_cli_conf {
 /* A key line: its word DOMAIN:SELECTOR:KEYFILE at buf[off..off+len). */
 struct dk_cli_confkey {
 	size_t		 off, len, lineno;
-	char		 domain[DK_CLI_KEYNAME_MAX];
-	char		 selector[DK_CLI_KEYNAME_MAX];
+	char		 domain[DK_KEYCHECK_NAME_MAX];
+	char		 selector[DK_KEYCHECK_NAME_MAX];
 	char		 path[PATH_MAX];
 };
 
@@ -202,8 +185,8 @@ void	dk_cli_record_print(const char *selector, const char *domain,
  */
 void	dk_cli_keycheck(struct dk_cli_keysrc *ks, const char *domain,
 	    const char *selector, const struct dk_key *key, const char *path,
-	    struct dk_cli_keycheck *kc);
-void	dk_cli_keycheck_print(const struct dk_cli_keycheck *kc);
+	    struct dk_keycheck *kc);
+void	dk_cli_keycheck_print(const struct dk_keycheck *kc);
 
 /* opts.c */
 int	dk_cli_canon_opt(const char *arg, enum dk_canon *hc,

@@ -220,7 +220,7 @@ static int
 rotate_published(const struct rotate_cfg *cfg, const char *path)
 {
 	struct dk_cli_keysrc src;
-	struct dk_cli_keycheck kc;
+	struct dk_keycheck kc;
 	struct dk_key *key;
 	int rc;
 
@@ -235,9 +235,9 @@ rotate_published(const struct rotate_cfg *cfg, const char *path)
 	dk_cli_keysrc_close(&src);
 	dk_key_free(key);
 	dk_cli_keycheck_print(&kc);
-	if (kc.state == DK_CLI_KEY_MATCH)
+	if (kc.state == DK_KEYCHECK_MATCH)
 		return 0;
-	return kc.state == DK_CLI_KEY_FAILED ? EX_TEMPFAIL : DK_CLI_EX_NOPASS;
+	return kc.state == DK_KEYCHECK_FAILED ? EX_TEMPFAIL : DK_CLI_EX_NOPASS;
 }
 
 static int

@@ -1,0 +1,168 @@
+/*
+ * Copyright (c) 2026 The dkimkit developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * The comparison of a key with its published records (keycheck.h).
+ */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "dns.h"
+#include "keycheck.h"
+
+static const char *const state_words[] = {
+	[DK_KEYCHECK_MATCH] = "match",
+	[DK_KEYCHECK_DIFFERENT] = "different",
+	[DK_KEYCHECK_ABSENT] = "absent",
+	[DK_KEYCHECK_REVOKED] = "revoked",
+	[DK_KEYCHECK_FAILED] = "failed"
+};
+
+/* The same public key: type, and modulus and exponent or the point. */
+static int
+same_pubkey(const struct dk_pubkey *a, const struct dk_pubkey *b)
+{
+	if (a->type != b->type)
+		return 0;
+	if (a->type == DK_KEY_ED25519)
+		return memcmp(a->ed25519, b->ed25519, sizeof(a->ed25519)) == 0;
+	return a->nlen == b->nlen && a->elen == b->elen &&
+	    memcmp(a->n, b->n, a->nlen) == 0 &&
+	    memcmp(a->e, b->e, a->elen) == 0;
+}
+
+/* A failed lookup's reason word, as dkimkit verify would give it. */
+static enum dk_reason
+failure_reason(enum dk_dns_rcode rcode)
+{
+	switch (rcode) {
+	case DK_DNS_SERVFAIL:
+		return DK_R_DNS_SERVFAIL;
+	case DK_DNS_REFUSED:
+		return DK_R_DNS_REFUSED;
+	case DK_DNS_MALFORMED:
+		return DK_R_DNS_MALFORMED;
+	case DK_DNS_TCP:
+		return DK_R_DNS_TCP;
+	case DK_DNS_UNREACHABLE:
+		return DK_R_DNS_UNREACHABLE;
+	default:
+		return DK_R_DNS_TIMEOUT;
+	}
+}
+
+/*
+ * Compare the records txt[0..ntxt) with mine. A record with this key
+ * that signatures can use (h= allows sha256) is a match; else any other
+ * record makes it different (the first one's reason says why); else all
+ * were revoked.
+ */
+static void
+check_records(const struct dk_keyrec *mine, const char *path,
+    const char *const *txt, size_t ntxt, struct dk_keycheck *kc)
+{
+	struct dk_keyrec rec;
+	enum dk_reason reason;
+	const char *why = NULL;
+	size_t i;
+
+	kc->state = DK_KEYCHECK_REVOKED;
+	snprintf(kc->detail, sizeof(kc->detail), "p= is empty");
+	for (i = 0; i < ntxt; i++) {
+		if (dk_keyrec_parse(txt[i], strlen(txt[i]), &rec,
+		    &reason) == -1) {
+			if (reason == DK_R_REVOKED_KEY)
+				continue;
+			why = dk_reason_str(reason);
+		} else if (!same_pubkey(&mine->key, &rec.key))
+			why = "the published key is not the one in";
+		else if (!(rec.hashes & DK_KEYREC_H_SHA256))
+			why = "h= does not allow sha256 for";
+		else {
+			kc->state = DK_KEYCHECK_MATCH;
+			if (mine->key.type == DK_KEY_ED25519)
+				snprintf(kc->detail, sizeof(kc->detail),
+				    "ed25519%s, %s", rec.testing ? ", t=y" :
+				    "", path);
+			else
+				snprintf(kc->detail, sizeof(kc->detail),
+				    "rsa %u bits%s, %s", mine->key.bits,
+				    rec.testing ? ", t=y" : "", path);
+			return;
+		}
+		if (kc->state != DK_KEYCHECK_DIFFERENT) {
+			kc->state = DK_KEYCHECK_DIFFERENT;
+			snprintf(kc->detail, sizeof(kc->detail), "%s %s", why,
+			    path);
+		}
+	}
+}
+
+/* see keycheck.h */
+void
+dk_keycheck_name(struct dk_keycheck *kc, const char *domain,
+    const char *selector)
+{
+	snprintf(kc->name, sizeof(kc->name), "%s._domainkey.%s", selector,
+	    domain);
+}
+
+/* see keycheck.h */
+int
+dk_keycheck_compare(struct dk_keycheck *kc, const struct dk_key *key,
+    const char *path, enum dk_dns_rcode rcode, const char *const *txt,
+    size_t ntxt, const char *server)
+{
+	struct dk_keyrec mine;
+	enum dk_reason reason;
+	char *rec;
+
+	if ((rec = dk_key_record(key)) == NULL)
+		return -1;
+	/* our own record always parses: it is what keygen prints */
+	if (dk_keyrec_parse(rec, strlen(rec), &mine, &reason) == -1)
+		memset(&mine, 0, sizeof(mine));
+	dk_free_string(rec);
+	switch (rcode) {
+	case DK_DNS_OK:
+		check_records(&mine, path, txt, ntxt, kc);
+		break;
+	case DK_DNS_NXDOMAIN:
+		kc->state = DK_KEYCHECK_ABSENT;
+		snprintf(kc->detail, sizeof(kc->detail), "NXDOMAIN");
+		break;
+	case DK_DNS_NODATA:
+		kc->state = DK_KEYCHECK_ABSENT;
+		snprintf(kc->detail, sizeof(kc->detail), "no TXT record");
+		break;
+	default:
+		kc->state = DK_KEYCHECK_FAILED;
+		snprintf(kc->detail, sizeof(kc->detail), "%s%s%s",
+		    dk_reason_str(failure_reason(rcode)),
+		    server != NULL ? ", DNS server " : "",
+		    server != NULL ? server : "");
+		break;
+	}
+	return 0;
+}
+
+/* see keycheck.h */
+const char *
+dk_keystate_str(enum dk_keystate state)
+{
+	return state_words[state];
+}
