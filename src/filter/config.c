@@ -549,11 +549,13 @@ file_load(struct config *c, const char *path)
 		free(buf);
 		return -1;
 	}
-	for (line = buf; line != NULL && rc == 0; line = next) {
+	/* every line, so that one run names every mistake */
+	for (line = buf; line != NULL; line = next) {
 		if ((next = strchr(line, '\n')) != NULL)
 			*next++ = '\0';
 		(void)snprintf(where, sizeof(where), "%s:%zu", path, ++lineno);
-		rc = file_line(c, line, where);
+		if (file_line(c, line, where) == -1)
+			rc = -1;
 	}
 	free(buf);
 	return rc;
@@ -613,7 +615,7 @@ dk_filter_config_unref(struct config *c)
 static int
 args_apply(struct config *c, const struct args *a)
 {
-	int i;
+	int i, rc = 0;
 
 	if ((a->authserv_id != NULL &&
 	    option_set(c, "authserv-id", a->authserv_id, "-A") == -1) ||
@@ -629,8 +631,8 @@ args_apply(struct config *c, const struct args *a)
 		c->reject = 1;
 	for (i = 0; i < a->nkeys; i++)
 		if (key_add(c, a->keys[i], "command line") == -1)
-			return -1;
-	return 0;
+			rc = -1;
+	return rc;
 }
 
 /*
@@ -742,9 +744,14 @@ int
 dk_filter_config_load(const struct args *a, struct config **cp)
 {
 	struct config *c = config_new();
+	int rc = 0;
 
-	if ((a->file != NULL && file_load(c, a->file) == -1) ||
-	    args_apply(c, a) == -1 || config_check(c) == -1) {
+	/* both, so that every mistake is named; checks need a whole one */
+	if (a->file != NULL && file_load(c, a->file) == -1)
+		rc = -1;
+	if (args_apply(c, a) == -1)
+		rc = -1;
+	if (rc == -1 || config_check(c) == -1) {
 		config_free(c);
 		return -1;
 	}

@@ -28,6 +28,7 @@
  *	hdr.c		From domains and Authentication-Results authserv-ids
  *	policy.c	sign or verify: internal networks and link-auth
  *	config.c	command line and config file into a struct config
+ *	check.c		-n: the configuration checked as the daemon's user
  *	sandbox.c	pledge and unveil
  *	main.c		the poll loop
  */
@@ -388,6 +389,15 @@ enum msg_mode dk_filter_policy_mode(const struct config *cfg,
 
 /* config.c */
 int	dk_filter_config_load(const struct args *a, struct config **cp);
+
+/*
+ * check.c, -n: load the configuration as user (NULL, or not root: as
+ * we are), print "configuration OK" or every error, and exit 0 or 78
+ * (EX_CONFIG). level 2 (-n -n) also compares each key with its
+ * published record.
+ */
+void	dk_filter_check(const struct args *a, const char *user, int level)
+	    __attribute__((__noreturn__));
 void	dk_filter_config_unref(struct config *c);
 const char *dk_filter_config_authserv(const struct filter *f,
 	    const struct config *c);

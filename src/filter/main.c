@@ -28,6 +28,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <poll.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,10 +50,10 @@ static volatile sig_atomic_t	got_sighup;
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: filter-dkim [-r] [-A authserv-id] "
+	fprintf(stderr, "usage: filter-dkim [-nr] [-A authserv-id] "
 	    "[-c header/body] [-f config]\n"
 	    "\t[-h h1:h2:...] [-m sign|verify|auto] "
-	    "[--resolver addr[:port]]\n"
+	    "[--resolver addr[:port]] [-u user]\n"
 	    "\t[domain:selector:keyfile ...]\n");
 	exit(EX_USAGE);
 }
@@ -74,8 +75,14 @@ now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* -n, -u: check mode, and the user it reads the keys as */
+struct checkopts {
+	int		 level;
+	const char	*user;
+};
+
 static void
-args_parse(int argc, char **argv, struct args *a)
+args_parse(int argc, char **argv, struct args *a, struct checkopts *co)
 {
 	static const struct option longopts[] = {
 		{ "resolver", required_argument, NULL, OPT_RESOLVER },
@@ -84,7 +91,8 @@ args_parse(int argc, char **argv, struct args *a)
 	int ch;
 
 	memset(a, 0, sizeof(*a));
-	while ((ch = getopt_long(argc, argv, "A:c:f:h:m:r", longopts,
+	memset(co, 0, sizeof(*co));
+	while ((ch = getopt_long(argc, argv, "A:c:f:h:m:nru:", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'A':
@@ -102,8 +110,14 @@ args_parse(int argc, char **argv, struct args *a)
 		case 'm':
 			a->mode = optarg;
 			break;
+		case 'n':
+			co->level++;
+			break;
 		case 'r':
 			a->reject = 1;
+			break;
+		case 'u':
+			co->user = optarg;
 			break;
 		case OPT_RESOLVER:
 			a->resolver = optarg;
@@ -114,6 +128,22 @@ args_parse(int argc, char **argv, struct args *a)
 	}
 	a->keys = argv + optind;
 	a->nkeys = argc - optind;
+}
+
+/*
+ * The user smtpd runs filters as: its own unprivileged user, _smtpd on
+ * OpenBSD and opensmtpd on Debian. NULL: neither exists.
+ */
+static const char *
+smtpd_user(void)
+{
+	static const char *const users[] = { "_smtpd", "opensmtpd" };
+	size_t i;
+
+	for (i = 0; i < sizeof(users) / sizeof(users[0]); i++)
+		if (getpwnam(users[i]) != NULL)
+			return users[i];
+	return NULL;
 }
 
 /* SIGHUP: new keys and options for new messages; keep the old on error. */
@@ -260,9 +290,15 @@ main(int argc, char **argv)
 {
 	struct filter f;
 	struct args a;
+	struct checkopts co;
 	sigset_t hup, waitmask;
 
-	args_parse(argc, argv, &a);
+	args_parse(argc, argv, &a, &co);
+	if (co.level > 0)
+		dk_filter_check(&a, co.user != NULL ? co.user : smtpd_user(),
+		    co.level);
+	if (co.user != NULL)
+		usage();	/* smtpd chooses the user filters run as */
 	memset(&f, 0, sizeof(f));
 	f.args = &a;
 	if (dk_filter_config_load(&a, &f.cfg) == -1)

@@ -48,7 +48,7 @@ volatile sig_atomic_t	milter_quit;
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: dkimkit-milter -p socket [-lr] "
+	fprintf(stderr, "usage: dkimkit-milter -n [-n] | -p socket [-lr] "
 	    "[-A authserv-id] [-c header/body] [-f config]\n"
 	    "\t[-h h1:h2:...] [-m sign|verify|auto] "
 	    "[--resolver addr[:port]] [-u user]\n"
@@ -70,6 +70,7 @@ struct cmdline {
 	const char	*socket;
 	const char	*user;
 	int		 to_stderr;
+	int		 check;		/* -n: 1, -n -n: 2 */
 };
 
 static void
@@ -83,7 +84,7 @@ args_parse(int argc, char **argv, struct cmdline *cl)
 	int ch;
 
 	memset(cl, 0, sizeof(*cl));
-	while ((ch = getopt_long(argc, argv, "A:c:f:h:lm:p:ru:", longopts,
+	while ((ch = getopt_long(argc, argv, "A:c:f:h:lm:np:ru:", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'A':
@@ -104,6 +105,9 @@ args_parse(int argc, char **argv, struct cmdline *cl)
 		case 'm':
 			a->mode = optarg;
 			break;
+		case 'n':
+			cl->check++;
+			break;
 		case 'p':
 			cl->socket = optarg;
 			break;
@@ -120,7 +124,7 @@ args_parse(int argc, char **argv, struct cmdline *cl)
 			usage();
 		}
 	}
-	if (cl->socket == NULL)
+	if (cl->socket == NULL && !cl->check)
 		usage();
 	a->keys = argv + optind;
 	a->nkeys = argc - optind;
@@ -208,6 +212,9 @@ main(int argc, char **argv)
 	mode_t mask;
 
 	args_parse(argc, argv, &cl);
+	/* -n: as the user a reload (SIGHUP) reads the keys as */
+	if (cl.check)
+		dk_filter_check(&cl.a, cl.user, cl.check);
 	milter_log_init(cl.to_stderr);
 	memset(&mt, 0, sizeof(mt));
 	mt.args = &cl.a;

@@ -1,0 +1,147 @@
+/*
+ * Copyright (c) 2026 The dkimkit developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * -n, for filter-dkim and dkimkit-milter: load the configuration and
+ * the keys as the user the daemon reads them as, so that a key file
+ * that user cannot read is found before the MTA is reloaded. -n -n also
+ * compares each key with its published record.
+ */
+
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <grp.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "filter.h"
+#include "log.h"
+#include "../dns/keycheck.h"
+
+#define EX_CONFIG	78	/* sysexits(3) */
+
+/* Become user for good, groups and all, as the daemon does. */
+static int
+become(const char *user)
+{
+	struct passwd *pw;
+
+	if ((pw = getpwnam(user)) == NULL) {
+		log_warnx("-u %s: no such user", user);
+		return -1;
+	}
+	if (initgroups(pw->pw_name, pw->pw_gid) == -1 ||
+	    setgid(pw->pw_gid) == -1 || setuid(pw->pw_uid) == -1) {
+		log_warn("-u %s", user);
+		return -1;
+	}
+	return 0;
+}
+
+/* One key against its record: 0 when they match, else -1. */
+static int
+key_published(struct dk_resolver *r, const struct cfg_key *k)
+{
+	const struct dk_dns_failure *f;
+	const struct dk_dns_result *res;
+	struct dk_dns_lookup *l;
+	struct dk_keycheck kc;
+	enum dk_status st;
+
+	dk_keycheck_name(&kc, k->domain, k->selector);
+	if ((l = dk_dns_resolve_name(r, kc.name, &st)) == NULL) {
+		log_warnx("%s: %s: cannot look it up: %s", k->where, kc.name,
+		    st == DK_ENOMEM ? "out of memory" : "not a domain name");
+		return -1;
+	}
+	res = dk_dns_lookup_result(l);
+	f = dk_resolver_last_failure(r);
+	if (dk_keycheck_compare(&kc, k->key, k->path, res->rcode, res->txt,
+	    res->ntxt, f != NULL ? f->server : NULL) == -1)
+		fatal("key check");
+	dk_dns_lookup_free(l);
+	if (kc.state == DK_KEYCHECK_MATCH) {
+		printf("%s: %s: match (%s)\n", k->where, kc.name, kc.detail);
+		return 0;
+	}
+	log_warnx("%s: %s: %s (%s); publish the record `dkimkit keygen` "
+	    "printed for this key, or name the selector it is published "
+	    "at", k->where, kc.name, dk_keystate_str(kc.state), kc.detail);
+	return -1;
+}
+
+/* -n -n: every key, so that one run names every record to fix. */
+static int
+keys_published(const struct config *c)
+{
+	struct dk_resolver_opts o;
+	struct dk_resolver *r;
+	char err[DK_DNS_ERR_MAX];
+	size_t i;
+	int rc = 0;
+
+	dk_resolver_opts_init(&o, sizeof(o));
+	o.server = c->resolver;
+	if (dk_resolver_new(&r, &o, err, sizeof(err)) != DK_OK) {
+		log_warnx("resolver: %s", err);
+		return -1;
+	}
+	for (i = 0; i < c->nkeys; i++)
+		if (key_published(r, &c->keys[i]) == -1)
+			rc = -1;
+	dk_resolver_free(r);
+	return rc;
+}
+
+static int
+check_here(const struct args *a, int level)
+{
+	struct config *c;
+	int rc = 0;
+
+	if (dk_filter_config_load(a, &c) == -1)
+		return EX_CONFIG;
+	if (level > 1 && keys_published(c) == -1)
+		rc = EX_CONFIG;
+	dk_filter_config_unref(c);
+	if (rc == 0)
+		printf("configuration OK\n");
+	return fflush(stdout) == EOF ? EX_CONFIG : rc;
+}
+
+/* see filter.h */
+void
+dk_filter_check(const struct args *a, const char *user, int level)
+{
+	pid_t pid;
+	int status;
+
+	if (user == NULL || geteuid() != 0)
+		exit(check_here(a, level));
+	/* root reads everything: look as the daemon's user, in a child */
+	if ((pid = fork()) == -1)
+		fatal("fork");
+	if (pid == 0)
+		_exit(become(user) == -1 ? EX_CONFIG : check_here(a, level));
+	while (waitpid(pid, &status, 0) == -1)
+		if (errno != EINTR)
+			fatal("waitpid");
+	exit(WIFEXITED(status) ? WEXITSTATUS(status) : EX_CONFIG);
+}

@@ -1,0 +1,106 @@
+#!/bin/sh
+#
+# Copyright (c) 2026 The dkimkit developers
+#
+# Permission to use, copy, modify, and distribute this software for any
+# purpose with or without fee is hereby granted, provided that the above
+# copyright notice and this permission notice appear in all copies.
+#
+# THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+# WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+# MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+# ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+# WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+# ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+# OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+# tests/filter/check.sh FILTER MILTER KEYDIR: the check mode, -n, of
+# filter-dkim and dkimkit-milter. A good configuration and broken ones,
+# each with its message; every mistake of one file named in one run; and
+# as root, the keys read as the user the daemon runs as (filter-dkim:
+# opensmtpd, as smtpd runs it; the milter: its -u user). Each transcript
+# is printed. Prints PASS/FAIL lines; exit status 1 if any failed.
+# (-n -n, against knot, is in tests/cli/run.sh.)
+
+FILTER=$1
+MILTER=$2
+KEYS=$3
+TMP=$(mktemp -d) || exit 1
+trap 'rm -rf "$TMP"' EXIT
+chmod 755 "$TMP"	# the daemon's user reaches its files in here
+st=0
+
+# run NAME WANT-STATUS REGEX PROGRAM ARG...: the transcript, and its check
+run() {
+	name=$1 want=$2 re=$3
+	shift 3
+	"$@" > "$TMP/out" 2>&1
+	rc=$?
+	echo "\$ $(basename "$1") ${*#"$1"}" | sed "s|$TMP|T|g"
+	sed "s|$TMP|T|g; s/^/  /" "$TMP/out"
+	echo "  [exit $rc]"
+	if [ "$rc" = "$want" ] && grep -Eq -- "$re" "$TMP/out"; then
+		echo "PASS check:$name"
+	else
+		echo "FAIL check:$name: want exit $want and /$re/"
+		st=1
+	fi
+}
+
+cp "$KEYS/ed.key" "$KEYS/rsa.key" "$TMP/"
+ed="example.test:ed:$TMP/ed.key"
+rsa="example.test:rsa:$TMP/rsa.key"
+if [ "$(id -u)" = 0 ] && getent passwd opensmtpd > /dev/null; then
+	chgrp opensmtpd "$TMP/ed.key" "$TMP/rsa.key"
+	chmod 640 "$TMP/ed.key" "$TMP/rsa.key"
+	cp "$TMP/ed.key" "$TMP/root.key"
+	chgrp root "$TMP/root.key"
+	chmod 600 "$TMP/root.key"
+	asuser=1
+else
+	chmod 644 "$TMP/ed.key" "$TMP/rsa.key"
+	asuser=
+	echo "SKIP check:unreadable (needs root and user opensmtpd)"
+fi
+
+printf '%s\n%s  # both\nmode sign\n' "$ed" "$rsa" > "$TMP/good.conf"
+run filter-ok 0 '^configuration OK$' "$FILTER" -n -f "$TMP/good.conf"
+run milter-ok 0 '^configuration OK$' "$MILTER" -n -f "$TMP/good.conf"
+
+printf 'headers to:subject\n%s\n' "$ed" > "$TMP/nofrom.conf"
+run filter-no-from 78 'nofrom.conf:1: headers "to:subject": .*From' \
+    "$FILTER" -n -f "$TMP/nofrom.conf"
+printf '%s\nmode\0sign\n' "$ed" > "$TMP/nul.conf"
+run filter-nul 78 'nul.conf:2: a NUL byte at column 5' \
+    "$FILTER" -n -f "$TMP/nul.conf"
+printf '%s\nexample.test:ed:%s/rsa.key\n' "$ed" "$TMP" > "$TMP/dup.conf"
+run filter-duplicate 78 'dup.conf:2: example.test:ed is given twice' \
+    "$FILTER" -n -f "$TMP/dup.conf"
+run milter-duplicate 78 'dup.conf:2: example.test:ed is given twice' \
+    "$MILTER" -n -f "$TMP/dup.conf"
+# every mistake, not only the first: two missing keys and a duplicate
+printf 'example.test:a:%s/none1.key\nexample.test:b:%s/none2.key\n%s\n%s\n' \
+    "$TMP" "$TMP" "$ed" "$ed" > "$TMP/many.conf"
+run filter-every-error 78 'many.conf:4: example.test:ed is given twice' \
+    "$FILTER" -n -f "$TMP/many.conf"
+n=$(grep -c 'many.conf:[12]: .*none[12].key: No such file' "$TMP/out")
+if [ "$n" = 2 ]; then
+	echo "PASS check:every-key-error"
+else
+	echo "FAIL check:every-key-error: want both missing keys named"
+	st=1
+fi
+
+if [ -n "$asuser" ]; then
+	printf '%s\nexample.test:root:%s/root.key\n' "$ed" "$TMP" \
+	    > "$TMP/root.conf"
+	uid=$(id -u opensmtpd)
+	run filter-unreadable 78 "root.conf:2: .*root.key: Permission denied to uid $uid, which the filter runs as; make the key readable by that user" \
+	    "$FILTER" -n -f "$TMP/root.conf"
+	run filter-unreadable-u-root 0 '^configuration OK$' \
+	    "$FILTER" -n -u root -f "$TMP/root.conf"
+	run milter-unreadable-u 78 "root.key: Permission denied to uid $uid" \
+	    "$MILTER" -n -u opensmtpd -f "$TMP/root.conf"
+	run milter-no-user 78 '-u nosuchuser: no such user' \
+	    "$MILTER" -n -u nosuchuser -f "$TMP/good.conf"
+fi
+exit $st
