@@ -218,6 +218,36 @@ testkey() {
 	check testkey:no-keyfile 66 $?
 }
 
+# ---- 2b. the daemons' -n -n: each key against its record ------------------
+
+# daemon_check NAME PROGRAM: a matching key, a wrong selector (absent) and
+# a different key; then the matching key alone
+daemon_check() {
+	printf 'example.test:rsa:%s/keys/rsa.key\nexample.test:ed:%s/keys/ed.key\n' \
+	    "$TMP" "$TMP" > "$TMP/ok.conf"
+	printf 'example.test:rsa:%s/keys/rsa.key\nexample.test:rsanone:%s/keys/rsanone.key\nexample.test:eddiff:%s/keys/eddiff.key\n' \
+	    "$TMP" "$TMP" "$TMP" > "$TMP/nn.conf"
+	"$2" -n -n -u "$(id -un)" --resolver "127.0.0.1:$KPORT" \
+	    -f "$TMP/nn.conf" > "$TMP/nn.out" 2>&1
+	rc=$?
+	sed "s|$TMP|T|g; s/^/  /" "$TMP/nn.out"
+	check "$1:n-n-exit" 78 $rc
+	check "$1:n-n-match" 1 "$(grep -c \
+	    'nn.conf:1: rsa._domainkey.example.test: match (rsa 2048 bits' \
+	    "$TMP/nn.out")"
+	check "$1:n-n-absent" 1 "$(grep -c \
+	    'nn.conf:2: rsanone._domainkey.example.test: absent (NXDOMAIN)' \
+	    "$TMP/nn.out")"
+	check "$1:n-n-different" 1 "$(grep -c \
+	    'nn.conf:3: eddiff._domainkey.example.test: different (the published key is not the one in' \
+	    "$TMP/nn.out")"
+	"$2" -n -n -u "$(id -un)" --resolver "127.0.0.1:$KPORT" \
+	    -f "$TMP/ok.conf" > "$TMP/nn.out" 2>&1
+	rc=$?
+	sed "s|$TMP|T|g; s/^/  /" "$TMP/nn.out"
+	check "$1:n-n-ok" "0|configuration OK" "$rc|$(tail -n 1 "$TMP/nn.out")"
+}
+
 # ---- 3. rotate ------------------------------------------------------------
 
 # The configuration's RSA key word (selectors r1, r2).
@@ -422,6 +452,8 @@ elif ! start_knot; then
 else
 	pass knot:start
 	testkey
+	daemon_check filter-dkim "$TOP/filter-dkim"
+	daemon_check dkimkit-milter "$TOP/dkimkit-milter"
 	rotate
 fi
 echo "cli tests took $(($(date +%s) - start)) s"
