@@ -81,9 +81,12 @@ key_published(struct dk_resolver *r, const struct cfg_key *k)
 		printf("%s: %s: match (%s)\n", k->where, kc.name, kc.detail);
 		return 0;
 	}
-	log_warnx("%s: %s: %s (%s); publish the record `dkimkit keygen` "
-	    "printed for this key, or name the selector it is published "
-	    "at", k->where, kc.name, dk_keystate_str(kc.state), kc.detail);
+	log_warnx("%s: %s: %s (%s); %s", k->where, kc.name,
+	    dk_keystate_str(kc.state), kc.detail,
+	    kc.state == DK_KEYCHECK_FAILED ? "check that the DNS server "
+	    "answers (--resolver, resolver, or resolv.conf)" :
+	    "publish the record `dkimkit keygen` printed for this key, "
+	    "or name the selector it is published at");
 	return -1;
 }
 

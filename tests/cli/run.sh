@@ -246,6 +246,13 @@ daemon_check() {
 	rc=$?
 	sed "s|$TMP|T|g; s/^/  /" "$TMP/nn.out"
 	check "$1:n-n-ok" "0|configuration OK" "$rc|$(tail -n 1 "$TMP/nn.out")"
+	port=$(free_port)
+	"$2" -n -n -u "$(id -un)" --resolver "127.0.0.1:$port" \
+	    -f "$TMP/ok.conf" > "$TMP/nn.out" 2>&1
+	rc=$?
+	check "$1:n-n-failed" "78|2" "$rc|$(grep -c \
+	    "failed (dns-unreachable, DNS server 127.0.0.1:$port); check that the DNS server answers" \
+	    "$TMP/nn.out")"
 }
 
 # ---- 3. rotate ------------------------------------------------------------
