@@ -142,6 +142,13 @@ fuzz:
 	sh scripts/setup-deps.sh
 	FUZZ_RUNS="$(FUZZ_RUNS)" FUZZ_TARGETS="$(FUZZ_TARGETS)" sh fuzz/run.sh
 
+# 10,000 messages through smtpd with faults injected; make check runs
+# the same at 600. It starts an smtpd: only one may run on a machine.
+stress:
+	sh scripts/setup-deps.sh
+	$(MAKE) all
+	sh tests/stress/run.sh $(STRESS_COUNT)
+
 # filter-dkim goes where smtpd.conf lines expect proc-exec filters, next
 # to Debian's own in /usr/libexec/opensmtpd with PREFIX=/usr. uninstall
 # removes exactly what install puts there (INSTALLED, relative to PREFIX).
@@ -181,4 +188,5 @@ clean:
 	    filter-dkim dkimkit-milter dkimkit.pc
 	rm -rf build
 
-.PHONY: all tests check demo bench fuzz install uninstall clean .FORCE
+.PHONY: all tests check demo bench fuzz stress install uninstall clean \
+    .FORCE

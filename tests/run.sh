@@ -5,12 +5,13 @@
 # symbol, layering and allocator checks, the installed library and its
 # examples through pkg-config, the conformance vectors, the interop,
 # DNS, dkimkit's operator commands (testkey, rotate), the man page lint,
-# filter transcript and real-smtpd tests, the milter against miltertest
-# and inside a real Postfix, the resolver, the allocation failures and
-# the filter also under valgrind; then build again with ASan and UBSan in
-# build/asan and run the unit tests, vectors, DNS and filter tests there;
-# last, build with BSD make, and build, install, try and purge the
-# Debian packages (tests/packaging/).
+# filter transcript and real-smtpd tests, faults injected through smtpd
+# (scaled down), the milter against miltertest and inside a real
+# Postfix, the resolver, the allocation failures and the filter also
+# under valgrind; then build again with ASan and UBSan in build/asan and
+# run the unit tests, vectors, DNS, filter and smtpd tests there; last,
+# build with BSD make, and build, install, try and purge the Debian
+# packages (tests/packaging/).
 #
 # Every program prints "PASS name" / "FAIL name" lines. Full output goes
 # to build/logs/; the terminal gets the FAIL lines with the detail lines
@@ -31,6 +32,11 @@ SANFLAGS="$SANFLAGS -fno-sanitize-recover=all"
 rm -rf "$LOGS"
 mkdir -p "$LOGS"
 : > "$ALL"
+
+# Messages through smtpd with faults injected (tests/stress/run.sh):
+# a scaled-down run here, and a smaller one under the sanitizers.
+STRESS_CHECK=600
+STRESS_CHECK_ASAN=300
 
 # Detail lines shown before a FAIL line; more is in the log.
 DETAIL_MAX=40
@@ -125,6 +131,8 @@ run tests/filter/run.sh "" filter.log sh tests/filter/run.sh
 run tests/smtpd/run.sh "" smtpd.log sh tests/smtpd/run.sh
 run "tests/smtpd/run.sh --valgrind" valgrind: smtpd-valgrind.log \
     sh tests/smtpd/run.sh --valgrind
+# faults through smtpd, scaled down; make stress runs 10,000 messages
+run tests/stress/run.sh "" stress.log sh tests/stress/run.sh $STRESS_CHECK
 run tests/milter/run.sh "" milter.log sh tests/milter/run.sh
 run tests/milter/sendmail-mc.sh "" sendmail-mc.log sh tests/milter/sendmail-mc.sh
 run tests/postfix/run.sh "" postfix.log sh tests/postfix/run.sh
@@ -167,6 +175,9 @@ done
 	run tests/filter/run.sh asan: asan-filter.log sh tests/filter/run.sh
 	run tests/smtpd/run.sh asan: asan-smtpd.log env \
 	    SMTPD_KNOT_KEYS="$TOP/build/smtpd/knot" sh tests/smtpd/run.sh
+	run tests/stress/run.sh asan: asan-stress.log env \
+	    SMTPD_KNOT_KEYS="$TOP/build/smtpd/knot" sh tests/stress/run.sh \
+	    $STRESS_CHECK_ASAN
 	run tests/milter/run.sh asan: asan-milter.log sh tests/milter/run.sh
 	run tests/postfix/run.sh asan: asan-postfix.log env \
 	    POSTFIX_KNOT_KEYS="$TOP/build/postfix/knot" POSTFIX_COUNT=20 \

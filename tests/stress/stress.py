@@ -197,13 +197,16 @@ class Plan:
 		self.n, self.seq = n, "%s-%d" % (run, n)
 		self.kind = rnd.choice(KINDS)
 		self.base = rnd.randrange(len(pools[self.kind]))
-		self.cut = n % CUT_EVERY == CUT_EVERY - 1
 		self.extra = []
 		if self.kind != "sign" and rnd.random() < 0.5:
 			self.extra = rnd.sample(FORGED, rnd.randint(1, 2))
 			if rnd.random() < 0.5:
 				self.extra.insert(rnd.randint(0,
 				    len(self.extra)), FOREIGN)
+		# 0, or where the client vanishes: in the header or the body
+		self.cut = 0
+		if n % CUT_EVERY == CUT_EVERY - 1:
+			self.cut = rnd.randint(1, len(self.message(pools)) - 1)
 
 	def message(self, pools):
 		return b"X-Seq: %s\r\n" % self.seq.encode() + b"".join(
@@ -253,14 +256,19 @@ def write_atomic(path, data):
 
 def wrapper(a, kind, conf, resolver):
 	"""The filter command smtpd runs: a shell that lowers the limit on
-	open files, then execs the filter (same pid, so it is found)."""
+	open files, then execs the filter (same pid, so it is found). A
+	sanitizer's report goes to a file: smtpd exits as soon as a filter
+	dies, before it has copied the filter's last lines to its log."""
 	path = os.path.join(a.work, "run-%s.sh" % kind)
 	args = "-m %s -A %s -f %s" % ("sign" if kind == "sign" else "verify",
 	    AUTHSERV, conf)
 	if resolver:
 		args += " --resolver %s" % resolver
-	write_atomic(path, ("#!/bin/sh\nulimit -n %d\nexec %s %s\n" % (
-	    FD_LIMIT[kind], a.filter, args)).encode())
+	report = os.path.join(a.work, "reports", kind)
+	env = "".join('%s="${%s:+$%s:}log_path=%s"\nexport %s\n' % (
+	    v, v, v, report, v) for v in ("ASAN_OPTIONS", "UBSAN_OPTIONS"))
+	write_atomic(path, ("#!/bin/sh\n%sulimit -n %d\nexec %s %s\n" % (
+	    env, FD_LIMIT[kind], a.filter, args)).encode())
 	os.chmod(path, 0o755)
 	return path
 
@@ -453,6 +461,32 @@ def filter_pids(work):
 	return pids
 
 
+def catches_hup(pid):
+	"""True once the process has its SIGHUP handler: before that, as in
+	any program, SIGHUP would end it (smtpd may listen before every
+	filter is that far)."""
+	try:
+		with open("/proc/%d/status" % pid) as f:
+			for line in f:
+				if line.startswith("SigCgt:"):
+					return int(line.split()[1], 16) >> \
+					    (signal.SIGHUP - 1) & 1 == 1
+	except OSError:
+		pass
+	return False
+
+
+def wait_filters(work, timeout=30):
+	"""{kind: pid} once every filter catches SIGHUP, or what was found."""
+	end = time.time() + timeout
+	while True:
+		pids = filter_pids(work)
+		if (sorted(pids) == sorted(KINDS) and all(catches_hup(p) for p in
+		    pids.values())) or time.time() > end:
+			return pids
+		time.sleep(0.05)
+
+
 def pid_alive(pid):
 	try:
 		with open("/proc/%d/stat" % pid) as f:
@@ -515,20 +549,20 @@ class HupStorm(threading.Thread):
 	def hup(self, kind):
 		try:
 			os.kill(self.pids[kind], signal.SIGHUP)
-			self.hups += 1
 		except OSError:
-			pass
+			return False
+		self.hups += 1
+		return True
 
 	def run(self):
 		while not self.stopping.wait(HUP_INTERVAL):
 			kind = self.rnd.choice(KINDS)
 			path, good, broken = self.confs[kind]
-			if self.rnd.random() < 0.5:
-				write_atomic(path, self.rnd.choice(broken))
+			bad = self.rnd.random() < 0.5
+			write_atomic(path, self.rnd.choice(broken) if bad else
+			    good)
+			if self.hup(kind) and bad:
 				self.broken += 1
-			else:
-				write_atomic(path, good)
-			self.hup(kind)
 		for kind in KINDS:
 			write_atomic(self.confs[kind][0], self.confs[kind][1])
 			self.hup(kind)
@@ -555,16 +589,40 @@ def classify(e):
 	return "4xx" if 400 <= code < 500 else "%d" % code
 
 
-def cut_mid_data(port, msg):
-	"""A client that sends DATA and half the message, then vanishes.
-	Returns None, or what went wrong before the cut."""
+def reply_code(f):
+	"""The code of an SMTP reply, read to its last line; b"" at EOF."""
+	while True:
+		line = f.readline()
+		if line[3:4] != b"-":
+			return line[:3]
+
+
+def cut_mid_data(port, msg, at):
+	"""A client that sends DATA and the first AT octets of the message,
+	then vanishes. Returns "cut", or the outcome when a command was
+	refused before."""
 	try:
-		smtpdctl.disconnect_mid_data(port, msg)
-	except RuntimeError:
-		return "4xx"	# DATA refused: smtpd's reply is a 4xx here
+		s = socket.create_connection(("127.0.0.1", port), timeout=60)
 	except OSError as e:
 		return "error: %r" % e
-	return None
+	steps = ((None, b"220"), (b"EHLO client.test", b"250"),
+	    (b"MAIL FROM:<alice@example.test>", b"250"),
+	    (b"RCPT TO:<root@localhost>", b"250"), (b"DATA", b"354"))
+	with s:
+		f = s.makefile("rb")
+		try:
+			for cmd, want in steps:
+				if cmd is not None:
+					s.sendall(cmd + b"\r\n")
+				code = reply_code(f)
+				if code != want:
+					return "4xx" if code[:1] == b"4" else \
+					    "error: %s to %s" % (code, cmd)
+			# RFC 5321 §4.5.2: transparency, as a real client would
+			s.sendall(msg[:at].replace(b"\r\n.", b"\r\n.."))
+		except OSError as e:
+			return "error: %r" % e
+	return "cut"
 
 
 def worker(plans, todo, lock, pools, ports, tally):
@@ -576,8 +634,8 @@ def worker(plans, todo, lock, pools, ports, tally):
 			p = plans[todo.pop()]
 		msg = p.message(pools)
 		if p.cut:
-			why = cut_mid_data(ports[p.kind], msg)
-			tally.put(p.seq, "cut" if why is None else why)
+			tally.put(p.seq, cut_mid_data(ports[p.kind], msg,
+			    p.cut))
 			continue
 		conn = conns.get(p.kind)
 		try:
@@ -696,13 +754,19 @@ def check_all(plans, pools, outcome, got, records):
 	return fig, bad
 
 
-def check_log(log):
+def check_log(log, reports):
+	"""smtpd's log, and the sanitizers' reports the filters left."""
 	lines = re.findall(r"^.*(?:Sanitizer|runtime error:|lost processor|"
 	    r"fatal|exited abnormally).*$", log, re.M)
 	for l in lines[:5]:
 		print("   " + l)
-	result("log-clean", not lines, "%d alarming lines in smtpd's log" %
-	    len(lines))
+	for f in sorted(os.listdir(reports)):
+		with open(os.path.join(reports, f), errors="replace") as fh:
+			text = fh.read()
+		print("   %s:\n%s" % (f, text[:3000]))
+		lines.append(f)
+	result("log-clean", not lines, "%d alarming lines in smtpd's log or "
+	    "sanitizer reports" % len(lines))
 
 
 def report(fig, bad, exits, alive, extra):
@@ -754,8 +818,10 @@ def main():
 
 def stress(a, children):
 	out = os.path.join(a.work, "delivered")
-	os.makedirs(out)
-	os.chmod(out, 0o777)
+	reports = os.path.join(a.work, "reports")
+	for d in (out, reports):
+		os.makedirs(d)
+		os.chmod(d, 0o777)	# the mda, the filters
 	keyargs, records = check.make_keys(a, os.path.join(a.work, "keys"))
 	keyargs = [k for k in keyargs if k.split(":")[0] in SIGN_DOMAINS]
 	dns = start_dns(a, children)
@@ -787,9 +853,11 @@ def stress(a, children):
 	result("start", True)
 	ballast = storm = None
 	try:
-		pids = filter_pids(a.work)
-		if sorted(pids) != sorted(KINDS):
-			result("filters", False, "filters found: %s" % pids)
+		pids = wait_filters(a.work)
+		if sorted(pids) != sorted(KINDS) or not all(catches_hup(p)
+		    for p in pids.values()):
+			result("filters", False, "filters found: %s, not all "
+			    "of them ready for SIGHUP" % pids)
 			return 1
 		ballast = Ballast(a.spool, a.seed)
 		storm = HupStorm(confs, pids, a.seed)
@@ -822,7 +890,7 @@ def stress(a, children):
 	report(fig, bad, len(exits), alive, "%.0f s (sent in %.0f s); %d "
 	    "SIGHUPs (%d to a broken configuration); spool tmpfs filled %d "
 	    "times" % (secs, t_sent, storm.hups, storm.broken, ballast.fills))
-	check_log(srv.logtext())
+	check_log(srv.logtext(), reports)
 	return 1 if FAILED else 0
 
 
