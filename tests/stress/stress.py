@@ -273,12 +273,23 @@ def wrapper(a, kind, conf, resolver):
 	return path
 
 
-def smtpd_conf(wrappers, ports, out):
+def mda(a, out):
+	"""The mda: a file per delivery (over 10,000 deliveries, pids come
+	round again, so msg.$$ would overwrite some)."""
+	path = os.path.join(a.work, "deliver.sh")
+	write_atomic(path, ("#!/bin/sh\nf=$(mktemp %s/msg.XXXXXXXXXX) || "
+	    "exit 75\nexec cat > \"$f\"\n" % out).encode())
+	os.chmod(path, 0o755)
+	return path
+
+
+def smtpd_conf(wrappers, ports, deliver):
 	lines = ['filter %s proc-exec "%s"' % (k, wrappers[k]) for k in KINDS]
 	lines += ["listen on 127.0.0.1 port %d filter %s" % (ports[k], k)
 	    for k in KINDS]
-	lines += ['action "deliver" mda "/bin/sh -c \'cat > %s/msg.$$\'" '
-	    'user nobody' % out, 'match from any for any action "deliver"', ""]
+	# smtpd refuses to deliver as root: the mda runs as nobody
+	lines += ['action "deliver" mda "%s" user nobody' % deliver,
+	    'match from any for any action "deliver"', ""]
 	return "\n".join(lines)
 
 
@@ -843,7 +854,7 @@ def stress(a, children):
 		wrappers[k] = wrapper(a, k, path, {"sign": None, "vgood": dns[0],
 		    "vfault": dns[1]}[k])
 	ports = {k: smtpdctl.free_port() for k in KINDS}
-	srv = Server(a.work, smtpd_conf(wrappers, ports, out),
+	srv = Server(a.work, smtpd_conf(wrappers, ports, mda(a, out)),
 	    list(ports.values()))
 	try:
 		srv.start()
