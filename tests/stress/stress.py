@@ -353,14 +353,14 @@ def stop_children(children):
 class Server:
 	"""Our smtpd: started only while no other runs; at the end only our
 	own messages leave the queue (by message id from our log, and the
-	entries smtpd renamed into purge/ since we started)."""
+	entries made in incoming/ and purge/ since we started)."""
 
 	def __init__(self, work, conf_text, ports):
 		self.conf = os.path.join(work, "smtpd.conf")
 		self.log = os.path.join(work, "smtpd.log")
 		self.ports = ports
 		write_atomic(self.conf, conf_text.encode())
-		self.proc, self.purge_before = None, set()
+		self.proc, self.before = None, {}
 		self.ok_seen, self.log_pos = 0, 0
 
 	def start(self):
@@ -371,7 +371,8 @@ class Server:
 		    capture_output=True, text=True)
 		if chk.returncode != 0:
 			raise RuntimeError("smtpd -n: " + chk.stdout + chk.stderr)
-		self.purge_before = set(spool_list("purge"))
+		self.before = {d: set(spool_list(d)) for d in ("purge",
+		    "incoming")}
 		with open(self.log, "wb") as log:
 			self.proc = subprocess.Popen([smtpdctl.SMTPD, "-d", "-f",
 			    self.conf], stdout=log, stderr=subprocess.STDOUT)
@@ -427,10 +428,14 @@ class Server:
 			for sub in ("incoming", "corrupt", "temporary"):
 				shutil.rmtree(os.path.join(smtpdctl.SPOOL, sub,
 				    mid), ignore_errors=True)
-		if not running:
-			for e in set(spool_list("purge")) - self.purge_before:
-				shutil.rmtree(os.path.join(smtpdctl.SPOOL, "purge",
-				    e), ignore_errors=True)
+		if running:
+			return
+		# what a dead smtpd left: sessions cut short in incoming/
+		# (never logged), and the entries it renamed into purge/
+		for d, old in self.before.items():
+			for e in set(spool_list(d)) - old:
+				shutil.rmtree(os.path.join(smtpdctl.SPOOL, d, e),
+				    ignore_errors=True)
 
 	def stop(self):
 		if self.proc is None:
