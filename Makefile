@@ -17,12 +17,16 @@ OPTFLAGS ?=	-O2 -g
 CFLAGS ?=
 CPPFLAGS ?=
 BEARSSL_CFLAGS ?= -I/usr/include/bearssl -I/usr/local/include
+# RSA=bearssl signs and verifies RSA with BearSSL instead of our own
+# code (src/crypto/rsa.h); the default is our own.
+RSA ?=		own
+RSA_CFLAGS !=	[ "$(RSA)" = bearssl ] && echo -DDK_RSA_BEARSSL || true
 PKG_CFLAGS !=	pkg-config --cflags libsodium ldns 2>/dev/null || true
 PKG_LIBS !=	pkg-config --libs libsodium ldns 2>/dev/null || echo -lsodium -lldns
 ALL_CFLAGS =	-std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(CPPFLAGS) \
 		$(OPTFLAGS) $(CFLAGS) \
 		$(WARNINGS) $(WERROR) $(SANFLAGS) -fPIC -Iinclude \
-		$(BEARSSL_CFLAGS) $(PKG_CFLAGS)
+		$(RSA_CFLAGS) $(BEARSSL_CFLAGS) $(PKG_CFLAGS)
 LIBS =		-lbearssl $(PKG_LIBS)
 LDFLAGS ?=
 

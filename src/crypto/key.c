@@ -58,33 +58,6 @@ dk_wipe(void *buf, size_t len)
 	sodium_memzero(buf, len);
 }
 
-/*
- * A pairwise test: sign a fixed digest and verify it with n and e. A key
- * whose CRT values do not belong to its modulus (a damaged file, or a
- * factor BearSSL cannot handle) would otherwise sign every message with
- * a signature that no verifier accepts.
- */
-static int
-rsa_selftest(const struct dk_key *k)
-{
-	static const uint8_t digest[32] = "dkimkit RSA key pairwise test..";
-	struct dk_pubkey pk;
-	uint8_t sig[DK_SIG_MAX];
-	size_t siglen;
-
-	memset(&pk, 0, sizeof(pk));
-	pk.type = DK_KEY_RSA;
-	pk.bits = k->bits;
-	pk.nlen = k->partlen[DK_RSA_N];
-	pk.elen = k->partlen[DK_RSA_E];
-	memcpy(pk.n, k->part[DK_RSA_N], pk.nlen);
-	memcpy(pk.e, k->part[DK_RSA_E], pk.elen);
-	if (dk_key_sign(k, digest, sig, &siglen) == -1)
-		return -1;
-	return dk_pubkey_verify(&pk, DK_HASH_SHA256, digest, sizeof(digest),
-	    sig, siglen) ? 0 : -1;
-}
-
 static int
 rsa_check_parts(const struct dk_bytes part[DK_RSA_NPARTS], char *err,
     size_t errlen)
@@ -153,10 +126,11 @@ dk_key_from_rsa(struct dk_key **keyp, const struct dk_bytes in[DK_RSA_NPARTS],
 	k->rsa.dqlen = k->partlen[DK_RSA_DQ];
 	k->rsa.iq = k->part[DK_RSA_IQ];
 	k->rsa.iqlen = k->partlen[DK_RSA_IQ];
-	if (rsa_selftest(k) == -1) {
+	/* dp and dq are checked with every signature (dk_key_sign) */
+	if (dk_rsa_priv_init(&k->rsapriv, part) == -1) {
 		dk_key_free(k);
 		dk_key_err(err, errlen, "RSA key is inconsistent: its primes "
-		    "and CRT values do not match its modulus and exponent");
+		    "and CRT values do not match its modulus");
 		return DK_ESYNTAX;
 	}
 	*keyp = k;
@@ -357,12 +331,22 @@ dk_key_parse(struct dk_key **keyp, const void *buf, size_t len, char *err,
 	return st;
 }
 
+struct dk_rsa_priv *
+dk_key_rsa_priv(const struct dk_key *key)
+{
+	return (struct dk_rsa_priv *)(uintptr_t)&key->rsapriv;
+}
+
+/*
+ * RSA signatures are checked with the public key before they leave
+ * (rsa.h), so a key whose dp or dq is damaged, or a fault while
+ * signing, gives an error rather than a bad signature or a leaked
+ * factor.
+ */
 int
 dk_key_sign(const struct dk_key *key, const uint8_t digest[32], uint8_t *sig,
     size_t *siglen)
 {
-	br_rsa_pkcs1_sign sign;
-
 	if (key->type == DK_KEY_ED25519) {
 		/* RFC 8463 §3: PureEdDSA over the SHA-256 digest itself */
 		if (crypto_sign_detached(sig, NULL, digest, 32,
@@ -372,11 +356,12 @@ dk_key_sign(const struct dk_key *key, const uint8_t digest[32], uint8_t *sig,
 		return 0;
 	}
 	/* RFC 6376 §3.3.1: RSASSA-PKCS1-v1_5 with SHA-256 */
-	sign = br_rsa_pkcs1_sign_get_default();
-	if (!sign(BR_HASH_OID_SHA256, digest, 32, &key->rsa, sig))
-		return -1;
 	*siglen = (key->bits + 7) / 8;
-	return 0;
+#ifdef DK_RSA_BEARSSL
+	return dk_rsa_sign_bearssl(key, digest, sig);
+#else
+	return dk_rsa_sign_ct(&key->rsapriv, digest, sig);
+#endif
 }
 
 /* see dkimkit.h */

@@ -30,32 +30,19 @@
 #include <sodium.h>
 
 #include "crypto.h"
+#include "rsa.h"
 
 /* A key file: a 4096-bit PKCS#1 PEM is ~3.3 KB; leave room for comments. */
 #define DK_KEYFILE_MAX		(64 * 1024)
 #define DK_RSA_MAX_LEN		(DK_RSA_MAX_BITS / 8)
 #define DK_RSA_PUBEXP_MAX	8	/* bytes of e; 65537 needs 3 */
 
-/*
- * The RSAPrivateKey integers (RFC 8017 App. A.1.2), in that order, as
- * unsigned big-endian bytes. No factor or CRT value of a key we accept
- * is longer than the modulus.
- */
-enum dk_rsa_part {
-	DK_RSA_N = 0, DK_RSA_E, DK_RSA_D, DK_RSA_P, DK_RSA_Q, DK_RSA_DP,
-	DK_RSA_DQ, DK_RSA_IQ, DK_RSA_NPARTS
-};
-
-struct dk_bytes {
-	const uint8_t	*p;
-	size_t		 len;
-};
-
 struct dk_key {
 	enum dk_key_type	 type;
 	unsigned int		 bits;
-	/* RSA: BearSSL's view points into part[] */
+	/* RSA: BearSSL's view points into part[]; ours is rsapriv */
 	br_rsa_private_key	 rsa;
+	struct dk_rsa_priv	 rsapriv;
 	size_t			 partlen[DK_RSA_NPARTS];
 	uint8_t			 part[DK_RSA_NPARTS][DK_RSA_MAX_LEN];
 	/* Ed25519: libsodium's secret key is seed || public key */

@@ -28,6 +28,7 @@
 
 #include "asn1.h"
 #include "crypto.h"
+#include "rsa.h"
 
 /* RSAPublicKey (RFC 8017 App. A.1.1): SEQUENCE { n, e INTEGER } */
 static int
@@ -107,34 +108,20 @@ dk_pubkey_decode(struct dk_pubkey *pk, enum dk_key_type type,
 }
 
 /*
- * BearSSL checks the PKCS#1 v1.5 padding and the DigestInfo's OID, and
- * gives back the digest: comparing it is our job. BearSSL's key struct
- * wants non-const pointers, so n and e are copied.
+ * RFC 8017 §8.2.2: the signature is exactly as long as n. The rest is
+ * the backend's (rsa.h); both take the same inputs.
  */
 static int
 rsa_verify(const struct dk_pubkey *pk, enum dk_hash_alg alg,
     const uint8_t *digest, size_t dlen, const uint8_t *sig, size_t siglen)
 {
-	br_rsa_pkcs1_vrfy vrfy = br_rsa_pkcs1_vrfy_get_default();
-	br_rsa_public_key bpk;
-	uint8_t n[sizeof(pk->n)], e[sizeof(pk->e)], got[DK_DIGEST_MAX];
-	const unsigned char *oid;
-	size_t hlen;
-
-	oid = alg == DK_HASH_SHA1 ? BR_HASH_OID_SHA1 : BR_HASH_OID_SHA256;
-	hlen = alg == DK_HASH_SHA1 ? br_sha1_SIZE : br_sha256_SIZE;
-	/* RFC 8017 §8.2.2: the signature is exactly as long as n */
-	if (dlen != hlen || siglen != (pk->bits + 7) / 8 || pk->nlen == 0)
+	if (siglen != (pk->bits + 7) / 8 || pk->nlen == 0)
 		return 0;
-	memcpy(n, pk->n, pk->nlen);
-	memcpy(e, pk->e, pk->elen);
-	bpk.n = n;
-	bpk.nlen = pk->nlen;
-	bpk.e = e;
-	bpk.elen = pk->elen;
-	if (!vrfy(sig, siglen, oid, hlen, &bpk, got))
-		return 0;
-	return sodium_memcmp(got, digest, hlen) == 0;
+#ifdef DK_RSA_BEARSSL
+	return dk_rsa_verify_bearssl(pk, alg, digest, dlen, sig, siglen);
+#else
+	return dk_rsa_verify_own(pk, alg, digest, dlen, sig, siglen);
+#endif
 }
 
 int
