@@ -293,7 +293,7 @@ mont_dbl(uint64_t *x, const struct dk_mont *M)
 }
 
 int
-dk_mont_init(struct dk_mont *M, const uint8_t *m, size_t len)
+dk_mont_init(struct dk_mont *M, const uint8_t *m, size_t len, size_t kmin)
 {
 	size_t i, k, bit, e;
 	uint64_t x;
@@ -301,7 +301,12 @@ dk_mont_init(struct dk_mont *M, const uint8_t *m, size_t len)
 	if (len == 0 || len > DK_RSA_MAX_BITS / 8 || (m[len - 1] & 1) == 0)
 		return -1;
 	memset(M, 0, sizeof(*M));
-	M->k = k = dk_bn_limbs(len);
+	k = dk_bn_limbs(len);
+	if (k < kmin)
+		k = dk_bn_limbs(8 * kmin);
+	if (k > DK_BN_LIMBS)
+		return -1;
+	M->k = k;
 	M->adx = dk_bn_adx_ok();
 	dk_bn_decode(M->m, k, m, len);
 	/* Newton: each step doubles the correct low bits (3 to start) */

@@ -70,12 +70,14 @@ uint64_t	dk_bn_eq(const uint64_t *a, const uint64_t *b, size_t k);
 
 /*
  * Set up M for the odd modulus m[0..len), big-endian, whose first byte
- * is not zero and len <= DK_RSA_MAX_BITS / 8. Constant-time in m's
+ * is not zero and len <= DK_RSA_MAX_BITS / 8, with at least kmin limbs
+ * (rounded up to DK_BN_ALIGN, at most DK_BN_LIMBS). Constant-time in m's
  * value (it may be a secret prime). Returns -1, before doing anything
  * else, when m is even or the lengths are out of range; that check
  * branches on m's lowest bit, which is 1 for every valid secret prime.
  */
-int	dk_mont_init(struct dk_mont *M, const uint8_t *m, size_t len);
+int	dk_mont_init(struct dk_mont *M, const uint8_t *m, size_t len,
+	    size_t kmin);
 /*
  * r = a * b / R mod m, for a * b < R * m (for example a < R and
  * b < m); the result is below m. r may alias a or b.

@@ -35,6 +35,15 @@ static const uint8_t prefix_sha256[] = {
 	0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65,
 	0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20
 };
+/* The same without the NULL parameters, which BearSSL also takes. */
+static const uint8_t prefix_sha256_nonull[] = {
+	0x30, 0x2f, 0x30, 0x0b, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65,
+	0x03, 0x04, 0x02, 0x01, 0x04, 0x20
+};
+static const uint8_t prefix_sha1_nonull[] = {
+	0x30, 0x1f, 0x30, 0x07, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a,
+	0x04, 0x14
+};
 static const uint8_t prefix_sha1[] = {
 	0x30, 0x21, 0x30, 0x09, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a,
 	0x05, 0x00, 0x04, 0x14
@@ -45,17 +54,25 @@ static const uint8_t prefix_sha1[] = {
 
 /*
  * EMSA-PKCS1-v1_5 (RFC 8017 §9.2) into em[0..len): every position
- * depends on lengths only. -1 when len is too short.
+ * depends on lengths only. With null_params 0, the DigestInfo without
+ * them (§9.2 note 1; verification only). -1 when len is too short.
  */
 static int
 emsa_encode(uint8_t *em, size_t len, enum dk_hash_alg alg,
-    const uint8_t *digest)
+    const uint8_t *digest, int null_params)
 {
-	const uint8_t *prefix = alg == DK_HASH_SHA1 ? prefix_sha1 :
-	    prefix_sha256;
-	size_t plen = alg == DK_HASH_SHA1 ? sizeof(prefix_sha1) :
-	    sizeof(prefix_sha256);
-	size_t hlen = alg == DK_HASH_SHA1 ? SHA1_LEN : SHA256_LEN;
+	const uint8_t *prefix;
+	size_t plen, hlen = alg == DK_HASH_SHA1 ? SHA1_LEN : SHA256_LEN;
+
+	if (alg == DK_HASH_SHA1) {
+		prefix = null_params ? prefix_sha1 : prefix_sha1_nonull;
+		plen = null_params ? sizeof(prefix_sha1) :
+		    sizeof(prefix_sha1_nonull);
+	} else {
+		prefix = null_params ? prefix_sha256 : prefix_sha256_nonull;
+		plen = null_params ? sizeof(prefix_sha256) :
+		    sizeof(prefix_sha256_nonull);
+	}
 
 	if (len < plen + hlen + PAD_MIN)
 		return -1;
@@ -118,12 +135,17 @@ dk_rsa_priv_init(struct dk_rsa_priv *k,
 
 	memset(k, 0, sizeof(*k));
 	if (part[DK_RSA_E].len > sizeof(k->e) ||
-	    dk_mont_init(&k->n, part[DK_RSA_N].p, part[DK_RSA_N].len) == -1 ||
-	    dk_mont_init(&k->p, part[DK_RSA_P].p, part[DK_RSA_P].len) == -1 ||
-	    dk_mont_init(&k->q, part[DK_RSA_Q].p, part[DK_RSA_Q].len) == -1)
+	    dk_mont_init(&k->n, part[DK_RSA_N].p, part[DK_RSA_N].len, 0) ==
+	    -1)
 		goto bad;
-	/* dk_mont_to() reduces values below R^2: c < n, m2 < q */
-	if (nl > 2 * k->p.k || nl > 2 * k->q.k ||
+	/*
+	 * dk_mont_to() reduces values below R^2: c < n mod p and q, m2 < q
+	 * mod p, and s < n mod n.
+	 */
+	if (dk_mont_init(&k->p, part[DK_RSA_P].p, part[DK_RSA_P].len,
+	    (nl + 1) / 2) == -1 ||
+	    dk_mont_init(&k->q, part[DK_RSA_Q].p, part[DK_RSA_Q].len,
+	    (nl + 1) / 2) == -1 || k->q.k > 2 * k->p.k ||
 	    k->p.k + k->q.k > 2 * k->n.k)
 		goto bad;
 	if (load_part(k->dp, k->p.k, part[DK_RSA_DP]) == -1 ||
@@ -184,7 +206,7 @@ dk_rsa_sign_ct(const struct dk_rsa_priv *k, const uint8_t digest[32],
 	size_t i;
 
 	/* the length is public; 1024-bit keys and up have room */
-	if (emsa_encode(t.em, k->nlen, DK_HASH_SHA256, digest) == -1)
+	if (emsa_encode(t.em, k->nlen, DK_HASH_SHA256, digest, 1) == -1)
 		return -1;
 	dk_bn_decode(t.c, k->n.k, t.em, k->nlen);
 	sign_crt(k, &t);
@@ -232,8 +254,8 @@ dk_rsa_verify_own(const struct dk_pubkey *pk, enum dk_hash_alg alg,
 	}
 	if (dlen != (alg == DK_HASH_SHA1 ? SHA1_LEN : SHA256_LEN) ||
 	    siglen != nlen || pk->elen > sizeof(e) ||
-	    emsa_encode(em, nlen, alg, digest) == -1 ||
-	    dk_mont_init(&M, n, nlen) == -1)
+	    emsa_encode(em, nlen, alg, digest, 1) == -1 ||
+	    dk_mont_init(&M, n, nlen, 0) == -1)
 		return 0;
 	for (i = 0; i < pk->elen; i++)
 		e = e << 8 | pk->e[i];
@@ -246,5 +268,8 @@ dk_rsa_verify_own(const struct dk_pubkey *pk, enum dk_hash_alg alg,
 	dk_mont_from(s, s, &M);
 	dk_bn_encode(got, nlen, s, M.k);
 	/* §8.2.2 step 4: compare the whole encoded message */
-	return memcmp(got, em, nlen) == 0;
+	if (memcmp(got, em, nlen) == 0)
+		return 1;
+	return emsa_encode(em, nlen, alg, digest, 0) == 0 &&
+	    memcmp(got, em, nlen) == 0;
 }
