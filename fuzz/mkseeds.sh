@@ -11,7 +11,8 @@ set -eu
 out=${1:?usage: mkseeds.sh OUTDIR}
 vec=vectors
 for t in tags sig keyrec keyload canon_header canon_body canon_diff \
-    verifier dnsreply filter hdrinfo config filter_events; do
+    verifier dnsreply filter hdrinfo config filter_events rsa_sign \
+    rsa_verify; do
 	rm -rf "$out/fuzz_$t"
 	mkdir -p "$out/fuzz_$t"
 done
@@ -203,7 +204,27 @@ printf '\020\001\022\003\004\025\006\007\012\013\015' > "$ev/verify"
 printf '\000\001\003\004\025\006\012\013\015\200\201\203\204\206\212' > "$ev/sign-two"
 printf '\020\001\022\003\004\025\010\006\014\012\014\015' > "$ev/deadline"
 
+# RSA: one input per mode of fuzz_rsa_verify and per key and fault of
+# fuzz_rsa_sign (the layouts are in those files).
+for m in 0 1 2 3 4 5 6 7; do
+	for k in 0 1 2; do
+		printf "\\$m\\$k\\011\\001\\000\\001abcdefghijkl" \
+		    > "$out/fuzz_rsa_verify/m$m-k$k"
+	done
+done
+printf '\001\001\002\003' > "$out/fuzz_rsa_verify/m3-tiny"
+for k in 0 1; do
+	for f in 0 1 2 3 4 5; do
+		printf "\\$k%s\\$f\\001\\007" \
+		    0123456789abcdef0123456789abcdef \
+		    > "$out/fuzz_rsa_sign/k$k-f$f"
+	done
+	printf "\\$k%s" 0123456789abcdef0123456789abcdef \
+	    > "$out/fuzz_rsa_sign/k$k"
+done
+
 for t in tags sig keyrec keyload canon_header canon_body canon_diff \
-    verifier dnsreply filter hdrinfo config filter_events; do
+    verifier dnsreply filter hdrinfo config filter_events rsa_sign \
+    rsa_verify; do
 	echo "seeds: fuzz_$t: $(ls "$out/fuzz_$t" | wc -l) files"
 done

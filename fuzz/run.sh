@@ -31,6 +31,8 @@ max_len() {
 	fuzz_filter)			echo 65536 ;;	# a flags byte + SMTP_LINE_MAX
 	fuzz_milter)			echo 131072 ;;	# 64 KiB chunks and more
 	fuzz_filter_events)		echo 256 ;;	# events, a byte each
+	fuzz_rsa_sign)			echo 64 ;;	# key, digest, fault
+	fuzz_rsa_verify)		echo 1100 ;;	# head, n and s of 4096 bits
 	*)				echo 65536 ;;
 	esac
 }
@@ -41,6 +43,16 @@ max_len() {
 target_flags() {
 	case $1 in
 	fuzz_filter|fuzz_filter_events|fuzz_milter|fuzz_config) echo -close_fd_mask=2 ;;
+	esac
+}
+
+# Runs per target: an RSA signature costs milliseconds under the
+# sanitizers, so those targets get fewer.
+target_runs() {
+	case $1 in
+	fuzz_rsa_sign)		[ "$runs" -lt 3000 ] && echo "$runs" || echo 3000 ;;
+	fuzz_rsa_verify)	[ "$runs" -lt 60000 ] && echo "$runs" || echo 60000 ;;
+	*)			echo "$runs" ;;
 	esac
 }
 
@@ -113,7 +125,7 @@ for t in $targets; do
 	mkdir -p "$out/corpus/$t"
 	log="$out/$t.log"
 	# shellcheck disable=SC2046
-	"$out/$t" -runs="$runs" -max_len="$(max_len "$t")" -timeout=30 \
+	"$out/$t" -runs="$(target_runs "$t")" -max_len="$(max_len "$t")" -timeout=30 \
 	    $(target_flags "$t") \
 	    -rss_limit_mb=2048 -artifact_prefix="$out/crash-$t-" \
 	    "$out/corpus/$t" "$out/seeds/$t" >"$log" 2>&1
