@@ -153,6 +153,15 @@ stress:
 	$(MAKE) all
 	sh tests/stress/run.sh $(STRESS_COUNT)
 
+# A statistical timing test of RSA signing (dudect style); seconds of
+# CPU, best on a quiet machine, so not part of `make check`.
+tests/dudect_rsa: tests/dudect_rsa.c libdkimkit.a $(HEADERS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/dudect_rsa.c \
+	    libdkimkit.a $(LIBS) -lm
+
+ct: tests/dudect_rsa
+	./tests/dudect_rsa
+
 # filter-dkim goes where smtpd.conf lines expect proc-exec filters, next
 # to Debian's own in /usr/libexec/opensmtpd with PREFIX=/usr. uninstall
 # removes exactly what install puts there (INSTALLED, relative to PREFIX).
@@ -192,5 +201,5 @@ clean:
 	    filter-dkim dkimkit-milter dkimkit.pc
 	rm -rf build
 
-.PHONY: all tests check demo bench fuzz stress install uninstall clean \
+.PHONY: all tests check demo bench fuzz stress ct install uninstall clean \
     .FORCE
