@@ -16,7 +16,8 @@
 # Environment: DK_BENCH_SECONDS (time per cell, default 1.5), CC.
 # Raw results: build/bench/LIB.txt, lines
 # "RESULT LIB OP ALG SIZE ITERATIONS WALL_S CPU_S", and "NA LIB ALG" for
-# an algorithm a peer lacks.
+# an algorithm a peer lacks. Raw RSA (bench/bench_rsa.c) in
+# build/bench/rawrsa.out, lines "RAWRSA IMPL OP ROUND ITERATIONS CPU_S".
 #
 # What the peers read, in build/bench: rsa.key and ed.key (PEM PKCS#8),
 # ed.seed (the raw Ed25519 seed in base64, as dkimpy takes it), rsa.txt
@@ -114,6 +115,21 @@ fi
 echo
 $py bench/report.py "$out"
 echo "msg/s from process CPU time; wall times are in $out/*.txt"
+
+echo
+echo "== raw RSA: dkimkit, BearSSL and OpenSSL (bench/bench_rsa.c)"
+# shellcheck disable=SC2086
+if $cc $cflags -Wno-deprecated-declarations -o "$out/bench_rsa" \
+    bench/bench_rsa.c libdkimkit.a -lbearssl $pkg_libs \
+    $(pkg-config --libs libcrypto 2>/dev/null || echo -lcrypto) \
+    2>"$out/bench_rsa-build.log"; then
+	"$out/bench_rsa" "$out/rsa.key" >"$out/rawrsa.out" &&
+	    sed -n '/^$/,$p' "$out/rawrsa.out" | sed 1d ||
+	    echo "bench_rsa: failed, see $out/rawrsa.out"
+else
+	echo "bench_rsa: cannot build (needs libssl-dev; see" \
+	    "$out/bench_rsa-build.log)"
+fi
 
 echo
 echo "== filter-dkim against filter-dkimsign (bench/filter.sh)"

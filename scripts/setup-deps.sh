@@ -22,9 +22,10 @@ PKGS="make gcc libc6-dev pkg-config libbearssl-dev libsodium-dev
 libldns-dev clang libclang-rt-14-dev valgrind python3 python3-dkim
 libmail-dkim-perl libopendkim-dev opendkim-tools openssl mandoc knot
 opensmtpd opensmtpd-filter-dkimsign miltertest m4"
+# libssl-dev: the raw RSA cell measures OpenSSL's libcrypto alongside
 [ "${1:-}" = bench ] &&
     PKGS="$PKGS golang-go golang-github-emersion-go-msgauth-dev gnuplot-nox
-opendkim"
+opendkim libssl-dev"
 
 # tests/postfix runs Postfix from here (tests/postfix/postfix.py), and
 # tests/milter/sendmail-mc.sh uses Sendmail's m4 macros from here.
