@@ -295,7 +295,7 @@ mont_dbl(uint64_t *x, const struct dk_mont *M)
 int
 dk_mont_init(struct dk_mont *M, const uint8_t *m, size_t len, size_t kmin)
 {
-	size_t i, k, bit, sq;
+	size_t i, k, bit;
 	uint64_t x;
 
 	if (len == 0 || len > DK_RSA_MAX_BITS / 8 || (m[len - 1] & 1) == 0)
@@ -319,24 +319,36 @@ dk_mont_init(struct dk_mont *M, const uint8_t *m, size_t len, size_t kmin)
 	M->one[bit / 64] = (uint64_t)1 << (bit % 64);
 	for (i = bit; i < 64 * k; i++)
 		mont_dbl(M->one, M);
-	/*
-	 * R^2 mod m is the Montgomery form of 2^(64k) = (2^d)^(2^sq): d
-	 * doublings of R, then sq squarings. A doubling costs about a
-	 * fiftieth of a squaring, so d stays near 64.
-	 */
-	for (sq = 0; (k >> sq & 1) == 0 && (64 * k >> (sq + 1)) >= 64; sq++)
-		continue;
-	memcpy(M->rr, M->one, sizeof(M->rr));
-	for (i = 0; i < 64 * k >> sq; i++)
-		mont_dbl(M->rr, M);
-	for (i = 0; i < sq; i++)
-		dk_mont_sqr(M->rr, M->rr, M);
+	dk_mont_pow2(M->rr, 64 * k, M);
 	return 0;
 }
 
-/* Bits [pos, pos + n) of e[], n <= DK_MONT_WIN, below ebits. */
-static uint64_t
-window(const uint64_t *e, unsigned int ebits, unsigned int pos,
+/*
+ * 2^e = (2^d)^(2^sq): d doublings of R, then sq squarings. A doubling
+ * costs about a fiftieth of a squaring, so d stays near 64.
+ */
+void
+dk_mont_pow2(uint64_t *r, size_t e, const struct dk_mont *M)
+{
+	size_t i, sq;
+
+	for (sq = 0; (e >> sq & 1) == 0 && (e >> (sq + 1)) >= 64; sq++)
+		continue;
+	memcpy(r, M->one, M->k * sizeof(*r));
+	for (i = 0; i < e >> sq; i++)
+		mont_dbl(r, M);
+	for (i = 0; i < sq; i++)
+		dk_mont_sqr(r, r, M);
+}
+
+void
+dk_mont_reduce(uint64_t *r, const uint64_t *x, const struct dk_mont *M)
+{
+	csub(r, x, 0, M);
+}
+
+uint64_t
+dk_bn_window(const uint64_t *e, unsigned int ebits, unsigned int pos,
     unsigned int n)
 {
 	uint64_t v = e[pos / 64] >> (pos % 64);
@@ -346,9 +358,8 @@ window(const uint64_t *e, unsigned int ebits, unsigned int pos,
 	return v & (((uint64_t)1 << n) - 1);
 }
 
-/* r = tab[idx], reading every entry. */
-static void
-tab_select(uint64_t *r, const uint64_t *tab, uint64_t idx, size_t k)
+void
+dk_bn_select(uint64_t *r, const uint64_t *tab, uint64_t idx, size_t k)
 {
 	uint64_t mask;
 	size_t i, j;
@@ -379,12 +390,12 @@ dk_mont_exp_ct(uint64_t *r, const uint64_t *a, const uint64_t *e,
 	}
 	nwin = (ebits + DK_MONT_WIN - 1) / DK_MONT_WIN;
 	w = nwin - 1;
-	tab_select(r, tab, window(e, ebits, w * DK_MONT_WIN,
+	dk_bn_select(r, tab, dk_bn_window(e, ebits, w * DK_MONT_WIN,
 	    ebits - w * DK_MONT_WIN), k);
 	while (w-- > 0) {
 		for (j = 0; j < DK_MONT_WIN; j++)
 			dk_mont_sqr(r, r, M);
-		tab_select(t, tab, window(e, ebits, w * DK_MONT_WIN,
+		dk_bn_select(t, tab, dk_bn_window(e, ebits, w * DK_MONT_WIN,
 		    DK_MONT_WIN), k);
 		dk_mont_mul(r, r, t, M);
 	}

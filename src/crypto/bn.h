@@ -94,9 +94,21 @@ void	dk_mont_to(uint64_t *r, const uint64_t *x, size_t kx,
 	    const struct dk_mont *M);
 /* r = a / R mod m: from Montgomery form back to the plain value. */
 void	dk_mont_from(uint64_t *r, const uint64_t *a, const struct dk_mont *M);
+/* r = the Montgomery form of 2^e (e public). */
+void	dk_mont_pow2(uint64_t *r, size_t e, const struct dk_mont *M);
+/* r = x mod m for x < 2m (one conditional subtraction). */
+void	dk_mont_reduce(uint64_t *r, const uint64_t *x, const struct dk_mont *M);
 /* r = a - b mod m, for a, b < m. */
 void	dk_mont_sub(uint64_t *r, const uint64_t *a, const uint64_t *b,
 	    const struct dk_mont *M);
+/* Bits [pos, pos + n) of e[] (n <= DK_MONT_WIN), e holding ebits bits. */
+uint64_t	dk_bn_window(const uint64_t *e, unsigned int ebits,
+		    unsigned int pos, unsigned int n);
+/*
+ * r[0..k) = entry idx of the 2^DK_MONT_WIN entries of k limbs in tab,
+ * reading every entry under a mask: idx may be secret.
+ */
+void	dk_bn_select(uint64_t *r, const uint64_t *tab, uint64_t idx, size_t k);
 /*
  * r = the Montgomery form of a^e, a in Montgomery form, e[] holding
  * ebits bits (ebits public, the bits secret): a fixed window of
@@ -114,6 +126,52 @@ void	dk_mont_exp_ct(uint64_t *r, const uint64_t *a, const uint64_t *e,
  */
 void	dk_mont_exp_pub(uint64_t *r, const uint64_t *a, uint64_t e,
 	    const struct dk_mont *M);
+
+/*
+ * Montgomery arithmetic in radix 2^52 on AVX-512 IFMA (bnifma.c), for
+ * the CPUs that have it: eight digits to a vector, each multiply-add
+ * instruction forming eight 52-bit products. R52 = 2^(52L) with
+ * m < R52 / 4, so that products of values below 2m reduce to below 2m
+ * without a subtraction (almost Montgomery multiplication); the one
+ * full reduction comes at the end. Digits are kept 8V to a number,
+ * those from L up zero, with at least one zero digit.
+ */
+#define DK_M52_MAXV	6	/* up to 47 digits: primes of RSA-4096 */
+#define DK_M52_DIGITS	(8 * DK_M52_MAXV)
+
+struct dk_mont52 {
+	size_t		L;		/* public: digits of the modulus */
+	size_t		V;		/* public: vectors of 8 digits */
+	uint64_t	m0i;		/* -m^-1 mod 2^52 */
+	uint64_t	m[DK_M52_DIGITS];
+	uint64_t	ms[DK_M52_DIGITS];	/* m moved up one digit */
+	uint64_t	rr[DK_M52_DIGITS];	/* R52^2 mod m */
+};
+
+/* Nonzero when the CPU and the OS give AVX-512F and IFMA (asked once). */
+int	dk_bn_ifma_ok(void);
+/*
+ * Set up M52 for the modulus of M, of at most bits bits (public).
+ * Constant-time in the modulus. -1 when it is longer than
+ * DK_M52_MAXV vectors hold.
+ */
+int	dk_mont52_init(struct dk_mont52 *M52, const struct dk_mont *M,
+	    unsigned int bits);
+/*
+ * r1 = x1^e1 mod m1 and r2 = x2^e2 mod m2 (the two halves of a CRT
+ * signature), x and r plain values in the k limbs of their 64-bit
+ * contexts, x below m; e as for dk_mont_exp_ct(), with the same fixed
+ * window and whole-table reads. Moduli of one digit count run side by
+ * side over the longer exponent length. tab holds
+ * 2 * DK_MONT_TMP(DK_M52_DIGITS) limbs. Only after dk_bn_ifma_ok().
+ */
+#define DK_M52_TMP	(2 * DK_MONT_TMP(DK_M52_DIGITS))
+void	dk_mont52_exp2_ct(uint64_t *r1, const uint64_t *x1,
+	    const uint64_t *e1, unsigned int ebits1,
+	    const struct dk_mont52 *M52a, const struct dk_mont *Ma,
+	    uint64_t *r2, const uint64_t *x2, const uint64_t *e2,
+	    unsigned int ebits2, const struct dk_mont52 *M52b,
+	    const struct dk_mont *Mb, uint64_t *tab);
 
 /* The mulx/adcx/adox kernel (bnadx.c): nonzero when the CPU has it. */
 int	dk_bn_adx_ok(void);

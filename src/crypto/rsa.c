@@ -159,6 +159,9 @@ dk_rsa_priv_init(struct dk_rsa_priv *k,
 		k->e = k->e << 8 | part[DK_RSA_E].p[i];
 	if (k->e == 0 || priv_check(k) == -1)
 		goto bad;
+	k->ifma = dk_bn_ifma_ok() &&
+	    dk_mont52_init(&k->p52, &k->p, k->pbits) == 0 &&
+	    dk_mont52_init(&k->q52, &k->q, k->qbits) == 0;
 	return 0;
 bad:
 	dk_wipe(k, sizeof(*k));
@@ -171,7 +174,8 @@ struct sign_tmp {
 	uint64_t	x[DK_BN_LIMBS], y[DK_BN_LIMBS], m2[DK_BN_LIMBS];
 	uint64_t	h[DK_BN_LIMBS], z[DK_BN_LIMBS];
 	uint64_t	s[2 * DK_BN_LIMBS], m2w[2 * DK_BN_LIMBS];
-	uint64_t	tab[DK_MONT_TMP(DK_BN_LIMBS)];
+	uint64_t	tab[DK_M52_TMP > DK_MONT_TMP(DK_BN_LIMBS) ?
+			    DK_M52_TMP : DK_MONT_TMP(DK_BN_LIMBS)];
 	uint8_t		em[DK_RSA_MAX_BITS / 8];
 };
 
@@ -182,10 +186,19 @@ sign_crt(const struct dk_rsa_priv *k, struct sign_tmp *t)
 	size_t nl = limbs_of(k->nlen), kp = k->p.k, kq = k->q.k;
 
 	dk_mont_to(t->x, t->c, nl, &k->p);
-	dk_mont_exp_ct(t->x, t->x, k->dp, k->pbits, &k->p, t->tab);
 	dk_mont_to(t->y, t->c, nl, &k->q);
-	dk_mont_exp_ct(t->y, t->y, k->dq, k->qbits, &k->q, t->tab);
-	dk_mont_from(t->m2, t->y, &k->q);
+	if (k->ifma) {
+		/* plain c mod p and c mod q in, plain m1 and m2 out */
+		dk_mont_from(t->x, t->x, &k->p);
+		dk_mont_from(t->y, t->y, &k->q);
+		dk_mont52_exp2_ct(t->h, t->x, k->dp, k->pbits, &k->p52, &k->p,
+		    t->m2, t->y, k->dq, k->qbits, &k->q52, &k->q, t->tab);
+		dk_mont_to(t->x, t->h, kp, &k->p);
+	} else {
+		dk_mont_exp_ct(t->x, t->x, k->dp, k->pbits, &k->p, t->tab);
+		dk_mont_exp_ct(t->y, t->y, k->dq, k->qbits, &k->q, t->tab);
+		dk_mont_from(t->m2, t->y, &k->q);
+	}
 	/* x is m1 R mod p; (m1 R - m2 R) iq / R = h */
 	dk_mont_to(t->y, t->m2, kq, &k->p);
 	dk_mont_sub(t->x, t->x, t->y, &k->p);

@@ -61,10 +61,12 @@ struct dk_rsa_priv {
 	/* public: sizes, n and e */
 	size_t		nlen;		/* bytes of n, first one not zero */
 	unsigned int	pbits, qbits;	/* bits of exponent scanned */
+	int		ifma;		/* exponentiate in radix 2^52 */
 	uint64_t	e;
 	struct dk_mont	n;
 	/* secret: Montgomery contexts of p and q, dp, dq and iq */
 	struct dk_mont	p, q;
+	struct dk_mont52 p52, q52;	/* set when ifma is */
 	uint64_t	dp[DK_BN_LIMBS], dq[DK_BN_LIMBS], iq[DK_BN_LIMBS];
 };
 

@@ -1,0 +1,371 @@
+/*
+ * Copyright (c) 2026 The dkimkit developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * Montgomery exponentiation in radix 2^52 on AVX-512 IFMA; see bn.h.
+ *
+ * The product a * b / R52 is formed digit by digit of b (word-serial
+ * Montgomery): the low halves of a * b[i] and of m * q are added lane
+ * by lane, q taken from lane 0 so that it becomes a multiple of 2^52,
+ * the whole accumulator moves down one lane (the division by 2^52),
+ * and the high halves, whose weight is one digit more, are added after
+ * the move at the same lane numbers. Lanes grow past 52 bits between
+ * normalizations: each takes at most four 52-bit terms a step, so 48
+ * steps stay below 2^60.
+ *
+ * Constant-time: the IFMA instructions, the lane moves and the scalar
+ * multiply take the same time for every operand; loops count digits
+ * and vectors, which are public, and table entries are read whole under
+ * masks. valgrind cannot run AVX-512, so tests/test_rsact checks the
+ * other kernels only; tests/test_rsa compares this one with them and
+ * `make ct` times it.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "bn.h"
+
+#define MASK52		(((uint64_t)1 << 52) - 1)
+#define TAB_SIZE	((size_t)1 << DK_MONT_WIN)
+
+/* x[0..k) in digits d[0..8V), zeros above L. Public indexes only. */
+static void
+to52(uint64_t *d, const uint64_t *x, size_t k, const struct dk_mont52 *M52)
+{
+	size_t j, w, off;
+	uint64_t v;
+
+	memset(d, 0, 8 * M52->V * sizeof(*d));
+	for (j = 0; j < M52->L; j++) {
+		w = 52 * j / 64;
+		off = 52 * j % 64;
+		v = w < k ? x[w] >> off : 0;
+		if (off > 12 && w + 1 < k)
+			v |= x[w + 1] << (64 - off);
+		d[j] = v & MASK52;
+	}
+}
+
+/* x[0..k) from normalized digits d[0..L), bits past 64k dropped. */
+static void
+from52(uint64_t *x, size_t k, const uint64_t *d, const struct dk_mont52 *M52)
+{
+	size_t j, w, off;
+
+	memset(x, 0, k * sizeof(*x));
+	for (j = 0; j < M52->L; j++) {
+		w = 52 * j / 64;
+		off = 52 * j % 64;
+		if (w < k)
+			x[w] |= d[j] << off;
+		if (off > 12 && w + 1 < k)
+			x[w + 1] |= d[j] >> (64 - off);
+	}
+}
+
+int
+dk_mont52_init(struct dk_mont52 *M52, const struct dk_mont *M,
+    unsigned int bits)
+{
+	uint64_t t[DK_BN_LIMBS];
+
+	memset(M52, 0, sizeof(*M52));
+	M52->L = (bits + 2 + 51) / 52;
+	/* a lane past the last digit, for the high halves moved up */
+	M52->V = M52->L / 8 + 1;
+	if (M52->V > DK_M52_MAXV)
+		return -1;
+	to52(M52->m, M->m, M->k, M52);
+	memcpy(M52->ms + 1, M52->m, (DK_M52_DIGITS - 1) * sizeof(*M52->ms));
+	M52->m0i = M->m0i & MASK52;
+	/* R52^2 mod m = 2^(104L) mod m, through the 64-bit context */
+	dk_mont_pow2(t, 104 * M52->L, M);
+	dk_mont_from(t, t, M);
+	to52(M52->rr, t, M->k, M52);
+	return 0;
+}
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+
+#include <immintrin.h>
+
+#define TARGET	__attribute__((__target__("avx512f,avx512ifma")))
+/* the vectors must live in registers: unroll the loops over them */
+#define UNROLL	_Pragma("GCC unroll 16")
+
+int
+dk_bn_ifma_ok(void)
+{
+	/* libgcc asks CPUID and XGETBV (the OS saves zmm) once */
+	return __builtin_cpu_supports("avx512f") &&
+	    __builtin_cpu_supports("avx512ifma");
+}
+
+/*
+ * r[w] = a[w] * b[w] / R52 mod m[w], below 2m[w] for a[w], b[w] below
+ * 2m[w], for W independent products side by side (the two halves of a
+ * CRT signature). Each step waits on its q: the work that does not is
+ * kept off that path. The high halves are added one lane up before the
+ * move (with a and m moved up a lane, ash and M52->ms) and summed in
+ * their own vectors, so the path from one q to the next is one add,
+ * one move to a scalar, a multiply, a broadcast, one multiply-add and
+ * the lane move. V and W are constants.
+ */
+TARGET static inline __attribute__((__always_inline__)) void
+amm(uint64_t *const r[], const uint64_t *const a[],
+    const uint64_t *const b[], const struct dk_mont52 *const M52[],
+    const size_t V, const size_t W)
+{
+	__m512i A[2][DK_M52_MAXV], Ash[2][DK_M52_MAXV], Z[2][DK_M52_MAXV];
+	__m512i Y[2][DK_M52_MAXV], X, B, Q;
+	const __m512i zero = _mm512_setzero_si512();
+	uint64_t out[DK_M52_DIGITS], z0, q, c;
+	size_t i, v, w;
+
+	UNROLL
+	for (w = 0; w < W; w++) {
+		UNROLL
+		for (v = 0; v < V; v++) {
+			A[w][v] = _mm512_loadu_si512((const void *)(a[w] +
+			    8 * v));
+			Z[w][v] = zero;
+		}
+		Ash[w][0] = _mm512_alignr_epi64(A[w][0], zero, 7);
+		UNROLL
+		for (v = 1; v < V; v++)
+			Ash[w][v] = _mm512_alignr_epi64(A[w][v], A[w][v - 1],
+			    7);
+	}
+	for (i = 0; i < M52[0]->L; i++) {
+		UNROLL
+		for (w = 0; w < W; w++) {
+			B = _mm512_set1_epi64((long long)b[w][i]);
+			UNROLL
+			for (v = 0; v < V; v++)
+				Y[w][v] = _mm512_madd52hi_epu64(
+				    _mm512_madd52lo_epu64(zero, A[w][v], B),
+				    Ash[w][v], B);
+		}
+		UNROLL
+		for (w = 0; w < W; w++) {
+			UNROLL
+			for (v = 0; v < V; v++)
+				Z[w][v] = _mm512_add_epi64(Z[w][v], Y[w][v]);
+			z0 = (uint64_t)_mm_cvtsi128_si64(
+			    _mm512_castsi512_si128(Z[w][0]));
+			q = (z0 * M52[w]->m0i) & MASK52;
+			Q = _mm512_set1_epi64((long long)q);
+			c = (z0 + ((M52[w]->m[0] * q) & MASK52)) >> 52;
+			UNROLL
+			for (v = 0; v < V; v++) {
+				X = _mm512_madd52hi_epu64(zero,
+				    _mm512_loadu_si512((const void *)
+				    (M52[w]->ms + 8 * v)), Q);
+				Z[w][v] = _mm512_add_epi64(
+				    _mm512_madd52lo_epu64(Z[w][v],
+				    _mm512_loadu_si512((const void *)
+				    (M52[w]->m + 8 * v)), Q), X);
+			}
+			UNROLL
+			for (v = 0; v + 1 < V; v++)
+				Z[w][v] = _mm512_alignr_epi64(Z[w][v + 1],
+				    Z[w][v], 1);
+			Z[w][V - 1] = _mm512_alignr_epi64(zero, Z[w][V - 1],
+			    1);
+			Z[w][0] = _mm512_mask_add_epi64(Z[w][0], 1, Z[w][0],
+			    _mm512_set1_epi64((long long)c));
+		}
+	}
+	UNROLL
+	for (w = 0; w < W; w++) {
+		UNROLL
+		for (v = 0; v < V; v++)
+			_mm512_storeu_si512((void *)(out + 8 * v), Z[w][v]);
+		for (i = 0, c = 0; i < 8 * V; i++) {
+			out[i] += c;
+			r[w][i] = out[i] & MASK52;
+			c = out[i] >> 52;
+		}
+	}
+}
+
+typedef void	amm_fn(uint64_t *const[], const uint64_t *const[],
+		    const uint64_t *const[], const struct dk_mont52 *const[]);
+
+#define AMM_V(v, w)							\
+TARGET static void							\
+amm##v##x##w(uint64_t *const r[], const uint64_t *const a[],		\
+    const uint64_t *const b[], const struct dk_mont52 *const M52[])	\
+{									\
+	amm(r, a, b, M52, v, w);					\
+}
+AMM_V(1, 1)
+AMM_V(2, 1)
+AMM_V(3, 1)
+AMM_V(4, 1)
+AMM_V(5, 1)
+AMM_V(6, 1)
+AMM_V(1, 2)
+AMM_V(2, 2)
+AMM_V(3, 2)
+AMM_V(4, 2)
+AMM_V(5, 2)
+AMM_V(6, 2)
+
+static amm_fn *const amm_by_vw[2][DK_M52_MAXV + 1] = {
+	{ NULL, amm1x1, amm2x1, amm3x1, amm4x1, amm5x1, amm6x1 },
+	{ NULL, amm1x2, amm2x2, amm3x2, amm4x2, amm5x2, amm6x2 }
+};
+
+/* entry idx of tab (32 entries of n digits, n a multiple of 8) */
+TARGET static void
+select52(uint64_t *r, const uint64_t *tab, uint64_t idx, size_t n)
+{
+	__m512i acc[DK_M52_MAXV], mask;
+	size_t i, v;
+
+	for (v = 0; v < n / 8; v++)
+		acc[v] = _mm512_setzero_si512();
+	for (i = 0; i < TAB_SIZE; i++) {
+		mask = _mm512_set1_epi64((long long)(((((i ^ idx) |
+		    (0 - (i ^ idx))) >> 63)) - 1));
+		for (v = 0; v < n / 8; v++)
+			acc[v] = _mm512_or_si512(acc[v], _mm512_and_si512(
+			    mask, _mm512_loadu_si512((const void *)(tab +
+			    i * n + 8 * v))));
+	}
+	for (v = 0; v < n / 8; v++)
+		_mm512_storeu_si512((void *)(r + 8 * v), acc[v]);
+}
+
+/*
+ * W exponentiations side by side, with moduli of the same digit count
+ * and exponents of ebits bits; see dk_mont52_exp_ct().
+ */
+static void
+exp_w(uint64_t *const r[], const uint64_t *const x[],
+    const uint64_t *const e[], unsigned int ebits,
+    const struct dk_mont52 *const M52[], const struct dk_mont *const M[],
+    uint64_t *tab, size_t W)
+{
+	amm_fn *mul = amm_by_vw[W - 1][M52[0]->V];
+	uint64_t acc[2][DK_M52_DIGITS], t[2][DK_M52_DIGITS];
+	uint64_t one[DK_M52_DIGITS], *tw[2], *accp[2], *tp[2], *pr[2];
+	const uint64_t *pa[2], *pb[2], *ones[2] = { one, one };
+	size_t i, w, n = 8 * M52[0]->V, tn = TAB_SIZE * n;
+	unsigned int nwin, win, j;
+
+	memset(one, 0, sizeof(one));
+	one[0] = 1;
+	for (w = 0; w < W; w++) {
+		tw[w] = tab + w * tn;
+		accp[w] = acc[w];
+		tp[w] = t[w];
+		to52(t[w], x[w], M[w]->k, M52[w]);
+		pr[w] = tw[w];
+		pa[w] = M52[w]->rr;
+	}
+	mul(pr, pa, ones, M52);				/* R52 mod m */
+	for (w = 0; w < W; w++) {
+		pr[w] = tw[w] + n;
+		pb[w] = t[w];
+	}
+	mul(pr, pa, pb, M52);				/* x R52 */
+	for (i = 2; i < TAB_SIZE; i++) {
+		for (w = 0; w < W; w++) {
+			pr[w] = tw[w] + i * n;
+			pa[w] = tw[w] + (i % 2 == 0 ? i / 2 : i - 1) * n;
+			pb[w] = tw[w] + (i % 2 == 0 ? i / 2 : 1) * n;
+		}
+		mul(pr, pa, pb, M52);
+	}
+	nwin = (ebits + DK_MONT_WIN - 1) / DK_MONT_WIN;
+	win = nwin - 1;
+	for (w = 0; w < W; w++)
+		select52(acc[w], tw[w], dk_bn_window(e[w], ebits,
+		    win * DK_MONT_WIN, ebits - win * DK_MONT_WIN), n);
+	while (win-- > 0) {
+		for (j = 0; j < DK_MONT_WIN; j++)
+			mul(accp, (const uint64_t *const *)accp,
+			    (const uint64_t *const *)accp, M52);
+		for (w = 0; w < W; w++)
+			select52(t[w], tw[w], dk_bn_window(e[w], ebits,
+			    win * DK_MONT_WIN, DK_MONT_WIN), n);
+		mul(accp, (const uint64_t *const *)accp,
+		    (const uint64_t *const *)tp, M52);
+	}
+	/* acc / R52 is at most m: one subtraction finishes it */
+	mul(accp, (const uint64_t *const *)accp, ones, M52);
+	for (w = 0; w < W; w++) {
+		from52(r[w], M[w]->k, acc[w], M52[w]);
+		dk_mont_reduce(r[w], r[w], M[w]);
+	}
+}
+
+void
+dk_mont52_exp2_ct(uint64_t *r1, const uint64_t *x1, const uint64_t *e1,
+    unsigned int ebits1, const struct dk_mont52 *M52a,
+    const struct dk_mont *Ma, uint64_t *r2, const uint64_t *x2,
+    const uint64_t *e2, unsigned int ebits2, const struct dk_mont52 *M52b,
+    const struct dk_mont *Mb, uint64_t *tab)
+{
+	uint64_t *r[2] = { r1, r2 };
+	const uint64_t *x[2] = { x1, x2 }, *e[2] = { e1, e2 };
+	const struct dk_mont52 *M52[2] = { M52a, M52b };
+	const struct dk_mont *M[2] = { Ma, Mb };
+
+	if (M52a->V == M52b->V && M52a->L == M52b->L) {
+		exp_w(r, x, e, ebits1 > ebits2 ? ebits1 : ebits2, M52, M, tab,
+		    2);
+		return;
+	}
+	exp_w(r, x, e, ebits1, M52, M, tab, 1);
+	exp_w(r + 1, x + 1, e + 1, ebits2, M52 + 1, M + 1, tab, 1);
+}
+
+#else
+
+int
+dk_bn_ifma_ok(void)
+{
+	return 0;
+}
+
+static void
+exp64(uint64_t *r, const uint64_t *x, const uint64_t *e, unsigned int ebits,
+    const struct dk_mont *M, uint64_t *tab)
+{
+	dk_mont_to(r, x, M->k, M);
+	dk_mont_exp_ct(r, r, e, ebits, M, tab);
+	dk_mont_from(r, r, M);
+}
+
+void
+dk_mont52_exp2_ct(uint64_t *r1, const uint64_t *x1, const uint64_t *e1,
+    unsigned int ebits1, const struct dk_mont52 *M52a,
+    const struct dk_mont *Ma, uint64_t *r2, const uint64_t *x2,
+    const uint64_t *e2, unsigned int ebits2, const struct dk_mont52 *M52b,
+    const struct dk_mont *Mb, uint64_t *tab)
+{
+	(void)M52a;
+	(void)M52b;
+	exp64(r1, x1, e1, ebits1, Ma, tab);
+	exp64(r2, x2, e2, ebits2, Mb, tab);
+}
+
+#endif
