@@ -18,7 +18,8 @@
  * Our own RSA (src/crypto/rsa.c) against BearSSL's (rsabr.c). PKCS#1
  * v1.5 signatures are deterministic, so both must give the same bytes
  * for random keys from 1024 to 4096 bits, odd sizes included, and
- * random digests, on both Montgomery kernels; and both verifiers must
+ * random digests, on every kernel the CPU has (portable, mulx, IFMA);
+ * and both verifiers must
  * give the same verdict on good and malformed signatures.
  *
  * Keys are generated once and kept in $TEST_RSA_KEYDIR (default
@@ -186,11 +187,22 @@ load_keys(void)
 	return 0;
 }
 
-static void
-set_adx(struct dk_rsa_priv *p, int on)
+/* Kernel choices: portable, mulx, IFMA (where the CPU has them). */
+#define NKERNELS	3
+static const char *const kernel_name[NKERNELS] = { "portable", "mulx",
+	"ifma" };
+
+/* Select kernel i; 0 when this CPU does not have it. */
+static int
+set_kernel(struct dk_rsa_priv *p, int i, int ifma_ready)
 {
-	on = on && dk_bn_adx_ok();
-	p->n.adx = p->p.adx = p->q.adx = on;
+	int adx = i >= 1 && dk_bn_adx_ok();
+
+	if ((i == 1 && !adx) || (i == 2 && !ifma_ready))
+		return 0;
+	p->n.adx = p->p.adx = p->q.adx = adx;
+	p->ifma = i == 2;
+	return 1;
 }
 
 /* ---- cases ---- */
@@ -231,27 +243,30 @@ sign_same(const struct tkey *t, const uint8_t digest[32])
 	uint8_t want[DK_SIG_MAX], got[DK_SIG_MAX];
 	struct dk_rsa_priv *p = dk_key_rsa_priv(t->key);
 	size_t len = p->nlen;
-	int adx;
+	int i, ifma_ready = p->ifma, rc = 0;
 
 	if (dk_rsa_sign_bearssl(t->key, digest, want) != 0)
 		return test_fail(__FILE__, __LINE__, "%s: BearSSL cannot sign",
 		    t->name);
-	for (adx = 0; adx < 2; adx++) {
-		set_adx(p, adx);
+	for (i = 0; i < NKERNELS && rc == 0; i++) {
+		if (!set_kernel(p, i, ifma_ready))
+			continue;
 		if (dk_rsa_sign_ct(p, digest, got) != 0)
-			return test_fail(__FILE__, __LINE__, "%s: own sign "
-			    "failed (adx %d)", t->name, adx);
-		if (memcmp(want, got, len) != 0)
-			return test_fail(__FILE__, __LINE__, "%s: signatures "
-			    "differ (adx %d)", t->name, adx);
+			rc = test_fail(__FILE__, __LINE__, "%s: own sign "
+			    "failed (%s)", t->name, kernel_name[i]);
+		else if (memcmp(want, got, len) != 0)
+			rc = test_fail(__FILE__, __LINE__, "%s: signatures "
+			    "differ (%s)", t->name, kernel_name[i]);
 	}
-	set_adx(p, 1);
-	if (dk_rsa_verify_own(&t->pk, DK_HASH_SHA256, digest, 32, got,
-	    len) != 1 || dk_rsa_verify_bearssl(&t->pk, DK_HASH_SHA256, digest,
-	    32, got, len) != 1)
-		return test_fail(__FILE__, __LINE__, "%s: a good signature "
+	/* back to what the key chose */
+	if (!set_kernel(p, ifma_ready ? 2 : 1, ifma_ready))
+		(void)set_kernel(p, 0, ifma_ready);
+	if (rc == 0 && (dk_rsa_verify_own(&t->pk, DK_HASH_SHA256, digest, 32,
+	    got, len) != 1 || dk_rsa_verify_bearssl(&t->pk, DK_HASH_SHA256,
+	    digest, 32, got, len) != 1))
+		rc = test_fail(__FILE__, __LINE__, "%s: a good signature "
 		    "does not verify", t->name);
-	return 0;
+	return rc;
 }
 
 static int
@@ -282,13 +297,15 @@ agree(const char *what, const struct tkey *t, const struct dk_pubkey *pk,
     size_t len, int want)
 {
 	size_t dlen = alg == DK_HASH_SHA1 ? 20 : 32;
-	int own, br;
+	int own, own52, br;
 
-	own = dk_rsa_verify_own(pk, alg, digest, dlen, sig, len);
+	own = dk_rsa_verify_kernel(pk, alg, digest, dlen, sig, len, 0);
+	own52 = dk_rsa_verify_kernel(pk, alg, digest, dlen, sig, len, 1);
 	br = dk_rsa_verify_bearssl(pk, alg, digest, dlen, sig, len);
-	if (own != want || br != want)
-		return test_fail(__FILE__, __LINE__, "%s: %s: own %d, BearSSL "
-		    "%d, expected %d", t->name, what, own, br, want);
+	if (own != want || own52 != want || br != want)
+		return test_fail(__FILE__, __LINE__, "%s: %s: own %d (IFMA "
+		    "%d), BearSSL %d, expected %d", t->name, what, own, own52,
+		    br, want);
 	return 0;
 }
 

@@ -277,9 +277,8 @@ dk_mont_to(uint64_t *r, const uint64_t *x, size_t kx,
 	}
 }
 
-/* x = 2x mod m, for x < m. */
-static void
-mont_dbl(uint64_t *x, const struct dk_mont *M)
+void
+dk_mont_dbl(uint64_t *x, const struct dk_mont *M)
 {
 	uint64_t c = 0, nc;
 	size_t i;
@@ -294,6 +293,15 @@ mont_dbl(uint64_t *x, const struct dk_mont *M)
 
 int
 dk_mont_init(struct dk_mont *M, const uint8_t *m, size_t len, size_t kmin)
+{
+	if (dk_mont_setup(M, m, len, kmin) == -1)
+		return -1;
+	dk_mont_pow2(M->rr, 64 * M->k, M);
+	return 0;
+}
+
+int
+dk_mont_setup(struct dk_mont *M, const uint8_t *m, size_t len, size_t kmin)
 {
 	size_t i, k, bit;
 	uint64_t x;
@@ -318,8 +326,7 @@ dk_mont_init(struct dk_mont *M, const uint8_t *m, size_t len, size_t kmin)
 	bit = 8 * len - 8;
 	M->one[bit / 64] = (uint64_t)1 << (bit % 64);
 	for (i = bit; i < 64 * k; i++)
-		mont_dbl(M->one, M);
-	dk_mont_pow2(M->rr, 64 * k, M);
+		dk_mont_dbl(M->one, M);
 	return 0;
 }
 
@@ -336,7 +343,7 @@ dk_mont_pow2(uint64_t *r, size_t e, const struct dk_mont *M)
 		continue;
 	memcpy(r, M->one, M->k * sizeof(*r));
 	for (i = 0; i < e >> sq; i++)
-		mont_dbl(r, M);
+		dk_mont_dbl(r, M);
 	for (i = 0; i < sq; i++)
 		dk_mont_sqr(r, r, M);
 }

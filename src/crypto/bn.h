@@ -78,6 +78,11 @@ uint64_t	dk_bn_eq(const uint64_t *a, const uint64_t *b, size_t k);
  */
 int	dk_mont_init(struct dk_mont *M, const uint8_t *m, size_t len,
 	    size_t kmin);
+/* The same without rr (left zero), for the radix 2^52 code. */
+int	dk_mont_setup(struct dk_mont *M, const uint8_t *m, size_t len,
+	    size_t kmin);
+/* x = 2x mod m, for x < m. */
+void	dk_mont_dbl(uint64_t *x, const struct dk_mont *M);
 /*
  * r = a * b / R mod m, for a * b < R * m (for example a < R and
  * b < m); the result is below m. r may alias a or b.
@@ -151,9 +156,9 @@ struct dk_mont52 {
 /* Nonzero when the CPU and the OS give AVX-512F and IFMA (asked once). */
 int	dk_bn_ifma_ok(void);
 /*
- * Set up M52 for the modulus of M, of at most bits bits (public).
- * Constant-time in the modulus. -1 when it is longer than
- * DK_M52_MAXV vectors hold.
+ * Set up M52 for the modulus of M (M->rr not needed), bits its byte
+ * length times 8 (public). Constant-time in the modulus. -1 when it is
+ * longer than DK_M52_MAXV vectors hold, or without IFMA.
  */
 int	dk_mont52_init(struct dk_mont52 *M52, const struct dk_mont *M,
 	    unsigned int bits);
@@ -166,6 +171,12 @@ int	dk_mont52_init(struct dk_mont52 *M52, const struct dk_mont *M,
  * 2 * DK_MONT_TMP(DK_M52_DIGITS) limbs. Only after dk_bn_ifma_ok().
  */
 #define DK_M52_TMP	(2 * DK_MONT_TMP(DK_M52_DIGITS))
+/*
+ * r = x^e mod m for x < m and e >= 1, in the k limbs of M: the public
+ * operation, branching on the bits of e. Only after dk_bn_ifma_ok().
+ */
+void	dk_mont52_exp_pub(uint64_t *r, const uint64_t *x, uint64_t e,
+	    const struct dk_mont52 *M52, const struct dk_mont *M);
 void	dk_mont52_exp2_ct(uint64_t *r1, const uint64_t *x1,
 	    const uint64_t *e1, unsigned int ebits1,
 	    const struct dk_mont52 *M52a, const struct dk_mont *Ma,

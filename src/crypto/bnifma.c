@@ -78,28 +78,6 @@ from52(uint64_t *x, size_t k, const uint64_t *d, const struct dk_mont52 *M52)
 	}
 }
 
-int
-dk_mont52_init(struct dk_mont52 *M52, const struct dk_mont *M,
-    unsigned int bits)
-{
-	uint64_t t[DK_BN_LIMBS];
-
-	memset(M52, 0, sizeof(*M52));
-	M52->L = (bits + 2 + 51) / 52;
-	/* a lane past the last digit, for the high halves moved up */
-	M52->V = M52->L / 8 + 1;
-	if (M52->V > DK_M52_MAXV)
-		return -1;
-	to52(M52->m, M->m, M->k, M52);
-	memcpy(M52->ms + 1, M52->m, (DK_M52_DIGITS - 1) * sizeof(*M52->ms));
-	M52->m0i = M->m0i & MASK52;
-	/* R52^2 mod m = 2^(104L) mod m, through the 64-bit context */
-	dk_mont_pow2(t, 104 * M52->L, M);
-	dk_mont_from(t, t, M);
-	to52(M52->rr, t, M->k, M52);
-	return 0;
-}
-
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 
 #include <immintrin.h>
@@ -317,6 +295,78 @@ exp_w(uint64_t *const r[], const uint64_t *const x[],
 	}
 }
 
+int
+dk_mont52_init(struct dk_mont52 *M52, const struct dk_mont *M,
+    unsigned int bits)
+{
+	uint64_t t[DK_BN_LIMBS];
+	const uint64_t *one[1] = { NULL };
+	uint64_t *out[1] = { M52->rr };
+	const struct dk_mont52 *ctx[1] = { M52 };
+	size_t i, d, sq;
+
+	memset(M52, 0, sizeof(*M52));
+	M52->L = (bits + 2 + 51) / 52;
+	/* a lane past the last digit, for the high halves moved up */
+	M52->V = M52->L / 8 + 1;
+	if (M52->V > DK_M52_MAXV || bits < 8)
+		return -1;
+	to52(M52->m, M->m, M->k, M52);
+	memcpy(M52->ms + 1, M52->m, (DK_M52_DIGITS - 1) * sizeof(*M52->ms));
+	M52->m0i = M->m0i & MASK52;
+	/*
+	 * R52^2 = the radix-2^52 Montgomery form of 2^(52L) = (2^d)^(2^sq):
+	 * 2^(52L + d) mod m by doubling 2^(bits - 8) (below m, whose first
+	 * byte is not zero), then sq squarings, as dk_mont_pow2() does.
+	 */
+	for (sq = 0; (52 * M52->L >> sq & 1) == 0 &&
+	    (52 * M52->L >> (sq + 1)) >= 64; sq++)
+		continue;
+	d = 52 * M52->L >> sq;
+	memset(t, 0, sizeof(t));
+	t[(bits - 8) / 64] = (uint64_t)1 << ((bits - 8) % 64);
+	for (i = bits - 8; i < 52 * M52->L + d; i++)
+		dk_mont_dbl(t, M);
+	to52(M52->rr, t, M->k, M52);
+	one[0] = M52->rr;
+	for (i = 0; i < sq; i++)
+		amm_by_vw[0][M52->V](out, one, one, ctx);
+	return 0;
+}
+
+/* Variable time is fine here: x and e are public. */
+void
+dk_mont52_exp_pub(uint64_t *r, const uint64_t *x, uint64_t e,
+    const struct dk_mont52 *M52, const struct dk_mont *M)
+{
+	amm_fn *mul = amm_by_vw[0][M52->V];
+	uint64_t xp[DK_M52_DIGITS], xm[DK_M52_DIGITS], acc[DK_M52_DIGITS];
+	uint64_t one[DK_M52_DIGITS];
+	uint64_t *pacc[1] = { acc }, *pxm[1] = { xm };
+	const uint64_t *cacc[1] = { acc }, *cxm[1] = { xm }, *cxp[1] = { xp };
+	const uint64_t *crr[1] = { M52->rr }, *cone[1] = { one };
+	const struct dk_mont52 *ctx[1] = { M52 };
+	int i = 63;
+
+	memset(one, 0, sizeof(one));
+	one[0] = 1;
+	to52(xp, x, M->k, M52);
+	mul(pxm, cxp, crr, ctx);
+	memcpy(acc, xm, sizeof(acc));
+	while (i > 0 && ((e >> i) & 1) == 0)
+		i--;
+	while (i-- > 0) {
+		mul(pacc, cacc, cacc, ctx);
+		if ((e >> i) & 1)
+			/* the last one with plain x leaves plain x^e */
+			mul(pacc, cacc, i == 0 ? cxp : cxm, ctx);
+	}
+	if ((e & 1) == 0 || e == 1)
+		mul(pacc, cacc, cone, ctx);
+	from52(r, M->k, acc, M52);
+	dk_mont_reduce(r, r, M);
+}
+
 void
 dk_mont52_exp2_ct(uint64_t *r1, const uint64_t *x1, const uint64_t *e1,
     unsigned int ebits1, const struct dk_mont52 *M52a,
@@ -344,6 +394,26 @@ int
 dk_bn_ifma_ok(void)
 {
 	return 0;
+}
+
+int
+dk_mont52_init(struct dk_mont52 *M52, const struct dk_mont *M,
+    unsigned int bits)
+{
+	(void)M52;
+	(void)M;
+	(void)bits;
+	return -1;
+}
+
+void
+dk_mont52_exp_pub(uint64_t *r, const uint64_t *x, uint64_t e,
+    const struct dk_mont52 *M52, const struct dk_mont *M)
+{
+	(void)M52;
+	dk_mont_to(r, x, M->k, M);
+	dk_mont_exp_pub(r, r, e, M);
+	dk_mont_from(r, r, M);
 }
 
 static void

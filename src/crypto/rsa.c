@@ -161,7 +161,8 @@ dk_rsa_priv_init(struct dk_rsa_priv *k,
 		goto bad;
 	k->ifma = dk_bn_ifma_ok() &&
 	    dk_mont52_init(&k->p52, &k->p, k->pbits) == 0 &&
-	    dk_mont52_init(&k->q52, &k->q, k->qbits) == 0;
+	    dk_mont52_init(&k->q52, &k->q, k->qbits) == 0 &&
+	    dk_mont52_init(&k->n52, &k->n, 8 * (unsigned int)k->nlen) == 0;
 	return 0;
 bad:
 	dk_wipe(k, sizeof(*k));
@@ -223,10 +224,14 @@ dk_rsa_sign_ct(const struct dk_rsa_priv *k, const uint8_t digest[32],
 		return -1;
 	dk_bn_decode(t.c, k->n.k, t.em, k->nlen);
 	sign_crt(k, &t);
-	/* s^e mod n must give back the encoded message */
-	dk_mont_to(t.z, t.s, k->p.k + k->q.k, &k->n);
-	dk_mont_exp_pub(t.z, t.z, k->e, &k->n);
-	dk_mont_from(t.z, t.z, &k->n);
+	/* s^e mod n must give back the encoded message; s < n */
+	if (k->ifma)
+		dk_mont52_exp_pub(t.z, t.s, k->e, &k->n52, &k->n);
+	else {
+		dk_mont_to(t.z, t.s, k->p.k + k->q.k, &k->n);
+		dk_mont_exp_pub(t.z, t.z, k->e, &k->n);
+		dk_mont_from(t.z, t.z, &k->n);
+	}
 	ok = dk_bn_eq(t.z, t.c, k->n.k);
 	dk_bn_encode(sig, k->nlen, t.s, k->p.k + k->q.k);
 	keep = (uint8_t)ok;
@@ -252,10 +257,12 @@ less_vartime(const uint64_t *a, const uint64_t *b, size_t k)
  * verifier may see.
  */
 int
-dk_rsa_verify_own(const struct dk_pubkey *pk, enum dk_hash_alg alg,
-    const uint8_t *digest, size_t dlen, const uint8_t *sig, size_t siglen)
+dk_rsa_verify_kernel(const struct dk_pubkey *pk, enum dk_hash_alg alg,
+    const uint8_t *digest, size_t dlen, const uint8_t *sig, size_t siglen,
+    int ifma)
 {
 	struct dk_mont M;
+	struct dk_mont52 M52;
 	uint64_t s[DK_BN_LIMBS], e = 0;
 	uint8_t em[DK_RSA_MAX_BITS / 8], got[DK_RSA_MAX_BITS / 8];
 	const uint8_t *n = pk->n;
@@ -268,7 +275,7 @@ dk_rsa_verify_own(const struct dk_pubkey *pk, enum dk_hash_alg alg,
 	if (dlen != (alg == DK_HASH_SHA1 ? SHA1_LEN : SHA256_LEN) ||
 	    siglen != nlen || pk->elen > sizeof(e) ||
 	    emsa_encode(em, nlen, alg, digest, 1) == -1 ||
-	    dk_mont_init(&M, n, nlen, 0) == -1)
+	    dk_mont_setup(&M, n, nlen, 0) == -1)
 		return 0;
 	for (i = 0; i < pk->elen; i++)
 		e = e << 8 | pk->e[i];
@@ -276,13 +283,26 @@ dk_rsa_verify_own(const struct dk_pubkey *pk, enum dk_hash_alg alg,
 	/* RFC 8017 §5.2.2 step 1: s must be below n */
 	if (e == 0 || !less_vartime(s, M.m, M.k))
 		return 0;
-	dk_mont_to(s, s, M.k, &M);
-	dk_mont_exp_pub(s, s, e, &M);
-	dk_mont_from(s, s, &M);
+	if (ifma && dk_mont52_init(&M52, &M, 8 * (unsigned int)nlen) == 0)
+		dk_mont52_exp_pub(s, s, e, &M52, &M);
+	else {
+		dk_mont_pow2(M.rr, 64 * M.k, &M);
+		dk_mont_to(s, s, M.k, &M);
+		dk_mont_exp_pub(s, s, e, &M);
+		dk_mont_from(s, s, &M);
+	}
 	dk_bn_encode(got, nlen, s, M.k);
 	/* §8.2.2 step 4: compare the whole encoded message */
 	if (memcmp(got, em, nlen) == 0)
 		return 1;
 	return emsa_encode(em, nlen, alg, digest, 0) == 0 &&
 	    memcmp(got, em, nlen) == 0;
+}
+
+int
+dk_rsa_verify_own(const struct dk_pubkey *pk, enum dk_hash_alg alg,
+    const uint8_t *digest, size_t dlen, const uint8_t *sig, size_t siglen)
+{
+	return dk_rsa_verify_kernel(pk, alg, digest, dlen, sig, siglen,
+	    dk_bn_ifma_ok());
 }

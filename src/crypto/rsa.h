@@ -64,6 +64,7 @@ struct dk_rsa_priv {
 	int		ifma;		/* exponentiate in radix 2^52 */
 	uint64_t	e;
 	struct dk_mont	n;
+	struct dk_mont52 n52;		/* set when ifma is */
 	/* secret: Montgomery contexts of p and q, dp, dq and iq */
 	struct dk_mont	p, q;
 	struct dk_mont52 p52, q52;	/* set when ifma is */
@@ -96,6 +97,11 @@ DK_WUR int	dk_rsa_sign_ct(const struct dk_rsa_priv *k,
 DK_WUR int	dk_rsa_verify_own(const struct dk_pubkey *pk,
 		    enum dk_hash_alg alg, const uint8_t *digest, size_t dlen,
 		    const uint8_t *sig, size_t siglen);
+
+/* The same on IFMA when ifma is set and the CPU has it, else 64-bit. */
+DK_WUR int	dk_rsa_verify_kernel(const struct dk_pubkey *pk,
+		    enum dk_hash_alg alg, const uint8_t *digest, size_t dlen,
+		    const uint8_t *sig, size_t siglen, int ifma);
 
 /* The same two with BearSSL (rsabr.c); key must be an RSA key. */
 DK_WUR int	dk_rsa_sign_bearssl(const struct dk_key *key,
