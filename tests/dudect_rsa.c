@@ -26,8 +26,8 @@
  *
  * Classes: the digest (all zero against random) through
  * dk_rsa_sign_ct(), and the exponent (zero against random, the extreme
- * case for a window method) through dk_mont_exp_ct() with a prime of
- * the key. Both Montgomery kernels when the CPU has mulx.
+ * case for a window method) through the exponentiation with the primes
+ * of the key. Every kernel the CPU has: portable, mulx, IFMA.
  */
 
 #include <math.h>
@@ -105,7 +105,7 @@ struct bench {
 	struct dk_rsa_priv	*k;
 	uint64_t		 exp[2][DK_BN_LIMBS];
 	uint8_t			 digest[2][32];
-	uint64_t		 tab[DK_MONT_TMP(DK_BN_LIMBS)];
+	uint64_t		 tab[DK_M52_TMP + DK_MONT_TMP(DK_BN_LIMBS)];
 };
 
 static void
@@ -122,10 +122,16 @@ run_sign(struct bench *b, int cls)
 static void
 run_exp(struct bench *b, int cls)
 {
-	uint64_t r[DK_BN_LIMBS];
+	uint64_t r[DK_BN_LIMBS], r2[DK_BN_LIMBS];
+	struct dk_rsa_priv *k = b->k;
 
-	dk_mont_exp_ct(r, b->k->p.rr, b->exp[cls], b->k->pbits, &b->k->p,
-	    b->tab);
+	if (k->ifma)
+		dk_mont52_exp2_ct(r, k->p.one, b->exp[cls], k->pbits, &k->p52,
+		    &k->p, r2, k->q.one, b->exp[cls], k->qbits, &k->q52,
+		    &k->q, b->tab);
+	else
+		dk_mont_exp_ct(r, k->p.rr, b->exp[cls], k->pbits, &k->p,
+		    b->tab);
 }
 
 /* One test: NMEASURE timed calls, classes in random order. */
@@ -180,7 +186,9 @@ main(void)
 	char buf[8192], err[256];
 	size_t len;
 	FILE *f;
-	int adx, fails = 0;
+	static const char *const kern_name[3] = { "rsa2048-portable",
+		"rsa2048-mulx", "rsa2048-ifma" };
+	int kern, ifma, fails = 0, tests = 0;
 
 	if ((f = fopen(KEYFILE, "r")) == NULL) {
 		perror(KEYFILE);
@@ -193,17 +201,20 @@ main(void)
 		return 1;
 	}
 	b.k = dk_key_rsa_priv(key);
+	ifma = b.k->ifma;
 	memset(b.digest[0], 0, sizeof(b.digest[0]));
 	memset(b.exp[0], 0, sizeof(b.exp[0]));
-	for (adx = 0; adx < 2; adx++) {
-		if (adx && !dk_bn_adx_ok())
-			break;
-		b.k->n.adx = b.k->p.adx = b.k->q.adx = adx;
-		b.name = adx ? "rsa2048-mulx" : "rsa2048-portable";
+	for (kern = 0; kern < 3; kern++) {
+		if ((kern == 1 && !dk_bn_adx_ok()) || (kern == 2 && !ifma))
+			continue;
+		b.k->n.adx = b.k->p.adx = b.k->q.adx = kern >= 1;
+		b.k->ifma = kern == 2;
+		b.name = kern_name[kern];
 		fails += measure(&b, run_exp, "exponent");
 		fails += measure(&b, run_sign, "digest");
+		tests += 2;
 	}
 	dk_key_free(key);
-	printf("%d passed, %d failed\n", (adx ? adx : 1) * 2 - fails, fails);
+	printf("%d passed, %d failed\n", tests - fails, fails);
 	return fails != 0;
 }
