@@ -210,25 +210,36 @@ static amm_fn *const amm_by_vw[2][DK_M52_MAXV + 1] = {
 	{ NULL, amm1x2, amm2x2, amm3x2, amm4x2, amm5x2, amm6x2 }
 };
 
-/* entry idx of tab (32 entries of n digits, n a multiple of 8) */
+/*
+ * Entry idx of tab (32 entries of n digits, n a multiple of 8): every
+ * entry is loaded, and a mask register computed without a branch keeps
+ * the one wanted.
+ */
 TARGET static void
 select52(uint64_t *r, const uint64_t *tab, uint64_t idx, size_t n)
 {
-	__m512i acc[DK_M52_MAXV], mask;
+	__m512i acc[DK_M52_MAXV];
+	const __m512i want = _mm512_set1_epi64((long long)idx);
+	__mmask8 hit;
 	size_t i, v;
 
-	for (v = 0; v < n / 8; v++)
+	UNROLL
+	for (v = 0; v < DK_M52_MAXV; v++)
 		acc[v] = _mm512_setzero_si512();
 	for (i = 0; i < TAB_SIZE; i++) {
-		mask = _mm512_set1_epi64((long long)(((((i ^ idx) |
-		    (0 - (i ^ idx))) >> 63)) - 1));
-		for (v = 0; v < n / 8; v++)
-			acc[v] = _mm512_or_si512(acc[v], _mm512_and_si512(
-			    mask, _mm512_loadu_si512((const void *)(tab +
-			    i * n + 8 * v))));
+		hit = _mm512_cmpeq_epi64_mask(want,
+		    _mm512_set1_epi64((long long)i));
+		UNROLL
+		for (v = 0; v < DK_M52_MAXV; v++)
+			if (v < n / 8)
+				acc[v] = _mm512_mask_mov_epi64(acc[v], hit,
+				    _mm512_loadu_si512((const void *)(tab +
+				    i * n + 8 * v)));
 	}
-	for (v = 0; v < n / 8; v++)
-		_mm512_storeu_si512((void *)(r + 8 * v), acc[v]);
+	UNROLL
+	for (v = 0; v < DK_M52_MAXV; v++)
+		if (v < n / 8)
+			_mm512_storeu_si512((void *)(r + 8 * v), acc[v]);
 }
 
 /*
