@@ -95,6 +95,47 @@ dk_bn_ifma_ok(void)
 }
 
 /*
+ * r = Z with every digit below 2^52, the carries passed up. One step
+ * leaves digits below 2^52 + 2^12; the last carries are found as in an
+ * addition of bit masks, one bit a lane: a lane above 2^52 - 1
+ * generates a carry, a lane equal to it passes one on. No branch.
+ */
+TARGET static inline __attribute__((__always_inline__)) void
+normalize(uint64_t *r, __m512i *Z, const size_t V)
+{
+	const __m512i mask = _mm512_set1_epi64((long long)MASK52);
+	const __m512i zero = _mm512_setzero_si512();
+	const __m512i one = _mm512_set1_epi64(1);
+	__m512i C[DK_M52_MAXV];
+	uint64_t g = 0, p = 0, cin;
+	size_t v;
+
+	UNROLL
+	for (v = 0; v < V; v++) {
+		C[v] = _mm512_srli_epi64(Z[v], 52);
+		Z[v] = _mm512_and_si512(Z[v], mask);
+	}
+	Z[0] = _mm512_add_epi64(Z[0], _mm512_alignr_epi64(C[0], zero, 7));
+	UNROLL
+	for (v = 1; v < V; v++)
+		Z[v] = _mm512_add_epi64(Z[v], _mm512_alignr_epi64(C[v],
+		    C[v - 1], 7));
+	UNROLL
+	for (v = 0; v < V; v++) {
+		g |= (uint64_t)_mm512_cmpgt_epu64_mask(Z[v], mask) << (8 * v);
+		p |= (uint64_t)_mm512_cmpeq_epu64_mask(Z[v], mask) << (8 * v);
+	}
+	cin = ((g << 1) + p) ^ p;
+	UNROLL
+	for (v = 0; v < V; v++) {
+		Z[v] = _mm512_mask_add_epi64(Z[v], (__mmask8)(cin >> (8 * v)),
+		    Z[v], one);
+		_mm512_storeu_si512((void *)(r + 8 * v),
+		    _mm512_and_si512(Z[v], mask));
+	}
+}
+
+/*
  * r[w] = a[w] * b[w] / R52 mod m[w], below 2m[w] for a[w], b[w] below
  * 2m[w], for W independent products side by side (the two halves of a
  * CRT signature). Each step waits on its q: the work that does not is
@@ -112,7 +153,7 @@ amm(uint64_t *const r[], const uint64_t *const a[],
 	__m512i A[2][DK_M52_MAXV], Ash[2][DK_M52_MAXV], Z[2][DK_M52_MAXV];
 	__m512i Y[2][DK_M52_MAXV], X, B, Q;
 	const __m512i zero = _mm512_setzero_si512();
-	uint64_t out[DK_M52_DIGITS], z0, q, c;
+	uint64_t z0, q, c;
 	size_t i, v, w;
 
 	UNROLL
@@ -170,16 +211,8 @@ amm(uint64_t *const r[], const uint64_t *const a[],
 		}
 	}
 	UNROLL
-	for (w = 0; w < W; w++) {
-		UNROLL
-		for (v = 0; v < V; v++)
-			_mm512_storeu_si512((void *)(out + 8 * v), Z[w][v]);
-		for (i = 0, c = 0; i < 8 * V; i++) {
-			out[i] += c;
-			r[w][i] = out[i] & MASK52;
-			c = out[i] >> 52;
-		}
-	}
+	for (w = 0; w < W; w++)
+		normalize(r[w], Z[w], V);
 }
 
 typedef void	amm_fn(uint64_t *const[], const uint64_t *const[],
