@@ -155,12 +155,13 @@ stress:
 
 # A statistical timing test of RSA signing (dudect style); seconds of
 # CPU, best on a quiet machine, so not part of `make check`.
-tests/dudect_rsa: tests/dudect_rsa.c libdkimkit.a $(HEADERS)
+build/dudect_rsa: tests/dudect_rsa.c libdkimkit.a $(HEADERS)
+	mkdir -p build
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/dudect_rsa.c \
 	    libdkimkit.a $(LIBS) -lm
 
-ct: tests/dudect_rsa
-	./tests/dudect_rsa
+ct: build/dudect_rsa
+	./build/dudect_rsa
 
 # filter-dkim goes where smtpd.conf lines expect proc-exec filters, next
 # to Debian's own in /usr/libexec/opensmtpd with PREFIX=/usr. uninstall

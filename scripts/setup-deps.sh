@@ -11,8 +11,9 @@
 # inside a real MTA and of its sendmail.mc line.
 #
 # `setup-deps.sh bench` adds what `make bench` alone needs: Go with
-# go-msgauth (a peer), gnuplot (the charts) and the OpenDKIM daemon (the
-# milter's peer, inside the same unpacked Postfix).
+# go-msgauth (a peer), gnuplot (the charts), the OpenDKIM daemon (the
+# milter's peer, inside the same unpacked Postfix) and libssl-dev
+# (OpenSSL's libcrypto in the raw RSA cell).
 #
 # It asks dpkg first, so it costs nothing when all is present. Without
 # root or without apt-get it only says what is missing and carries on:
@@ -22,7 +23,6 @@ PKGS="make gcc libc6-dev pkg-config libbearssl-dev libsodium-dev
 libldns-dev clang libclang-rt-14-dev valgrind python3 python3-dkim
 libmail-dkim-perl libopendkim-dev opendkim-tools openssl mandoc knot
 opensmtpd opensmtpd-filter-dkimsign miltertest m4"
-# libssl-dev: the raw RSA cell measures OpenSSL's libcrypto alongside
 [ "${1:-}" = bench ] &&
     PKGS="$PKGS golang-go golang-github-emersion-go-msgauth-dev gnuplot-nox
 opendkim libssl-dev"
