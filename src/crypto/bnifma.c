@@ -287,8 +287,11 @@ exp_w(uint64_t *const r[], const uint64_t *const x[],
 {
 	amm_fn *mul = amm_by_vw[W - 1][M52[0]->V];
 	uint64_t acc[2][DK_M52_DIGITS], t[2][DK_M52_DIGITS];
-	uint64_t one[DK_M52_DIGITS], *tw[2], *accp[2], *tp[2], *pr[2];
-	const uint64_t *pa[2], *pb[2], *ones[2] = { one, one };
+	uint64_t one[DK_M52_DIGITS];
+	uint64_t *tw[2] = { NULL, NULL }, *accp[2] = { NULL, NULL };
+	uint64_t *tp[2] = { NULL, NULL }, *pr[2] = { NULL, NULL };
+	const uint64_t *pa[2] = { NULL, NULL }, *pb[2] = { NULL, NULL };
+	const uint64_t *ones[2] = { one, one };
 	size_t i, w, n = 8 * M52[0]->V, tn = TAB_SIZE * n;
 	unsigned int nwin, win, j;
 
