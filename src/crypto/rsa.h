@@ -29,7 +29,8 @@
  *
  * Both accept the same inputs: any public exponent from 1 to 2^64 - 1,
  * moduli up to DK_RSA_MAX_BITS, a signature exactly as long as n (with
- * its leading zeros) and below n.
+ * its leading zeros) and below n, and a DigestInfo with or without
+ * NULL parameters (BearSSL takes both; tests/test_rsa holds us to it).
  */
 
 #ifndef DK_RSA_H
