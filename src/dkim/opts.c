@@ -20,14 +20,26 @@
  * on, t= the current time (dkimkit.h).
  */
 
+#include <stddef.h>
 #include <string.h>
 
 #include "dkim.h"
 #include "../dns/dns.h"
 
-/* The fields of version 1; later ones go after the last field here. */
-#define SIGN_OPTS_V1	sizeof(struct dk_sign_opts)
-#define VERIFY_OPTS_V1	sizeof(struct dk_verify_opts)
+/*
+ * The size of version 1, frozen: a caller built against it passes this
+ * size for good, while fields added later grow sizeof. The asserts fail
+ * when a field is added, as a reminder that these must not move.
+ */
+#define SIGN_OPTS_V1	(offsetof(struct dk_sign_opts, expire_after) + \
+			    sizeof(int64_t))
+#define VERIFY_OPTS_V1	(offsetof(struct dk_verify_opts, key_checks_max) + \
+			    sizeof(unsigned int))
+#define PADDED(n)	(((n) + 7) & ~(size_t)7)
+_Static_assert(sizeof(struct dk_sign_opts) == PADDED(SIGN_OPTS_V1),
+    "struct dk_sign_opts grew: keep SIGN_OPTS_V1");
+_Static_assert(sizeof(struct dk_verify_opts) == PADDED(VERIFY_OPTS_V1),
+    "struct dk_verify_opts grew: keep VERIFY_OPTS_V1");
 
 static const struct dk_sign_opts sign_defaults = {
 	.size = sizeof(struct dk_sign_opts),

@@ -20,6 +20,7 @@
  * a finished lookup handed to the verifier that asked for it.
  */
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,8 +29,11 @@
 
 #define POLL_TIMEOUT_MAX	INT32_MAX	/* poll(2) takes an int */
 
-/* The fields of version 1; later ones go after budget_ms. */
-#define RESOLVER_OPTS_V1	sizeof(struct dk_resolver_opts)
+/* The size of version 1, frozen (see src/dkim/opts.c). */
+#define RESOLVER_OPTS_V1	(offsetof(struct dk_resolver_opts, budget_ms) + \
+			    sizeof(int64_t))
+_Static_assert(sizeof(struct dk_resolver_opts) == RESOLVER_OPTS_V1,
+    "struct dk_resolver_opts grew: keep RESOLVER_OPTS_V1");
 
 static const struct dk_resolver_opts resolver_defaults = {
 	sizeof(struct dk_resolver_opts),

@@ -37,7 +37,12 @@
 
 #define EX_CONFIG	78	/* sysexits(3) */
 
-/* Become user for good, groups and all, as the daemon does. */
+/*
+ * Become user for good, with the one group the daemons keep
+ * (setgroups(2) to the user's own, as dkimkit-milter -u and smtpd do):
+ * a key readable only through another group fails here as it would
+ * there.
+ */
 static int
 become(const char *user)
 {
@@ -47,7 +52,7 @@ become(const char *user)
 		log_warnx("-u %s: no such user", user);
 		return -1;
 	}
-	if (initgroups(pw->pw_name, pw->pw_gid) == -1 ||
+	if (setgroups(1, &pw->pw_gid) == -1 ||
 	    setgid(pw->pw_gid) == -1 || setuid(pw->pw_uid) == -1) {
 		log_warn("-u %s", user);
 		return -1;
@@ -96,7 +101,7 @@ keys_published(const struct config *c)
 {
 	struct dk_resolver_opts o;
 	struct dk_resolver *r;
-	char err[DK_DNS_ERR_MAX];
+	char err[DK_DNS_ERR_MAX] = "out of memory";
 	size_t i;
 	int rc = 0;
 

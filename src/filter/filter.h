@@ -349,6 +349,11 @@ void	dk_filter_msg_fail(struct msg *m, const char *fmt, ...)
  */
 void	dk_filter_msg_engine_error(struct msg *m, enum dk_status st,
 	    const char *errmsg);
+/*
+ * The header block passed header-max: a signed message passes on
+ * unsigned; a verified one fails with m->refusal set, a 552, for good.
+ */
+void	dk_filter_msg_header_too_large(struct msg *m);
 
 /* spool.c */
 int	dk_filter_spool_line(struct spool *sp, const char *dir,
@@ -371,6 +376,8 @@ void	dk_filter_verify_timers(struct filter *f);
 void	dk_filter_verify_cancel(struct filter *f, struct msg *m);
 const char *dk_filter_verify_field(const struct msg *m);
 void	dk_filter_verify_log(const struct msg *m, char *buf, size_t len);
+/* -r: the decision at commit ("reject|..."), or NULL to go on */
+const char *dk_filter_verify_decision(const struct msg *m);
 
 /* hdr.c */
 int	dk_filter_hdr_from_domain(const struct dk_hfield *fld, char *dom,

@@ -181,8 +181,8 @@ msg_eoh(struct filter *f, struct msg *m, int eoh)
  * permanent): forged Authentication-Results fields in it could not be
  * removed.
  */
-static void
-msg_header_too_large(struct msg *m)
+void
+dk_filter_msg_header_too_large(struct msg *m)
 {
 	if (m->mode == MSG_VERIFY) {
 		dk_filter_msg_fail(m, "header block over %zu bytes: not "
@@ -206,13 +206,13 @@ msg_header_line(struct filter *f, struct msg *m, const char *p, size_t len)
 	size_t used;
 
 	if (len + 2 > m->cfg->header_max - m->mh.len) {
-		msg_header_too_large(m);
+		dk_filter_msg_header_too_large(m);
 		return;
 	}
 	if ((st = dk_msghdr_write(&m->mh, p, len, &used)) == DK_OK)
 		st = dk_msghdr_write(&m->mh, "\r\n", 2, &used);
 	if (st == DK_ELIMIT)
-		msg_header_too_large(m);
+		dk_filter_msg_header_too_large(m);
 	else if (st != DK_OK)
 		dk_filter_msg_fail(m, "out of memory");
 	else if (m->mh.done)

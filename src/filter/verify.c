@@ -88,7 +88,8 @@ waiting_remove(struct filter *f, struct msg *m)
 {
 	struct msg **mp;
 
-	if (!m->waiting)
+	/* the milter's messages wait elsewhere, and have no filter */
+	if (f == NULL || !m->waiting)
 		return;
 	for (mp = &f->waiting; *mp != NULL; mp = &(*mp)->wnext)
 		if (*mp == m) {
@@ -188,24 +189,25 @@ dk_filter_verify_start(struct filter *f, struct msg *m, int eoh)
 
 /*
  * -r: the decision at commit, by result (RFC 7372 section 3.1 codes),
- * when no signature passes: a failed one is a 550; a permerror only with
- * reject-permerror (as OpenDKIM's On-KeyNotFound and On-PermanentError
- * are separate settings: a missing key is more often the sender's
- * mistake than a forgery); else a key lookup that failed is a 451, to
- * try again.
+ * when no signature passes. A key lookup that failed is a 451 first:
+ * that signature may be the good one, so try again (a mailing list's
+ * valid signature under an author's broken one). Else a failed one is
+ * a 550; a permerror only with reject-permerror (as OpenDKIM's
+ * On-KeyNotFound and On-PermanentError are separate settings: a missing
+ * key is more often the sender's mistake than a forgery).
  */
-static void
-verify_policy(struct msg *m)
+const char *
+dk_filter_verify_decision(const struct msg *m)
 {
 	const struct dk_result *r;
 	size_t i, n = dk_verifier_nresults(m->verifier), bad = 0, temp = 0;
 
 	if (!m->cfg->reject || n == 0)
-		return;
+		return NULL;
 	for (i = 0; i < n; i++) {
 		r = dk_verifier_result(m->verifier, i);
 		if (r->outcome == DK_PASS)
-			return;
+			return NULL;
 		/*
 		 * Not evaluated, or past our bounds: that signature may be
 		 * the good one, so "no passing signature" is not known.
@@ -214,14 +216,14 @@ verify_policy(struct msg *m)
 		 */
 		if (r->outcome == DK_NEUTRAL &&
 		    r->reason != DK_R_TOO_MANY_SIGNATURES)
-			return;
+			return NULL;
 		if (r->outcome == DK_FAIL || (r->outcome == DK_PERMERROR &&
 		    m->cfg->reject_permerror))
 			bad++;
 		else if (r->outcome == DK_TEMPERROR)
 			temp++;
 	}
-	m->decision = bad > 0 ? REJECT_FAIL : temp > 0 ? REJECT_TEMP : NULL;
+	return temp > 0 ? REJECT_TEMP : bad > 0 ? REJECT_FAIL : NULL;
 }
 
 static void
@@ -236,7 +238,7 @@ verify_done(struct filter *f, struct msg *m)
 		dk_filter_msg_engine_error(m, st,
 		    dk_verifier_errmsg(m->verifier));
 	else
-		verify_policy(m);
+		m->decision = dk_filter_verify_decision(m);
 	dk_filter_msg_emit(f, m);
 }
 

@@ -45,10 +45,7 @@
 #define AR_NAME		"Authentication-Results"
 #define SIG_NAME	"DKIM-Signature"
 #define REPLY_TEMP	"451 4.7.0 DKIM processing failed, try again later"
-/* the filter's decisions, "reject|" and the reply (verify.c's log) */
-#define REJECT_FAIL	"reject|550 5.7.20 No passing DKIM signature found"
-#define REJECT_TEMP	"reject|451 4.7.0 DKIM key lookup failed, " \
-			"try again later"
+/* the filter's decisions are "reject|" and the reply */
 #define DECISION_SKIP	7	/* "reject|" */
 #define LOG_MAX		1024
 
@@ -213,10 +210,9 @@ milter_msg_header(struct conn *c, const char *name, const char *value)
 		return;		/* a verifier goes on without it */
 	}
 	if (m->mh.len + (size_t)len > m->cfg->header_max) {
-		/* forged A-R past the bound could not be removed */
+		/* forged A-R past the bound could not be removed: 552 */
 		if (m->mode == MSG_VERIFY)
-			dk_filter_msg_fail(m, "header block over %zu bytes",
-			    m->cfg->header_max);
+			dk_filter_msg_header_too_large(m);
 		header_malformed(m, "header block too large");
 		m->state = MSG_BODY;
 		return;
@@ -370,7 +366,8 @@ reply_end(struct conn *c, const char *what, const char *detail)
 	const char *reply = NULL;
 
 	if (m->error)
-		reply = REPLY_TEMP;
+		reply = m->refusal != NULL ? m->refusal + DECISION_SKIP :
+		    REPLY_TEMP;
 	else if (m->decision != NULL)
 		reply = m->decision + DECISION_SKIP;
 	if (reply != NULL) {
@@ -381,8 +378,9 @@ reply_end(struct conn *c, const char *what, const char *detail)
 	    -1)
 		c->closing = 1;
 	if (m->error)
-		log_warnx("%s: client=%s %s: 451 tempfail: %s",
-		    c->qid[0] ? c->qid : "-", c->client, what, m->note);
+		log_warnx("%s: client=%s %s: %.3s %s: %s",
+		    c->qid[0] ? c->qid : "-", c->client, what, reply,
+		    m->refusal != NULL ? "refused" : "tempfail", m->note);
 	else
 		log_info("%s: client=%s %s: %s%s%s", c->qid[0] ? c->qid : "-",
 		    c->client, what, detail,
@@ -413,47 +411,6 @@ sign_end(struct conn *c)
 	reply_end(c, m->mode == MSG_SIGN ? "signed" : "passed", logbuf);
 }
 
-/*
- * -r: reject without a pass (RFC 7372 §3.1 codes). SHARED POLICY (to
- * move): the rule of filter-dkim's verify.c, which keeps it private.
- * A neutral result (not evaluated, past our bounds) may hide the good
- * signature, so it leaves no verdict; too-many-signatures stands for
- * fields that failed. A permerror rejects only with reject-permerror.
- */
-static const char *
-reject_decision(const struct msg *m)
-{
-	const struct dk_result *r;
-	size_t i, n = dk_verifier_nresults(m->verifier);
-	int failed = 0, temp = 0;
-
-	for (i = 0; i < n; i++) {
-		r = dk_verifier_result(m->verifier, i);
-		switch (r->outcome) {
-		case DK_PASS:
-			return NULL;
-		case DK_NEUTRAL:
-			if (r->reason != DK_R_TOO_MANY_SIGNATURES)
-				return NULL;
-			break;
-		case DK_TEMPERROR:
-			temp = 1;
-			break;
-		case DK_FAIL:
-			failed = 1;
-			break;
-		case DK_PERMERROR:	/* no key: the sender's mistake, mostly */
-			failed |= m->cfg->reject_permerror;
-			break;
-		default:
-			break;
-		}
-	}
-	if (failed)
-		return REJECT_FAIL;
-	return temp ? REJECT_TEMP : NULL;
-}
-
 static void
 verify_end(struct conn *c)
 {
@@ -478,8 +435,7 @@ verify_end(struct conn *c)
 		reply_end(c, "verified", logbuf);
 		return;
 	}
-	if (m->cfg->reject)
-		m->decision = reject_decision(m);
+	m->decision = dk_filter_verify_decision(m);
 	for (i = c->nardel; i-- > 0 && m->decision == NULL;)
 		if (milter_wire_header(c, SMFIR_CHGHEADER, c->ardel[i],
 		    AR_NAME, "") == -1)

@@ -3,7 +3,7 @@
 -- a field of its own cannot be signed as it will travel: the message
 -- passes unsigned (logged). A verifier judges such a message all the
 -- same. Forged A-R fields with our authserv-id are deleted; a header
--- block past header-max in verify mode is refused with 451.
+-- block past header-max in verify mode is refused with 552, for good.
 dofile(os.getenv("MT_LIB"))
 
 local odd = {

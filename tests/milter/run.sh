@@ -91,11 +91,11 @@ for t in nodata abort macros chunks hdrbytes; do
 	alive "$t"
 done
 
-if grep -q "451 tempfail: header block over 4096 bytes" "$TMP/milter.log"
+if grep -q "552 refused: header block over 4096 bytes" "$TMP/milter.log"
 then
-	echo "PASS milter:hdrbytes:451-logged"
+	echo "PASS milter:hdrbytes:552-logged"
 else
-	echo "FAIL milter:hdrbytes:451-logged: no 451 line in the log"
+	echo "FAIL milter:hdrbytes:552-logged: no 552 line in the log"
 	st=1
 fi
 
