@@ -44,7 +44,10 @@ rm -rf "$OUT"
 SRC=$OUT/dkimkit-$VERSION
 copy_tree "$SRC" || { fail "setup: copy"; exit 1; }
 # nocheck: make check has run the unit tests that debian/rules would.
-(cd "$SRC" && DEB_BUILD_OPTIONS=nocheck dpkg-buildpackage -us -uc -b -j2) \
+# The package builds with Debian's make: under `bmake check`, MAKE and
+# MAKEFLAGS are bmake's, and debhelper would take them.
+(cd "$SRC" && env -u MAKE -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \
+    DEB_BUILD_OPTIONS=nocheck dpkg-buildpackage -us -uc -b -j2) \
     > "$OUT/build.log" 2>&1
 st=$?
 tail -n 20 "$OUT/build.log"
