@@ -274,7 +274,104 @@
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (expired) header.d=ok.fault.test header.s=k
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
-> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (too-many-signatures)
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (sig-syntax);
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (sig-syntax) header.d=com header.s=s21
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (body-hash-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (body-hash-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (expired) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (sig-syntax);
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (sig-syntax) header.d=com header.s=s26
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (body-hash-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (body-hash-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (expired) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (sig-syntax);
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (sig-syntax) header.d=com header.s=s31
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (body-hash-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (body-hash-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (expired) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (sig-syntax);
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (sig-syntax) header.d=com header.s=s36
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (body-hash-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (body-hash-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (expired) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (sig-syntax);
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (sig-syntax) header.d=com header.s=s41
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (body-hash-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (l-exceeds-body) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (expired) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (sig-syntax);
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (sig-syntax) header.d=com header.s=s46
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (body-hash-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (l-exceeds-body) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (expired) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (sig-syntax);
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (sig-syntax) header.d=com header.s=s51
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (body-hash-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (l-exceeds-body) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (expired) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (sig-syntax);
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (sig-syntax) header.d=com header.s=s56
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (body-hash-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (l-exceeds-body) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (expired) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (sig-syntax);
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (sig-syntax) header.d=com header.s=s61
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (body-hash-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (l-exceeds-body) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (expired) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (sig-syntax);
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (sig-syntax) header.d=com header.s=s66
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (body-hash-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (l-exceeds-body) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (expired) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (sig-syntax);
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (sig-syntax) header.d=com header.s=s71
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (body-hash-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AAAA;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=pass header.d=ok.fault.test header.s=k header.a=ed25519-sha256
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.b=8J99aZk6;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=neutral (too-many-signatures)
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|Received: from client.example.test (<unknown> [192.0.2.1])
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	by mx.example.test (OpenSMTPD) with ESMTP id 00000001
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	for <root@localhost>;
@@ -532,7 +629,7 @@
 < filter|0.6|1795447344.048120|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|this is a plain message.
 < filter|0.6|1795447344.048293|smtp-in|data-line|2d296248ca88e298|f91c620c041fd4b6|.
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|Authentication-Results: mx.example.test;
-> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (sig-syntax) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=neutral (sig-too-large) header.d=ok.fault.test header.s=k
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=rsa-sha256 header.b=AAAAAAAA
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|Received: from client.example.test (<unknown> [192.0.2.1])
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	by mx.example.test (OpenSMTPD) with ESMTP id 00000002
@@ -679,7 +776,22 @@
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AJ99aZk6;
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (signature-mismatch) header.d=ok.fault.test header.s=k
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AJ99aZk6;
-> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=permerror (too-many-signatures)
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (signature-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AJ99aZk6;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (signature-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AJ99aZk6;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (signature-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AJ99aZk6;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (signature-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AJ99aZk6;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (signature-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AJ99aZk6;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=fail (signature-mismatch) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AJ99aZk6;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=neutral (not-evaluated) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=AJ99aZk6;
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	dkim=neutral (not-evaluated) header.d=ok.fault.test header.s=k
+> filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	header.a=ed25519-sha256 header.b=8J99aZk6
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|Received: from client.example.test (<unknown> [192.0.2.1])
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	by mx.example.test (OpenSMTPD) with ESMTP id 00000003
 > filter-dataline|2d296248ca88e298|f91c620c041fd4b6|	for <root@localhost>;
