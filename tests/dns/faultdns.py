@@ -237,21 +237,38 @@ class Server:
             except OSError:
                 return
 
+    def bind_pair(self, fam):
+        """A UDP socket and, unless --no-tcp, a TCP one on the same port.
+        A free UDP port may be taken for TCP by another program: with
+        port 0, try another one."""
+        for _ in range(50):
+            u = socket.socket(fam, socket.SOCK_DGRAM)
+            u.bind((self.args.addr, self.args.port))
+            if self.args.no_tcp:
+                return u, None
+            t = socket.socket(fam, socket.SOCK_STREAM)
+            t.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                t.bind((self.args.addr, u.getsockname()[1]))
+                return u, t
+            except OSError:
+                u.close()
+                t.close()
+                if self.args.port != 0:
+                    raise
+        sys.exit("faultdns: no port free for both UDP and TCP")
+
     def run(self):
         fam = socket.AF_INET6 if ":" in self.args.addr else socket.AF_INET
         if not ipaddress_is_loopback(self.args.addr):
             sys.exit("faultdns: %s is not a loopback address" %
                      self.args.addr)
-        u = socket.socket(fam, socket.SOCK_DGRAM)
-        u.bind((self.args.addr, self.args.port))
+        u, t = self.bind_pair(fam)
         u.setblocking(False)
         port = u.getsockname()[1]
         sel = selectors.DefaultSelector()
         sel.register(u, selectors.EVENT_READ, "udp")
-        if not self.args.no_tcp:
-            t = socket.socket(fam, socket.SOCK_STREAM)
-            t.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            t.bind((self.args.addr, port))
+        if t is not None:
             t.listen(64)
             sel.register(t, selectors.EVENT_READ, "tcp")
         if self.args.stats:
