@@ -120,11 +120,17 @@ block(__m128i *abef, __m128i *cdgh, const unsigned char *p)
 	__m128i w[4], abef0 = *abef, cdgh0 = *cdgh, t;
 	size_t i;
 
+	/*
+	 * Unrolled, the ring w[] lives in registers; as loops, every
+	 * schedule word goes through the stack (6% slower on a Xeon).
+	 */
+#pragma GCC unroll 4
 	for (i = 0; i < 4; i++) {
 		w[i] = _mm_shuffle_epi8(_mm_loadu_si128(
 		    (const __m128i *)(const void *)(p + 16 * i)), bswap);
 		rounds4(abef, cdgh, w[i], i);
 	}
+#pragma GCC unroll 12
 	for (i = 4; i < 16; i++) {
 		/* w[] is a ring: w[i % 4] holds W[4i-16..], becomes W[4i..] */
 		t = _mm_sha256msg1_epu32(w[i % 4], w[(i + 1) % 4]);
