@@ -244,6 +244,14 @@ masks32(const unsigned char *p, struct scan_masks *m)
 #endif
 
 /*
+ * The scan is the first to read a chunk, and reads it faster than
+ * memory delivers: on a body larger than the caches it spent two thirds
+ * of its time waiting. Asked for this far ahead, lines come while the
+ * scan works on earlier ones (the hash then reads them from cache).
+ */
+#define SCAN_AHEAD	4096
+
+/*
  * Scan whole blocks while two fit before end: the first stop, or where
  * the octet-by-octet tail must go on.
  */
@@ -258,6 +266,9 @@ name(const unsigned char *p, const unsigned char *end)			\
 		return p;						\
 	masks(p, &cur);							\
 	for (; end - p >= 2 * (width); p += (width)) {			\
+		/* an address: it may lie past the buffer */		\
+		__builtin_prefetch((const void *)((uintptr_t)p +	\
+		    SCAN_AHEAD));					\
 		masks(p + (width), &next);				\
 		if ((stops = masks_stops(&cur, &next, (width))) != 0)	\
 			return p + __builtin_ctzll(stops);		\
