@@ -47,6 +47,14 @@ char	*dk_bench_message(size_t size);
  */
 char	*dk_bench_readfile(const char *path);
 
+/*
+ * Whether the cell OP ALG SIZE is left out of this run: DK_BENCH_CELL
+ * (environment), when set, names the one cell to run, "OP ALG SIZE" as
+ * in a RESULT line. bench/run.sh runs cells one by one this way, each
+ * next to its own limit, and so can a profiler.
+ */
+int	dk_bench_skip(const char *op, const char *alg, size_t size);
+
 /* One message through sign or verify; 0 on success. */
 typedef int	dk_bench_fn(void *arg);
 
@@ -55,7 +63,8 @@ typedef int	dk_bench_fn(void *arg);
  * wall time have passed, at least DK_BENCH_MIN_ITERS times, and print
  *	RESULT LIB OP ALG SIZE ITERATIONS WALL_SECONDS CPU_SECONDS
  * (CPU time of the process, CLOCK_PROCESS_CPUTIME_ID). Returns 0, or
- * -1 when fn failed (after printing why).
+ * -1 when fn failed (after printing why). A cell dk_bench_skip() leaves
+ * out returns 0 and prints nothing.
  */
 #define DK_BENCH_MIN_ITERS	3
 int	dk_bench_run(const char *lib, const char *op, const char *alg,

@@ -196,6 +196,9 @@ bench_key(const struct bench_key *k)
 	j.opts.bcanon = DK_CANON_RELAXED;
 	j.opts.timestamp = DK_BENCH_NOW;
 	for (i = 0; i < DK_BENCH_NSIZES && rc == 0; i++) {
+		if (dk_bench_skip("sign", k->alg, dk_bench_sizes[i]) &&
+		    dk_bench_skip("verify", k->alg, dk_bench_sizes[i]))
+			continue;
 		msg = dk_bench_message(dk_bench_sizes[i]);
 		j.msg = msg;
 		j.len = dk_bench_sizes[i];

@@ -137,6 +137,18 @@ seconds(clockid_t id)
 }
 
 int
+dk_bench_skip(const char *op, const char *alg, size_t size)
+{
+	const char *env;
+	char cell[128];
+
+	if ((env = getenv("DK_BENCH_CELL")) == NULL || *env == '\0')
+		return 0;
+	snprintf(cell, sizeof(cell), "%s %s %zu", op, alg, size);
+	return strcmp(env, cell) != 0;
+}
+
+int
 dk_bench_run(const char *lib, const char *op, const char *alg, size_t size,
     dk_bench_fn *fn, void *arg)
 {
@@ -144,6 +156,8 @@ dk_bench_run(const char *lib, const char *op, const char *alg, size_t size,
 	double target, wall0, cpu0, wall;
 	unsigned long iters;
 
+	if (dk_bench_skip(op, alg, size))
+		return 0;
 	target = BENCH_SECONDS_DEFAULT;
 	if ((env = getenv("DK_BENCH_SECONDS")) != NULL && atof(env) > 0)
 		target = atof(env);

@@ -21,8 +21,10 @@
 # CPU-second and MB/s, every peer's, the ratio to the best peer, and the
 # share of the hardware limit that dkimkit reaches. The limit comes from
 # the "limit" lines of bench/bench_limits.c, measured in the same run:
-# a message of S bytes costs at least S / SHA-256 rate + one key
-# operation. Writes DIR/results.md and, when gnuplot is there, one chart
+# a message of S bytes costs at least one SHA-256 pass over it + one key
+# operation, measured as such for each cell just before and after it
+# (else made of the parts: S / SHA-256 rate + 1 / key-operation rate).
+# A cell with several lines counts their iterations over their CPU time. Writes DIR/results.md and, when gnuplot is there, one chart
 # per operation and algorithm (DIR/OP-ALG.svg and .png: messages per
 # second against message size, log scales, one line per implementation).
 
@@ -36,7 +38,7 @@ PEERS = ("libopendkim", "dkimpy", "mail-dkim", "go-msgauth")
 
 
 def load(d):
-	rate, na = {}, set()
+	runs, na = {}, set()
 	for lib in (US, "limits") + PEERS:
 		path = os.path.join(d, lib + ".txt")
 		if not os.path.exists(path):
@@ -45,15 +47,20 @@ def load(d):
 			for line in f:
 				w = line.split()
 				if len(w) == 8 and w[0] == "RESULT":
-					lib, op, alg, size = w[1], w[2], w[3], int(w[4])
-					rate[lib, op, alg, size] = int(w[5]) / float(w[7])
+					# a cell measured twice counts as one
+					k = w[1], w[2], w[3], int(w[4])
+					n, cpu = runs.get(k, (0, 0.0))
+					runs[k] = n + int(w[5]), cpu + float(w[7])
 				elif len(w) == 3 and w[0] == "NA":
 					na.add((w[1], w[2]))
-	return rate, na
+	return {k: n / cpu for k, (n, cpu) in runs.items()}, na
 
 
 def limit(rate, op, alg, size):
-	"""Messages per second at the limit, or None when not measured."""
+	"""Messages per second at the limit, or None when not measured: the
+	cell's own limit, taken next to it, else made of the parts."""
+	if ("limit", op, alg, size) in rate:
+		return rate["limit", op, alg, size]
 	sha = rate.get(("limit", "hash", "sha256", 1048576))
 	key = rate.get(("limit", op, alg, 0))
 	if sha is None or key is None:
