@@ -93,10 +93,40 @@ dk_hash_update(struct dk_hash *h, const void *buf, size_t len)
 		    len);
 }
 
+/*
+ * br_sha256_out() on the SHA instructions: the padding of FIPS 180-4
+ * §5.1.1 (0x80, zeros, the bit count big-endian) ends the last one or
+ * two blocks. The context is left as it was, as BearSSL leaves it.
+ */
+static void
+sha256_out_accel(const br_sha256_context *cc, uint8_t out[32])
+{
+	unsigned char last[128];
+	uint32_t val[8];
+	uint64_t bits = cc->count << 3;
+	size_t pending = (size_t)cc->count & 63, n, i;
+
+	n = pending < 56 ? 64 : 128;
+	memcpy(last, cc->buf, pending);
+	last[pending] = 0x80;
+	memset(last + pending + 1, 0, n - pending - 1);
+	for (i = 0; i < 8; i++)
+		last[n - 1 - i] = (unsigned char)(bits >> (8 * i));
+	memcpy(val, cc->val, sizeof(val));
+	dk_sha256x86_blocks(val, last, n / 64);
+	for (i = 0; i < 32; i++)
+		out[i] = (uint8_t)(val[i / 4] >> (24 - 8 * (i % 4)));
+}
+
 /* br_sha*_out() leave the context as it was, so hashing can go on. */
 size_t
 dk_hash_out(const struct dk_hash *h, uint8_t out[DK_DIGEST_MAX])
 {
+	if (h->accel) {
+		sha256_out_accel((const br_sha256_context *)(const void *)
+		    h->state, out);
+		return br_sha256_SIZE;
+	}
 	if (h->alg == DK_HASH_SHA1) {
 		br_sha1_out((const br_sha1_context *)(const void *)h->state,
 		    out);
