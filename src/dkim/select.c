@@ -139,21 +139,25 @@ list_len(const size_t *count, size_t cap)
 
 /*
  * see dkim.h. The cap is the most instances listed of one name: the
- * largest that fits in max, so a list that fits is never cut.
+ * largest that fits in max, so a list that fits is never cut. A cap past
+ * the most instances of any name lists the same, so the search stops
+ * there: at once, for mail without repeated fields.
  */
 size_t
 dk_default_hlist(const struct dk_hfield *f, size_t nf, const char **out,
     size_t max)
 {
-	size_t count[NDEFAULT], i, j, k, n = 0, cap = 1;
+	size_t count[NDEFAULT], i, j, k, n = 0, cap = 1, most = 0;
 
 	for (i = 0; i < NDEFAULT; i++) {
 		count[i] = 0;
 		for (j = 0; j < nf; j++)
 			count[i] += dk_hfield_is(&f[j], default_headers[i],
 			    strlen(default_headers[i]));
+		if (count[i] > most)
+			most = count[i];
 	}
-	while (cap < nf && list_len(count, cap + 1) <= max)
+	while (cap < most && list_len(count, cap + 1) <= max)
 		cap++;
 	for (i = 0; i < NDEFAULT; i++) {
 		k = entries(i, count[i], cap);
