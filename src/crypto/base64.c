@@ -28,20 +28,28 @@
 static const char b64_alphabet[] =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
+/* All ones when lo <= c <= hi, else 0. */
+static unsigned int
+in_range(unsigned int c, unsigned int lo, unsigned int hi)
+{
+	return 0U - ((c - lo) <= hi - lo);
+}
+
+/*
+ * Without a branch per class: the letters of a signature fall in the
+ * classes at random, and branches on them missed often enough to make
+ * decoding b= 4% of verifying a 2 KiB message.
+ */
 static int
 b64_value(unsigned char c)
 {
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 26;
-	if (c >= '0' && c <= '9')
-		return c - '0' + 52;
-	if (c == '+')
-		return 62;
-	if (c == '/')
-		return 63;
-	return -1;
+	unsigned int v;
+
+	v = (in_range(c, 'A', 'Z') & (c - 'A' + 1U)) |
+	    (in_range(c, 'a', 'z') & (c - 'a' + 27U)) |
+	    (in_range(c, '0', '9') & (c - '0' + 53U)) |
+	    (in_range(c, '+', '+') & 63U) | (in_range(c, '/', '/') & 64U);
+	return (int)v - 1;
 }
 
 /* RFC 6376 §2.8: FWS may appear anywhere in a base64 tag value. */
