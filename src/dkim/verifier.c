@@ -799,8 +799,10 @@ make_results(struct dk_verifier *v)
 	for (k = 0; k < v->nfield; k++)
 		nkey += v->field[k].keyed;
 	room = DK_RESULTS_MAX - nkey;
+	/* names take 870 bytes: as many as fields without a key, not room */
 	if ((v->res = calloc(DK_RESULTS_MAX + 1, sizeof(*v->res))) == NULL ||
-	    (v->names = calloc(room + 1, sizeof(*v->names))) == NULL ||
+	    (v->names = calloc((v->nfield - nkey < room ? v->nfield - nkey :
+	    room) + 1, sizeof(*v->names))) == NULL ||
 	    (v->h = calloc(DK_RESULTS_MAX + 1, sizeof(*v->h))) == NULL)
 		return fail(v, DK_ENOMEM);
 	for (k = 0; k < v->nfield; k++) {
