@@ -147,13 +147,14 @@ size_t
 dk_default_hlist(const struct dk_hfield *f, size_t nf, const char **out,
     size_t max)
 {
-	size_t count[NDEFAULT], i, j, k, n = 0, cap = 1, most = 0;
+	size_t count[NDEFAULT], i, j, k, n = 0, cap = 1, most = 0, len;
 
 	for (i = 0; i < NDEFAULT; i++) {
 		count[i] = 0;
+		len = strlen(default_headers[i]);
 		for (j = 0; j < nf; j++)
 			count[i] += dk_hfield_is(&f[j], default_headers[i],
-			    strlen(default_headers[i]));
+			    len);
 		if (count[i] > most)
 			most = count[i];
 	}
