@@ -186,7 +186,8 @@ is_stop(const unsigned char *p, const unsigned char *end)
  * HTAB, CR and LF. A stop at octet i depends on octets i + 1 and i + 2,
  * so the masks of the next block are made before a block is judged, and
  * each block is loaded once. SSE2 (16 octets) is part of every x86-64
- * CPU; AVX2 (32 octets) is used where the CPU has it.
+ * CPU; where the CPU has AVX2, a block is two AVX2 vectors (64 octets),
+ * which takes a third fewer instructions than blocks of one.
  *
  * Inside a span, a CRLF followed by content other than WSP or CR leaves
  * the canonicalizer as it found it (the line closes, the next opens), so
@@ -201,13 +202,16 @@ static inline uint64_t
 masks_stops(const struct scan_masks *cur, const struct scan_masks *next,
     unsigned int width)
 {
-	uint64_t ws, lf, crlf_content;
+	uint64_t ws, next_ws, ws1, ws2, lf1, crlf_content;
 
-	ws = cur->sp | cur->tab | cur->cr |
-	    (next->sp | next->tab | next->cr) << width;
-	lf = cur->lf | next->lf << width;
-	crlf_content = cur->cr & lf >> 1 & ~(ws >> 2);
-	return ((cur->tab | cur->cr) & ~crlf_content) | (cur->sp & ws >> 1);
+	/* ws1, ws2, lf1: octet i + 1 or i + 2 is WSP or CR, or LF */
+	ws = cur->sp | cur->tab | cur->cr;
+	next_ws = next->sp | next->tab | next->cr;
+	ws1 = ws >> 1 | next_ws << (width - 1);
+	ws2 = ws >> 2 | next_ws << (width - 2);
+	lf1 = cur->lf >> 1 | next->lf << (width - 1);
+	crlf_content = cur->cr & lf1 & ~ws2;
+	return ((cur->tab | cur->cr) & ~crlf_content) | (cur->sp & ws1);
 }
 
 static inline void
@@ -240,6 +244,21 @@ masks32(const unsigned char *p, struct scan_masks *m)
 	    _mm256_set1_epi8('\r')));
 	m->lf = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v,
 	    _mm256_set1_epi8('\n')));
+}
+
+/* Two AVX2 vectors: the scalar work that judges a block, done once. */
+__attribute__((__target__("avx2")))
+static inline void
+masks64(const unsigned char *p, struct scan_masks *m)
+{
+	struct scan_masks hi;
+
+	masks32(p, m);
+	masks32(p + 32, &hi);
+	m->sp |= hi.sp << 32;
+	m->tab |= hi.tab << 32;
+	m->cr |= hi.cr << 32;
+	m->lf |= hi.lf << 32;
 }
 #endif
 
@@ -279,7 +298,7 @@ name(const unsigned char *p, const unsigned char *end)			\
 
 SCAN_BLOCKS(scan_blocks16, 16, masks16, )
 #ifndef DK_CANON_SSE2
-SCAN_BLOCKS(scan_blocks32, 32, masks32, __attribute__((__target__("avx2"))))
+SCAN_BLOCKS(scan_blocks64, 64, masks64, __attribute__((__target__("avx2"))))
 #endif
 
 /*
@@ -291,7 +310,7 @@ scan_blocks(const unsigned char *p, const unsigned char *end)
 {
 #ifndef DK_CANON_SSE2
 	if (__builtin_cpu_supports("avx2"))
-		return scan_blocks32(p, end);
+		return scan_blocks64(p, end);
 #endif
 	return scan_blocks16(p, end);
 }
