@@ -24,6 +24,7 @@
 #define DK_BENCH_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #define DK_BENCH_NSIZES	4
 #define DK_BENCH_CHUNK	(64 * 1024)	/* what an MTA reads at once */
@@ -69,5 +70,17 @@ typedef int	dk_bench_fn(void *arg);
 #define DK_BENCH_MIN_ITERS	3
 int	dk_bench_run(const char *lib, const char *op, const char *alg,
 	    size_t size, dk_bench_fn *fn, void *arg);
+
+/*
+ * As dk_bench_run(), with the cell's limit measured alongside: the time
+ * is cut into DK_BENCH_ROUNDS slices, and each slice runs fn, then
+ * limit_fn for as long. On a shared machine whose speed drifts, both
+ * then see the same machine. Prints fn's RESULT line on stdout and
+ * limit_fn's, with LIB "limit", on limit_out.
+ */
+#define DK_BENCH_ROUNDS	10
+int	dk_bench_pair(const char *lib, const char *op, const char *alg,
+	    size_t size, dk_bench_fn *fn, void *arg, dk_bench_fn *limit_fn,
+	    void *limit_arg, FILE *limit_out);
 
 #endif /* DK_BENCH_H */

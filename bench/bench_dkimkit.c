@@ -21,6 +21,9 @@
  *
  * usage: bench_dkimkit RSA_KEY RSA_RECORD ED25519_KEY ED25519_RECORD
  * (record files hold the key record text, "v=DKIM1; k=...; p=...").
+ * With DK_BENCH_LIMITS=FILE (environment), each cell's limit (limit.h)
+ * is measured alongside it, slice by slice (dk_bench_pair()), and its
+ * RESULT line added to FILE; stdout has the same lines either way.
  */
 
 #include <stdio.h>
@@ -30,31 +33,38 @@
 
 #include "bench.h"
 #include "dkimkit.h"
+#include "limit.h"
 
 #define BENCH_LIB	"dkimkit"
 #define BENCH_QNAME_MAX	256	/* SELECTOR._domainkey.DOMAIN, short here */
 
 struct bench_key {
-	const char	*alg;
-	const char	*selector;
-	struct dk_key	*key;
-	char		*record;
-	char		 qname[BENCH_QNAME_MAX];
+	const char		*alg;
+	const char		*selector;
+	struct dk_key		*key;
+	char			*record;
+	char			 qname[BENCH_QNAME_MAX];
+	struct dk_limit_key	 limit;
 };
 
 struct bench_job {
-	const struct bench_key	*k;
+	struct bench_key	*k;
 	struct dk_sign_opts	 opts;
 	const char		*msg;
 	size_t			 len;
 };
 
+/* DK_BENCH_LIMITS, open, or NULL */
+static FILE	*limits;
+
 static void
-load_key(struct bench_key *k, const char *alg, const char *selector,
-    const char *keyfile, const char *recfile)
+load_key(struct bench_key *k, const char *alg, enum dk_key_type type,
+    const char *selector, const char *keyfile, const char *recfile)
 {
 	char err[256], *pem;
 
+	if (limits != NULL)
+		dk_limit_load(&k->limit, type, keyfile, recfile);
 	k->alg = alg;
 	k->selector = selector;
 	pem = dk_bench_readfile(keyfile);
@@ -178,8 +188,25 @@ verify_one(void *arg)
 	return rc;
 }
 
+/* One cell, with its limit alongside when asked for. */
 static int
-bench_key(const struct bench_key *k)
+run_cell(struct bench_job *j, const char *op, size_t size, dk_bench_fn *fn)
+{
+	struct dk_limit_cell lc;
+
+	if (limits == NULL)
+		return dk_bench_run(BENCH_LIB, op, j->k->alg, size, fn, j);
+	/* the bytes the cell reads, in the same cache */
+	lc.k = &j->k->limit;
+	lc.msg = j->msg;
+	lc.len = j->len;
+	return dk_bench_pair(BENCH_LIB, op, j->k->alg, size, fn, j,
+	    fn == sign_one ? dk_limit_cell_sign : dk_limit_cell_verify, &lc,
+	    limits);
+}
+
+static int
+bench_key(struct bench_key *k)
 {
 	struct bench_job j;
 	char *msg, *smsg;
@@ -202,14 +229,13 @@ bench_key(const struct bench_key *k)
 		msg = dk_bench_message(dk_bench_sizes[i]);
 		j.msg = msg;
 		j.len = dk_bench_sizes[i];
-		rc = dk_bench_run(BENCH_LIB, "sign", k->alg, j.len, sign_one,
-		    &j);
+		rc = run_cell(&j, "sign", j.len, sign_one);
 		smsg = signed_message(&j, &slen);
 		j.msg = smsg;
 		j.len = slen;
 		if (rc == 0)
-			rc = dk_bench_run(BENCH_LIB, "verify", k->alg,
-			    dk_bench_sizes[i], verify_one, &j);
+			rc = run_cell(&j, "verify", dk_bench_sizes[i],
+			    verify_one);
 		free(smsg);
 		free(msg);
 	}
@@ -220,6 +246,7 @@ int
 main(int argc, char **argv)
 {
 	struct bench_key keys[2];
+	const char *env;
 	int rc;
 
 	if (argc != 5) {
@@ -227,8 +254,15 @@ main(int argc, char **argv)
 		    "ED25519_KEY ED25519_RECORD\n");
 		return 64;
 	}
-	load_key(&keys[0], "rsa-sha256", "rsa", argv[1], argv[2]);
-	load_key(&keys[1], "ed25519-sha256", "ed", argv[3], argv[4]);
+	if ((env = getenv("DK_BENCH_LIMITS")) != NULL && *env != '\0' &&
+	    (limits = fopen(env, "a")) == NULL) {
+		perror(env);
+		return 1;
+	}
+	load_key(&keys[0], "rsa-sha256", DK_KEY_RSA, "rsa", argv[1],
+	    argv[2]);
+	load_key(&keys[1], "ed25519-sha256", DK_KEY_ED25519, "ed", argv[3],
+	    argv[4]);
 	rc = 0;
 	if (bench_key(&keys[0]) != 0)
 		rc = 1;
@@ -236,6 +270,12 @@ main(int argc, char **argv)
 		rc = 1;
 	dk_key_free(keys[0].key);
 	dk_key_free(keys[1].key);
+	if (limits != NULL) {
+		dk_key_free(keys[0].limit.key);
+		dk_key_free(keys[1].limit.key);
+		if (fclose(limits) != 0)
+			rc = 1;
+	}
 	free(keys[0].record);
 	free(keys[1].record);
 	return rc;

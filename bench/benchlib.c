@@ -148,32 +148,93 @@ dk_bench_skip(const char *op, const char *alg, size_t size)
 	return strcmp(env, cell) != 0;
 }
 
+static double
+target_seconds(void)
+{
+	const char *env;
+
+	if ((env = getenv("DK_BENCH_SECONDS")) != NULL && atof(env) > 0)
+		return atof(env);
+	return BENCH_SECONDS_DEFAULT;
+}
+
+/* A measure: fn called at least miniters times and for seconds. */
+struct bench_measure {
+	unsigned long	iters;
+	double		wall;
+	double		cpu;
+};
+
+static int
+measure(struct bench_measure *m, double secs, unsigned long miniters,
+    dk_bench_fn *fn, void *arg)
+{
+	double wall0, cpu0, wall;
+	unsigned long iters;
+
+	wall0 = seconds(CLOCK_MONOTONIC);
+	cpu0 = seconds(CLOCK_PROCESS_CPUTIME_ID);
+	for (iters = 0, wall = 0; iters < miniters || wall < secs; iters++) {
+		if (fn(arg) != 0)
+			return -1;
+		wall = seconds(CLOCK_MONOTONIC) - wall0;
+	}
+	m->iters += iters;
+	m->wall += wall;
+	m->cpu += seconds(CLOCK_PROCESS_CPUTIME_ID) - cpu0;
+	return 0;
+}
+
+static void
+print_result(FILE *fp, const char *lib, const char *op, const char *alg,
+    size_t size, const struct bench_measure *m)
+{
+	fprintf(fp, "RESULT %s %s %s %zu %lu %.6f %.6f\n", lib, op, alg,
+	    size, m->iters, m->wall, m->cpu);
+	fflush(fp);
+}
+
 int
 dk_bench_run(const char *lib, const char *op, const char *alg, size_t size,
     dk_bench_fn *fn, void *arg)
 {
-	const char *env;
-	double target, wall0, cpu0, wall;
-	unsigned long iters;
+	struct bench_measure m = { 0, 0, 0 };
 
 	if (dk_bench_skip(op, alg, size))
 		return 0;
-	target = BENCH_SECONDS_DEFAULT;
-	if ((env = getenv("DK_BENCH_SECONDS")) != NULL && atof(env) > 0)
-		target = atof(env);
-	wall0 = seconds(CLOCK_MONOTONIC);
-	cpu0 = seconds(CLOCK_PROCESS_CPUTIME_ID);
-	for (iters = 0, wall = 0; iters < DK_BENCH_MIN_ITERS ||
-	    wall < target; iters++) {
-		if (fn(arg) != 0) {
-			fprintf(stderr, "%s %s %s %zu: failed\n", lib, op, alg,
+	if (measure(&m, target_seconds(), DK_BENCH_MIN_ITERS, fn, arg) != 0) {
+		fprintf(stderr, "%s %s %s %zu: failed\n", lib, op, alg, size);
+		return -1;
+	}
+	print_result(stdout, lib, op, alg, size, &m);
+	return 0;
+}
+
+int
+dk_bench_pair(const char *lib, const char *op, const char *alg, size_t size,
+    dk_bench_fn *fn, void *arg, dk_bench_fn *limit_fn, void *limit_arg,
+    FILE *limit_out)
+{
+	struct bench_measure m = { 0, 0, 0 }, lm = { 0, 0, 0 };
+	double slice;
+	int i;
+
+	if (dk_bench_skip(op, alg, size))
+		return 0;
+	slice = target_seconds() / DK_BENCH_ROUNDS;
+	for (i = 0; i < DK_BENCH_ROUNDS; i++) {
+		if (measure(&m, slice, 1, fn, arg) != 0) {
+			fprintf(stderr, "%s %s %s %zu: failed\n", lib, op,
+			    alg, size);
+			return -1;
+		}
+		if (measure(&lm, slice, 1, limit_fn, limit_arg) != 0) {
+			fprintf(stderr, "limit %s %s %zu: failed\n", op, alg,
 			    size);
 			return -1;
 		}
-		wall = seconds(CLOCK_MONOTONIC) - wall0;
 	}
-	printf("RESULT %s %s %s %zu %lu %.6f %.6f\n", lib, op, alg, size,
-	    iters, wall, seconds(CLOCK_PROCESS_CPUTIME_ID) - cpu0);
-	fflush(stdout);
+	print_result(stdout, lib, op, alg, size, &m);
+	print_result(limit_out, "limit", op, alg, size, &lm);
 	return 0;
 }

@@ -22,9 +22,9 @@
 # share of the hardware limit that dkimkit reaches. The limit comes from
 # the "limit" lines of bench/bench_limits.c, measured in the same run:
 # a message of S bytes costs at least one SHA-256 pass over it + one key
-# operation, measured as such for each cell just before and after it
-# (else made of the parts: S / SHA-256 rate + 1 / key-operation rate).
-# A cell with several lines counts their iterations over their CPU time. Writes DIR/results.md and, when gnuplot is there, one chart
+# operation, measured as such for each cell alongside it (else made of
+# the parts: S / SHA-256 rate + 1 / key-operation rate). A cell with
+# several lines counts their iterations over their CPU time. Writes DIR/results.md and, when gnuplot is there, one chart
 # per operation and algorithm (DIR/OP-ALG.svg and .png: messages per
 # second against message size, log scales, one line per implementation).
 
@@ -58,7 +58,7 @@ def load(d):
 
 def limit(rate, op, alg, size):
 	"""Messages per second at the limit, or None when not measured: the
-	cell's own limit, taken next to it, else made of the parts."""
+	cell's own limit, taken alongside it, else made of the parts."""
 	if ("limit", op, alg, size) in rate:
 		return rate["limit", op, alg, size]
 	sha = rate.get(("limit", "hash", "sha256", 1048576))

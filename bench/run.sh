@@ -7,8 +7,8 @@
 #   - dkimpy, Mail::DKIM and go-msgauth (bench/peer_*), each through its
 #     own API with its key loaded once and key records from memory;
 #   - the hardware limit: one SHA-256 pass and one bare key operation
-#     with the engine's own code (bench/bench_limits.c), measured for
-#     each cell just before and just after it.
+#     with the engine's own code (bench/limit.h), measured for each
+#     cell alongside it, slice by slice, by bench_dkimkit.
 # bench/report.py prints the table (msgs/s, MB/s, ratio to the best
 # peer, % of the limit), writes build/bench/results.md and, with
 # gnuplot, the charts build/bench/{sign,verify}-ALG.{svg,png}. Then
@@ -16,8 +16,7 @@
 #
 # Environment: DK_BENCH_SECONDS (time per cell, default 1.5), CC.
 # Raw results: build/bench/LIB.txt, lines
-# "RESULT LIB OP ALG SIZE ITERATIONS WALL_S CPU_S" (limits.txt: two per
-# cell, before and after), and "NA LIB ALG" for
+# "RESULT LIB OP ALG SIZE ITERATIONS WALL_S CPU_S", and "NA LIB ALG" for
 # an algorithm a peer lacks. Raw RSA (bench/bench_rsa.c) in
 # build/bench/rawrsa.out, lines "RAWRSA IMPL OP ROUND ITERATIONS CPU_S".
 #
@@ -42,8 +41,8 @@ mkdir -p "$out/msgs"
 
 for p in bench_dkimkit bench_limits writemsg; do
 	# shellcheck disable=SC2086
-	$cc $cflags -o "$out/$p" bench/$p.c bench/benchlib.c libdkimkit.a \
-	    -lbearssl $pkg_libs
+	$cc $cflags -o "$out/$p" bench/$p.c bench/benchlib.c bench/limit.c \
+	    libdkimkit.a -lbearssl $pkg_libs
 done
 have_odk=1
 # shellcheck disable=SC2086
@@ -93,36 +92,13 @@ run() {
 echo "CPU: $(sed -n 's/^model name[^:]*: *//p' /proc/cpuinfo | head -n 1)" \
     "($(nproc) online; one used)"
 echo "${DK_BENCH_SECONDS:-1.5} s per cell"
-# dkimkit cell by cell (bench/bench_dkimkit.c's cells, in its order),
-# each between two measures of its own limit: the machine's speed
-# drifts over the minutes of a run (other work, a shared host), and a
-# limit taken at another time would judge the cell against another
-# machine. bench_limits also gives the parts of the limit, for the record.
-# cell_run LIB PROGRAM CELL: one cell's RESULT line, added to LIB.txt.
-cell_run() {
-	# shellcheck disable=SC2086
-	DK_BENCH_CELL=$3 "$out/$2" $keys >>"$out/$1.txt" || {
-		echo "$2 $3: failed, see above"
-		return 1
-	}
-}
-echo "running dkimkit and its limit..."
-: >"$out/limits.txt"
-: >"$out/dkimkit.txt"
-for part in "hash sha256 1048576" "sign rsa-sha256 0" "verify rsa-sha256 0" \
-    "sign ed25519-sha256 0" "verify ed25519-sha256 0"; do
-	cell_run limits bench_limits "$part" || :
-done
-for alg in rsa-sha256 ed25519-sha256; do
-	for size in 2048 65536 1048576 10485760; do
-		for op in sign verify; do
-			cell="$op $alg $size"
-			cell_run limits bench_limits "$cell" || :
-			cell_run dkimkit bench_dkimkit "$cell" || :
-			cell_run limits bench_limits "$cell" || :
-		done
-	done
-done
+# shellcheck disable=SC2086
+run limits "$out/bench_limits" $keys
+# each cell's limit alongside it: the machine's speed drifts over the
+# minutes of a run (other work, a shared host), and a limit taken at
+# another time would judge the cell against another machine
+# shellcheck disable=SC2086
+run dkimkit env DK_BENCH_LIMITS="$out/limits.txt" "$out/bench_dkimkit" $keys
 if [ $have_odk -eq 1 ]; then
 	# shellcheck disable=SC2086
 	run libopendkim "$out/bench_opendkim" $keys
