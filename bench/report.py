@@ -149,8 +149,8 @@ def main(d):
 	with open(os.path.join(d, "results.md"), "w") as f:
 		f.write("# make bench\n\nMessages per CPU-second, one core; "
 		    "ratio: dkimkit to the best peer; % of limit: dkimkit "
-		    "against one SHA-256 pass plus one key operation, both "
-		    "measured in this run.\n\n")
+		    "against one SHA-256 pass over the message plus one key "
+		    "operation, measured alongside each cell in this run.\n\n")
 		f.write("\n".join(lines + [""] + notes) + "\n")
 	if shutil.which("gnuplot") is None:
 		print("gnuplot not found: no charts")
