@@ -61,19 +61,11 @@ static void
 load_key(struct bench_key *k, const char *alg, enum dk_key_type type,
     const char *selector, const char *keyfile, const char *recfile)
 {
-	char err[256], *pem;
-
 	if (limits != NULL)
 		dk_limit_load(&k->limit, type, keyfile, recfile);
 	k->alg = alg;
 	k->selector = selector;
-	pem = dk_bench_readfile(keyfile);
-	if (dk_key_parse(&k->key, pem, strlen(pem), err, sizeof(err)) !=
-	    DK_OK) {
-		fprintf(stderr, "%s: %s\n", keyfile, err);
-		exit(1);
-	}
-	free(pem);
+	k->key = dk_bench_key(keyfile);
 	k->record = dk_bench_readfile(recfile);
 	snprintf(k->qname, sizeof(k->qname), "%s._domainkey.%s", selector,
 	    DK_BENCH_DOMAIN);

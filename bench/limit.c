@@ -103,19 +103,28 @@ load_pub(struct dk_limit_key *k, enum dk_key_type type, const char *record)
 	}
 }
 
-void
-dk_limit_load(struct dk_limit_key *k, enum dk_key_type type,
-    const char *keyfile, const char *recfile)
+struct dk_key *
+dk_bench_key(const char *keyfile)
 {
-	char err[256], *pem, *rec;
+	struct dk_key *key;
+	char err[256], *pem;
 
 	pem = dk_bench_readfile(keyfile);
-	if (dk_key_parse(&k->key, pem, strlen(pem), err, sizeof(err)) !=
-	    DK_OK) {
+	if (dk_key_parse(&key, pem, strlen(pem), err, sizeof(err)) != DK_OK) {
 		fprintf(stderr, "%s: %s\n", keyfile, err);
 		exit(1);
 	}
 	free(pem);
+	return key;
+}
+
+void
+dk_limit_load(struct dk_limit_key *k, enum dk_key_type type,
+    const char *keyfile, const char *recfile)
+{
+	char *rec;
+
+	k->key = dk_bench_key(keyfile);
 	rec = dk_bench_readfile(recfile);
 	load_pub(k, type, rec);
 	free(rec);

@@ -20,7 +20,8 @@
  * and bench/bench_dkimkit.c (each cell's limit, measured alongside the
  * cell): one SHA-256 pass over the message, on the CPU's SHA unit where
  * it has one, and one bare key operation, with the engine's own code. A
- * message of S bytes can at best cost that much.
+ * message of S bytes can at best cost that much. Key loading, which the
+ * two programs share, is here too.
  */
 
 #ifndef DK_BENCH_LIMIT_H
@@ -47,6 +48,9 @@ struct dk_limit_cell {
 	const char		*msg;
 	size_t			 len;
 };
+
+/* The private key in keyfile (PEM or a seed), parsed. Exits on error. */
+struct dk_key	*dk_bench_key(const char *keyfile);
 
 /*
  * Load the private key from keyfile and the public one from the key
