@@ -8,8 +8,9 @@
 # filter transcript and real-smtpd tests, faults injected through smtpd
 # (scaled down), the milter against miltertest and inside a real
 # Postfix, the resolver, the allocation failures and the filter also
-# under valgrind; then build again with ASan and UBSan in build/asan and
-# run the unit tests, vectors, DNS, filter and smtpd tests there; last,
+# under valgrind, and every fuzz target briefly over its seeds; then
+# build again with ASan and UBSan in build/asan and run the unit tests,
+# vectors, DNS, filter and smtpd tests there; last,
 # build with BSD make, and build, install, try and purge the Debian
 # packages (tests/packaging/).
 #
@@ -161,6 +162,10 @@ MULX=0
 grep -qw adx /proc/cpuinfo 2>/dev/null && MULX=1
 run tests/test_rsact valgrind: valgrind-rsact.log env TEST_RSACT_VALGRIND=1 \
     TEST_RSACT_MULX=$MULX valgrind -q ./tests/test_rsact
+
+# Every fuzz target built with the sanitizers and run briefly over its
+# seeds; the long runs are `make fuzz`.
+run tests/fuzz.sh "" fuzz.log sh tests/fuzz.sh
 
 # The sanitizer pass works on a copy, so that its objects never mix
 # with the ones above.
