@@ -15,9 +15,10 @@
  */
 
 /*
- * The blocking wrappers for dkimkit(1): the verifier's key queries,
- * looked up at once (they overlap on the wire), or one name (testkey,
- * rotate), waited for with poll(2).
+ * The blocking wrappers for dkimkit(1) and the daemons' -n -n: the
+ * verifier's key queries, or a list of names (testkey, rotate, -n -n),
+ * looked up at once (they overlap on the wire) and waited for with
+ * poll(2).
  * This is the one place in src/dns that reads the clock, because it is
  * the one place that waits.
  */
@@ -131,21 +132,41 @@ dk_dns_resolve_verifier(struct dk_resolver *r, struct dk_verifier *v,
 }
 
 /* see resolver.h */
+enum dk_status
+dk_dns_resolve_names(struct dk_resolver *r, const char *const *names,
+    size_t n, struct dk_dns_lookup **out)
+{
+	struct pollfd *pfd = NULL;
+	size_t cap = 0, i;
+	enum dk_status st = DK_OK;
+
+	for (i = 0; i < n; i++)
+		out[i] = NULL;
+	/* all at once, so that n dead lookups take the time of one */
+	for (i = 0; i < n && st == DK_OK; i++)
+		st = dk_resolver_submit(r, names[i], NULL, now_ms(), &out[i]);
+	while (st == DK_OK && dk_resolver_pending(r) > 0) {
+		while (dk_resolver_done(r) != NULL)
+			;	/* each is one of out[] */
+		if (dk_resolver_pending(r) > 0)
+			st = wait_once(r, &pfd, &cap);
+	}
+	free(pfd);
+	if (st != DK_OK)
+		for (i = 0; i < n; i++) {
+			dk_dns_lookup_free(out[i]);
+			out[i] = NULL;
+		}
+	return st;
+}
+
+/* see resolver.h */
 struct dk_dns_lookup *
 dk_dns_resolve_name(struct dk_resolver *r, const char *name,
     enum dk_status *st)
 {
-	struct dk_dns_lookup *l, *done;
-	struct pollfd *pfd = NULL;
-	size_t cap = 0;
+	struct dk_dns_lookup *l;
 
-	if ((*st = dk_resolver_submit(r, name, NULL, now_ms(), &l)) != DK_OK)
-		return NULL;
-	while ((done = dk_resolver_done(r)) == NULL)
-		if ((*st = wait_once(r, &pfd, &cap)) != DK_OK) {
-			dk_dns_lookup_free(l);
-			break;
-		}
-	free(pfd);
-	return done;
+	*st = dk_dns_resolve_names(r, &name, 1, &l);
+	return l;
 }

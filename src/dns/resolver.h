@@ -127,4 +127,14 @@ struct dk_dns_lookup	*dk_dns_resolve_name(struct dk_resolver *r,
 struct dk_dns_lookup	*dk_dns_resolve_name(struct dk_resolver *r,
 			    const char *name, enum dk_status *st);
 
+/*
+ * As dk_dns_resolve_name(), for names[0..n) looked up at once: the wait
+ * is that of the slowest, never the sum. out[i] gets the finished lookup
+ * of names[i]. Returns DK_OK, or DK_EINVAL (one is not a domain name) or
+ * DK_ENOMEM with every out[i] NULL.
+ */
+DK_WUR enum dk_status	 dk_dns_resolve_names(struct dk_resolver *r,
+			    const char *const *names, size_t n,
+			    struct dk_dns_lookup **out);
+
 #endif /* DK_RESOLVER_H */

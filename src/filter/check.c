@@ -29,6 +29,7 @@
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "filter.h"
@@ -52,6 +53,15 @@ become(const char *user)
 		log_warnx("-u %s: no such user", user);
 		return -1;
 	}
+	if (geteuid() != 0) {
+		if (pw->pw_uid == geteuid())
+			return 0;
+		/* checked as ourselves, the answer could be wrong */
+		log_warnx("-u %s: only root can read the keys as another "
+		    "user (this runs as uid %lu); run the check as root",
+		    user, (unsigned long)geteuid());
+		return -1;
+	}
 	if (setgroups(1, &pw->pw_gid) == -1 ||
 	    setgid(pw->pw_gid) == -1 || setuid(pw->pw_uid) == -1) {
 		log_warn("-u %s", user);
@@ -60,28 +70,19 @@ become(const char *user)
 	return 0;
 }
 
-/* One key against its record: 0 when they match, else -1. */
+/* One key against its lookup l: 0 when they match, else -1. */
 static int
-key_published(struct dk_resolver *r, const struct cfg_key *k)
+key_published(struct dk_resolver *r, const struct cfg_key *k,
+    const struct dk_dns_lookup *l)
 {
-	const struct dk_dns_failure *f;
-	const struct dk_dns_result *res;
-	struct dk_dns_lookup *l;
+	const struct dk_dns_failure *f = dk_resolver_last_failure(r);
+	const struct dk_dns_result *res = dk_dns_lookup_result(l);
 	struct dk_keycheck kc;
-	enum dk_status st;
 
 	dk_keycheck_name(&kc, k->domain, k->selector);
-	if ((l = dk_dns_resolve_name(r, kc.name, &st)) == NULL) {
-		log_warnx("%s: %s: cannot look it up: %s", k->where, kc.name,
-		    st == DK_ENOMEM ? "out of memory" : "not a domain name");
-		return -1;
-	}
-	res = dk_dns_lookup_result(l);
-	f = dk_resolver_last_failure(r);
 	if (dk_keycheck_compare(&kc, k->key, k->path, res->rcode, res->txt,
 	    res->ntxt, f != NULL ? f->server : NULL) == -1)
 		fatal("key check");
-	dk_dns_lookup_free(l);
 	if (kc.state == DK_KEYCHECK_MATCH) {
 		printf("%s: %s: match (%s)\n", k->where, kc.name, kc.detail);
 		return 0;
@@ -95,25 +96,48 @@ key_published(struct dk_resolver *r, const struct cfg_key *k)
 	return -1;
 }
 
-/* -n -n: every key, so that one run names every record to fix. */
+/*
+ * -n -n: every key, so that one run names every record to fix; looked
+ * up at once, each within dns-timeout, so that a dead server costs one
+ * dns-timeout however many keys there are.
+ */
 static int
 keys_published(const struct config *c)
 {
 	struct dk_resolver_opts o;
 	struct dk_resolver *r;
-	char err[DK_DNS_ERR_MAX] = "out of memory";
+	struct dk_keycheck kc;
+	struct dk_dns_lookup **l;
+	char err[DK_DNS_ERR_MAX] = "out of memory", **names;
 	size_t i;
 	int rc = 0;
 
 	dk_resolver_opts_init(&o, sizeof(o));
 	o.server = c->resolver;
+	o.budget_ms = c->dns_timeout;
 	if (dk_resolver_new(&r, &o, err, sizeof(err)) != DK_OK) {
 		log_warnx("resolver: %s", err);
 		return -1;
 	}
-	for (i = 0; i < c->nkeys; i++)
-		if (key_published(r, &c->keys[i]) == -1)
+	if ((names = calloc(c->nkeys + 1, sizeof(*names))) == NULL ||
+	    (l = calloc(c->nkeys + 1, sizeof(*l))) == NULL)
+		fatal("key check");
+	for (i = 0; i < c->nkeys; i++) {
+		dk_keycheck_name(&kc, c->keys[i].domain, c->keys[i].selector);
+		if ((names[i] = strdup(kc.name)) == NULL)
+			fatal("key check");
+	}
+	if (dk_dns_resolve_names(r, (const char *const *)names, c->nkeys,
+	    l) != DK_OK)
+		fatal("key check");
+	for (i = 0; i < c->nkeys; i++) {
+		if (key_published(r, &c->keys[i], l[i]) == -1)
 			rc = -1;
+		dk_dns_lookup_free(l[i]);
+		free(names[i]);
+	}
+	free(names);
+	free(l);
 	dk_resolver_free(r);
 	return rc;
 }
@@ -141,8 +165,10 @@ dk_filter_check(const struct args *a, const char *user, int level)
 	pid_t pid;
 	int status;
 
-	if (user == NULL || geteuid() != 0)
+	if (user == NULL)
 		exit(check_here(a, level));
+	if (geteuid() != 0)
+		exit(become(user) == -1 ? EX_CONFIG : check_here(a, level));
 	/* root reads everything: look as the daemon's user, in a child */
 	if ((pid = fork()) == -1)
 		fatal("fork");

@@ -355,17 +355,37 @@ option_set(struct config *c, const char *key, const char *val,
 	return -1;
 }
 
-/* Read a whole file of at most max bytes, NUL-terminated. */
-static char *
-file_read(const char *path, size_t max, size_t *lenp)
+/* What a path names when it is no regular file; NULL: a file. */
+static const char *
+not_a_file(mode_t mode)
 {
+	if (S_ISREG(mode))
+		return NULL;
+	return S_ISDIR(mode) ? "a directory" : S_ISFIFO(mode) ? "a fifo" :
+	    S_ISCHR(mode) || S_ISBLK(mode) ? "a device" : "not a file";
+}
+
+/*
+ * Read a whole file of at most max bytes, NUL-terminated. Anything but
+ * a regular file is refused with *kind saying what it is: a fifo would
+ * block the open or the read for ever, a device never ends.
+ */
+static char *
+file_read(const char *path, size_t max, size_t *lenp, const char **kind)
+{
+	struct stat st;
 	char *buf;
 	size_t len = 0;
 	ssize_t n;
 	int fd;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+	*kind = NULL;
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1)
 		return NULL;
+	if (fstat(fd, &st) == -1 || (*kind = not_a_file(st.st_mode)) != NULL) {
+		(void)close(fd);
+		return NULL;
+	}
 	if ((buf = malloc(max + 1)) == NULL)
 		fatal("config");
 	while ((n = read(fd, buf + len, max + 1 - len)) > 0 &&
@@ -384,15 +404,46 @@ file_read(const char *path, size_t max, size_t *lenp)
 	return buf;
 }
 
+/*
+ * The first directory on the way to path that we may not enter, in
+ * dir: chmod 640 on the key cannot help then. Returns 1 when found.
+ */
+static int
+key_dir_closed(const char *path, char *dir)
+{
+	const char *slash;
+
+	for (slash = strchr(path + 1, '/'); slash != NULL;
+	    slash = strchr(slash + 1, '/')) {
+		if ((size_t)(slash - path) >= PATH_MAX)
+			return 0;
+		memcpy(dir, path, (size_t)(slash - path));
+		dir[slash - path] = '\0';
+		if (access(dir, X_OK) == -1 && errno == EACCES)
+			return 1;
+	}
+	return 0;
+}
+
 static int
 key_load(struct cfg_key *k, const char *where)
 {
-	char err[128], *buf;
+	char err[128], dir[PATH_MAX], *buf;
+	const char *kind;
 	size_t len;
 	enum dk_status st;
 
-	if ((buf = file_read(k->path, FILTER_KEYFILE_MAX, &len)) == NULL) {
-		if (errno == EACCES)
+	if ((buf = file_read(k->path, FILTER_KEYFILE_MAX, &len,
+	    &kind)) == NULL) {
+		if (kind != NULL)
+			log_warnx("%s: %s is %s: give the key's PEM file",
+			    where, k->path, kind);
+		else if (errno == EACCES && key_dir_closed(k->path, dir))
+			log_warnx("%s: %s: %s to uid %lu, which the filter "
+			    "runs as: it may not enter %s; let that user "
+			    "in (chgrp, chmod 750)", where, k->path,
+			    strerror(EACCES), (unsigned long)geteuid(), dir);
+		else if (errno == EACCES)
 			log_warnx("%s: %s: %s to uid %lu, which the filter "
 			    "runs as; make the key readable by that user "
 			    "(chgrp, chmod 640)", where, k->path,
@@ -504,7 +555,8 @@ file_line(struct config *c, char *line, const char *where)
 	if (*(key = trim(line)) == '\0')
 		return 0;
 	if (strlen(key) > FILTER_CONF_LINE_MAX) {
-		log_warnx("%s: line too long", where);
+		log_warnx("%s: line over %d bytes, the bound on a line "
+		    "of the configuration", where, FILTER_CONF_LINE_MAX);
 		return -1;
 	}
 	for (val = key; *val != '\0' && !isspace((unsigned char)*val); val++)
@@ -538,11 +590,20 @@ static int
 file_load(struct config *c, const char *path)
 {
 	char where[PATH_MAX + 32], *buf, *line, *next;
+	const char *kind;
 	size_t len, lineno = 0;
 	int rc = 0;
 
-	if ((buf = file_read(path, FILTER_CONF_MAX, &len)) == NULL) {
-		log_warn("%s", path);
+	if ((buf = file_read(path, FILTER_CONF_MAX, &len, &kind)) == NULL) {
+		if (kind != NULL)
+			log_warnx("%s is %s: give the configuration file",
+			    path, kind);
+		else if (errno == EFBIG)
+			log_warnx("%s: over %d bytes, the bound on a "
+			    "configuration file: is it the right file?", path,
+			    FILTER_CONF_MAX);
+		else
+			log_warn("%s", path);
 		return -1;
 	}
 	if (nul_check(path, buf, len) == -1) {

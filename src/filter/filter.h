@@ -398,10 +398,10 @@ enum msg_mode dk_filter_policy_mode(const struct config *cfg,
 int	dk_filter_config_load(const struct args *a, struct config **cp);
 
 /*
- * check.c, -n: load the configuration as user (NULL, or not root: as
- * we are), print "configuration OK" or every error, and exit 0 or 78
- * (EX_CONFIG). level 2 (-n -n) also compares each key with its
- * published record.
+ * check.c, -n: load the configuration as user (NULL: as we are; not
+ * root, only our own user), print "configuration OK" or every error, and
+ * exit 0 or 78 (EX_CONFIG). level 2 (-n -n) also compares each key with
+ * its published record, all looked up at once within dns-timeout.
  */
 void	dk_filter_check(const struct args *a, const char *user, int level)
 	    __attribute__((__noreturn__));

@@ -295,8 +295,8 @@ main(int argc, char **argv)
 
 	args_parse(argc, argv, &a, &co);
 	if (co.level > 0)
-		dk_filter_check(&a, co.user != NULL ? co.user : smtpd_user(),
-		    co.level);
+		dk_filter_check(&a, co.user != NULL ? co.user :
+		    geteuid() == 0 ? smtpd_user() : NULL, co.level);
 	if (co.user != NULL)
 		usage();	/* smtpd chooses the user filters run as */
 	memset(&f, 0, sizeof(f));

@@ -90,7 +90,37 @@ else
 	st=1
 fi
 
+# a key line naming no file: each refused at once, none read for ever
+mkdir "$TMP/dir.key"
+mkfifo "$TMP/fifo.key"
+ln -s /dev/zero "$TMP/zero.key"
+for k in dir:directory fifo:fifo zero:device; do
+	printf 'example.test:%s:%s/%s.key\n' "${k%%:*}" "$TMP" "${k%%:*}" \
+	    > "$TMP/${k%%:*}.conf"
+	run "filter-key-${k#*:}" 78 \
+	    "${k%%:*}.conf:1: .*${k%%:*}.key is a ${k#*:}: give the key's PEM file" \
+	    timeout 10 "$FILTER" -n -f "$TMP/${k%%:*}.conf"
+done
+run milter-key-fifo 78 'fifo.conf:1: .*fifo.key is a fifo' \
+    timeout 10 "$MILTER" -n -f "$TMP/fifo.conf"
+run filter-conf-fifo 78 'fifo.key is a fifo: give the configuration file' \
+    timeout 10 "$FILTER" -n -f "$TMP/fifo.key"
+
 if [ -n "$asuser" ]; then
+	# the key readable, its directory closed: the directory is named
+	mkdir "$TMP/closed"
+	cp "$TMP/ed.key" "$TMP/closed/ed.key"
+	chmod 700 "$TMP/closed"
+	printf 'example.test:ed:%s/closed/ed.key\n' "$TMP" > "$TMP/closed.conf"
+	run filter-key-dir-closed 78 "closed.conf:1: .*closed/ed.key: Permission denied to uid $(id -u opensmtpd), which the filter runs as: it may not enter .*/closed; let that user in" \
+	    "$FILTER" -n -f "$TMP/closed.conf"
+	# not root, -u names another user: refused, not checked as us
+	run filter-u-not-root 78 '-u root: only root can read the keys as another user' \
+	    setpriv --reuid=opensmtpd --regid=opensmtpd --clear-groups \
+	    "$FILTER" -n -u root -f "$TMP/good.conf"
+	run filter-u-self 0 '^configuration OK$' \
+	    setpriv --reuid=opensmtpd --regid=opensmtpd --clear-groups \
+	    "$FILTER" -n -u opensmtpd -f "$TMP/good.conf"
 	printf '%s\nexample.test:root:%s/root.key\n' "$ed" "$TMP" \
 	    > "$TMP/root.conf"
 	uid=$(id -u opensmtpd)
