@@ -21,7 +21,9 @@
 #   1. keygen's lines pasted as they are into a zone file under
 #      $ORIGIN, served by knot (knot.conf from tests/dns/mkzone.sh)
 #   2. testkey: match, different, absent, revoked, for RSA and Ed25519,
-#      and a failed lookup (nothing listens), with exit statuses
+#      and a failed lookup (nothing listens), with exit statuses; the
+#      daemons' -n -n the same way, and against a DNS server that never
+#      answers (tests/dns/faultdns.py): within one dns-timeout
 #   3. a whole rotate cycle: one filter-dkim process signs with the
 #      configuration (tests/cli/filtersign.py drives it as smtpd would),
 #      and its mail verifies; new; switch refused until the zone has the
@@ -41,11 +43,13 @@ TOP=$(pwd)
 DK=$TOP/dkimkit
 TMP=$(mktemp -d) || exit 1
 KPID=
+FPID=
 KEYDIR=${DNS_KEYDIR:-$TOP/build/dns/keys}
 SERIAL=1
 
 cleanup() {
 	[ -n "$KPID" ] && kill "$KPID" 2>/dev/null && wait "$KPID" 2>/dev/null
+	[ -n "$FPID" ] && kill "$FPID" 2>/dev/null && wait "$FPID" 2>/dev/null
 	rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -255,6 +259,46 @@ daemon_check() {
 	    "$TMP/nn.out")"
 }
 
+# A DNS server that never answers (tests/dns/faultdns.py, names under
+# silent.fault.test); its port in FPORT.
+start_silent() {
+	python3 tests/dns/faultdns.py --portfile "$TMP/fault.port" \
+	    --pidfile "$TMP/fault.pid" --lifetime 300 > "$TMP/fault.log" 2>&1 &
+	FPID=$!
+	i=0
+	until [ -s "$TMP/fault.port" ]; do
+		i=$((i + 1))
+		[ $i -gt 100 ] && { cat "$TMP/fault.log"; return 1; }
+		sleep 0.05
+	done
+	FPORT=$(cat "$TMP/fault.port")
+}
+
+# daemon_dead_dns NAME PROGRAM: -n -n with six keys and a server that
+# never answers ends within dns-timeout (2 s), not six of them, and
+# names the server for each key
+daemon_dead_dns() {
+	echo "dns-timeout 2" > "$TMP/dead.conf"
+	for i in 1 2 3 4 5 6; do
+		echo "k$i.silent.fault.test:s$i:$TMP/keys/ed.key" \
+		    >> "$TMP/dead.conf"
+	done
+	t0=$(date +%s)
+	"$2" -n -n -u "$(id -un)" --resolver "127.0.0.1:$FPORT" \
+	    -f "$TMP/dead.conf" > "$TMP/dead.out" 2>&1
+	rc=$? took=$(($(date +%s) - t0))
+	sed "s|$TMP|T|g; s/^/  /" "$TMP/dead.out"
+	echo "  [exit $rc, $took s]"
+	check "$1:n-n-dead-dns" "78|6" "$rc|$(grep -c \
+	    "failed (dns-timeout, DNS server 127.0.0.1:$FPORT)" "$TMP/dead.out")"
+	# one after the other, six keys would take 12 s
+	if [ "$took" -le 5 ]; then
+		pass "$1:n-n-dead-dns-deadline"
+	else
+		fail "$1:n-n-dead-dns-deadline" "took $took s, dns-timeout is 2"
+	fi
+}
+
 # ---- 3. rotate ------------------------------------------------------------
 
 # The configuration's RSA key word (selectors r1, r2).
@@ -461,6 +505,12 @@ else
 	testkey
 	daemon_check filter-dkim "$TOP/filter-dkim"
 	daemon_check dkimkit-milter "$TOP/dkimkit-milter"
+	if start_silent; then
+		daemon_dead_dns filter-dkim "$TOP/filter-dkim"
+		daemon_dead_dns dkimkit-milter "$TOP/dkimkit-milter"
+	else
+		fail fault-dns "tests/dns/faultdns.py did not start"
+	fi
 	rotate
 fi
 echo "cli tests took $(($(date +%s) - start)) s"
