@@ -79,9 +79,13 @@ struct dk_cli_keyspec {
 #define DK_CLI_CONFKEYS_MAX	16	/* key lines of one domain looked at */
 
 struct dk_cli_conf {
-	const char	*path;
+	const char	*path;		/* as given, for messages */
+	char		 real[PATH_MAX]; /* symbolic links resolved: the
+					 * file replaced, beside which the
+					 * backup goes */
 	char		*buf;		/* the file, NUL-terminated */
 	size_t		 len;
+	int		 fd;		/* open and flock(2)ed till free */
 };
 
 /* A key line: its word DOMAIN:SELECTOR:KEYFILE at buf[off..off+len). */
@@ -115,6 +119,7 @@ void	dk_cli_oom(void) __attribute__((__noreturn__));
 void	*dk_cli_xmalloc(size_t n);
 int	dk_cli_read_fd(int fd, const char *name, size_t max, char **bufp,
 	    size_t *lenp);
+int	dk_cli_open_file(const char *path, int *fdp);
 int	dk_cli_read_file(const char *path, size_t max, char **bufp,
 	    size_t *lenp);
 ssize_t	dk_cli_read_chunk(int fd, char *buf, size_t len);
@@ -125,11 +130,13 @@ int	dk_cli_write_field(const char *s, const char *eol);
 int	dk_cli_flush(void);
 
 /*
- * conffile.c. read: 0 or an exit status after saying why. keys: the key
- * lines of domain (and of selector, unless NULL), the first max of them
- * in out[]; returns how many there are. replace: write backup as a copy
- * of the file, then the file with ck's word replaced by word; both keep
- * the file's owner and mode. 0 or an exit status after saying why.
+ * conffile.c. read: the file, locked against another rotate until free;
+ * 0 or an exit status after saying why. keys: the key lines of domain
+ * (and of selector, unless NULL), the first max of them in out[];
+ * returns how many there are. replace: write backup as a copy of the
+ * file, then the file with ck's word replaced by word; both keep the
+ * file's owner and mode. A file changed since read is left alone
+ * (EX_TEMPFAIL). 0 or an exit status after saying why.
  */
 int	dk_cli_conf_read(const char *path, struct dk_cli_conf *cf);
 size_t	dk_cli_conf_keys(const struct dk_cli_conf *cf, const char *domain,

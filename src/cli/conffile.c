@@ -22,15 +22,22 @@
  * is one word DOMAIN:SELECTOR:KEYFILE, optionally followed by blanks and
  * a # comment; comments, blank lines and options are kept untouched.
  * The file is replaced whole by rename(2) of a temporary file beside it,
- * so that a reader sees the old or the new file, never half of one.
+ * written and fsync(2)ed with the signals that would stop us held back,
+ * so that a reader sees the old or the new file, never half of one, and
+ * no temporary file is left. A symbolic link is followed, and the file
+ * it names is replaced: the link stays. Two rotates take turns through
+ * flock(2); an edit made meanwhile by hand is found before the rename,
+ * and the file is then left as it is.
  */
 
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
 
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,13 +105,50 @@ same_domain(const char *a, const char *b)
 	return la == lb && strncasecmp(a, b, la) == 0;
 }
 
+/*
+ * Open and lock cf->real. Another rotate may have replaced the file while
+ * we waited for the lock: then the lock is on the old file, so again.
+ */
+static int
+conf_lock(struct dk_cli_conf *cf)
+{
+	struct stat held, now;
+	int rc;
+
+	for (;;) {
+		if ((rc = dk_cli_open_file(cf->real, &cf->fd)) != 0)
+			return rc;
+		while (flock(cf->fd, LOCK_EX) == -1)
+			if (errno != EINTR) {
+				dk_cli_warnx("%s: flock: %s", cf->path,
+				    strerror(errno));
+				return EX_NOINPUT;
+			}
+		if (fstat(cf->fd, &held) == 0 && stat(cf->real, &now) == 0 &&
+		    held.st_dev == now.st_dev && held.st_ino == now.st_ino)
+			return 0;
+		close(cf->fd);
+		cf->fd = -1;
+	}
+}
+
 /* see cli.h */
 int
 dk_cli_conf_read(const char *path, struct dk_cli_conf *cf)
 {
+	int rc;
+
 	memset(cf, 0, sizeof(*cf));
 	cf->path = path;
-	return dk_cli_read_file(path, DK_CLI_CONF_MAX, &cf->buf, &cf->len);
+	cf->fd = -1;
+	if (realpath(path, cf->real) == NULL) {
+		dk_cli_warnx("%s: %s", path, strerror(errno));
+		return EX_NOINPUT;
+	}
+	if ((rc = conf_lock(cf)) != 0)
+		return rc;
+	return dk_cli_read_fd(cf->fd, path, DK_CLI_CONF_MAX, &cf->buf,
+	    &cf->len);
 }
 
 /* see cli.h */
@@ -152,44 +196,127 @@ write_all(int fd, const char *buf, size_t len)
 	return 0;
 }
 
+/* path could not be written: what, why, and how to fix. */
+static int
+cannot_write(const char *path, int err)
+{
+	dk_cli_warnx("%s: %s; %s", path, strerror(err), err == ENOSPC ||
+	    err == EDQUOT ? "make room, then run the step again" :
+	    err == EFBIG ? "raise the file size limit (ulimit -f)" :
+	    "run the step as a user who may write in that directory");
+	return EX_CANTCREAT;
+}
+
 /*
- * Make path hold the parts[0..nparts) one after the other, with the
- * owner and mode of like: a temporary file beside it, renamed over it.
+ * Write parts[0..nparts) to a new temporary file beside path, with the
+ * owner and mode of like, and sync it; its name in tmp[PATH_MAX].
  */
 static int
-replace_file(const char *path, const struct stat *like,
-    const struct iovec *parts, size_t nparts)
+temp_write(const char *path, const struct stat *like,
+    const struct iovec *parts, size_t nparts, char *tmp)
 {
-	char tmp[PATH_MAX];
 	size_t i;
 	int fd, n;
 
-	n = snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path);
-	if (n < 0 || (size_t)n >= sizeof(tmp)) {
+	n = snprintf(tmp, PATH_MAX, "%s.XXXXXX", path);
+	if (n < 0 || n >= PATH_MAX) {
 		dk_cli_warnx("%s: path too long", path);
 		return EX_CANTCREAT;
 	}
-	if ((fd = mkstemp(tmp)) == -1) {
-		dk_cli_warnx("%s: %s", tmp, strerror(errno));
-		return EX_CANTCREAT;
-	}
+	if ((fd = mkstemp(tmp)) == -1)
+		return cannot_write(path, errno);
 	/* the owner only when we may: a non-root user keeps his own */
 	(void)fchown(fd, like->st_uid, like->st_gid);
 	for (i = 0; i < nparts; i++)
 		if (write_all(fd, parts[i].iov_base, parts[i].iov_len) == -1)
 			break;
 	if (i < nparts || fchmod(fd, like->st_mode & 07777) == -1 ||
-	    fsync(fd) == -1 || close(fd) == -1) {
-		dk_cli_warnx("%s: %s", tmp, strerror(errno));
+	    fsync(fd) == -1) {
+		n = errno;
+		(void)close(fd);
 		(void)unlink(tmp);
-		return EX_CANTCREAT;
+		return cannot_write(path, n);
 	}
-	if (rename(tmp, path) == -1) {
-		dk_cli_warnx("%s: %s", path, strerror(errno));
+	if (close(fd) == -1) {
 		(void)unlink(tmp);
-		return EX_CANTCREAT;
+		return cannot_write(path, errno);
 	}
 	return 0;
+}
+
+/* Put tmp in place of path for good: rename(2), then sync the directory. */
+static int
+temp_commit(const char *tmp, const char *path)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	int fd;
+
+	if (rename(tmp, path) == -1) {
+		(void)unlink(tmp);
+		return cannot_write(path, errno);
+	}
+	/* realpath(3) made it absolute: slash is there */
+	snprintf(dir, sizeof(dir), "%.*s", slash == path ? 1 :
+	    (int)(slash - path), path);
+	if ((fd = open(dir, O_RDONLY | O_CLOEXEC)) != -1) {
+		(void)fsync(fd);
+		(void)close(fd);
+	}
+	return 0;
+}
+
+/* Is cf's file still what we read? An editor may have saved since. */
+static int
+conf_unchanged(const struct dk_cli_conf *cf)
+{
+	char *now;
+	size_t len;
+	int same;
+
+	if (dk_cli_read_file(cf->real, DK_CLI_CONF_MAX, &now, &len) != 0)
+		return 0;
+	same = len == cf->len && memcmp(now, cf->buf, len) == 0;
+	free(now);
+	if (!same)
+		dk_cli_warnx("%s: changed since rotate read it (edited "
+		    "meanwhile?): run the step again", cf->path);
+	return same;
+}
+
+static int
+conf_replace(const struct dk_cli_conf *cf, const struct dk_cli_confkey *ck,
+    const char *word, const char *backup)
+{
+	char tmp[PATH_MAX], btmp[PATH_MAX];
+	struct iovec whole, parts[3];
+	struct stat st;
+	int rc;
+
+	if (fstat(cf->fd, &st) == -1) {
+		dk_cli_warnx("%s: %s", cf->path, strerror(errno));
+		return EX_NOINPUT;
+	}
+	parts[0].iov_base = cf->buf;
+	parts[0].iov_len = ck->off;
+	parts[1].iov_base = (char *)(uintptr_t)word;
+	parts[1].iov_len = strlen(word);
+	parts[2].iov_base = cf->buf + ck->off + ck->len;
+	parts[2].iov_len = cf->len - ck->off - ck->len;
+	if ((rc = temp_write(cf->real, &st, parts, 3, tmp)) != 0)
+		return rc;
+	/* the backup only once the file is known to be as read */
+	whole.iov_base = cf->buf;
+	whole.iov_len = cf->len;
+	if (!conf_unchanged(cf))
+		rc = EX_TEMPFAIL;
+	else if ((rc = temp_write(backup, &st, &whole, 1, btmp)) == 0)
+		rc = temp_commit(btmp, backup);
+	if (rc != 0) {
+		(void)unlink(tmp);
+		return rc;
+	}
+	return temp_commit(tmp, cf->real);
 }
 
 /* see cli.h */
@@ -197,25 +324,27 @@ int
 dk_cli_conf_replace(const struct dk_cli_conf *cf,
     const struct dk_cli_confkey *ck, const char *word, const char *backup)
 {
-	struct iovec whole, parts[3];
-	struct stat st;
+	static const int held[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
+	void (*xfsz)(int);
+	sigset_t set, old;
+	size_t i;
 	int rc;
 
-	if (stat(cf->path, &st) == -1) {
-		dk_cli_warnx("%s: %s", cf->path, strerror(errno));
-		return EX_NOINPUT;
-	}
-	whole.iov_base = cf->buf;
-	whole.iov_len = cf->len;
-	if ((rc = replace_file(backup, &st, &whole, 1)) != 0)
-		return rc;
-	parts[0].iov_base = cf->buf;
-	parts[0].iov_len = ck->off;
-	parts[1].iov_base = (char *)(uintptr_t)word;
-	parts[1].iov_len = strlen(word);
-	parts[2].iov_base = cf->buf + ck->off + ck->len;
-	parts[2].iov_len = cf->len - ck->off - ck->len;
-	return replace_file(cf->path, &st, parts, 3);
+	/*
+	 * A stop halfway would leave a temporary file behind: the signals
+	 * wait till we are done; over the file size limit, write(2) fails
+	 * with EFBIG instead.
+	 */
+	sigemptyset(&set);
+	for (i = 0; i < sizeof(held) / sizeof(held[0]); i++)
+		sigaddset(&set, held[i]);
+	(void)sigprocmask(SIG_BLOCK, &set, &old);
+	xfsz = signal(SIGXFSZ, SIG_IGN);
+	if ((rc = conf_replace(cf, ck, word, backup)) != 0)
+		dk_cli_warnx("%s: not changed", cf->path);
+	(void)signal(SIGXFSZ, xfsz);
+	(void)sigprocmask(SIG_SETMASK, &old, NULL);
+	return rc;
 }
 
 /* see cli.h */
@@ -224,4 +353,7 @@ dk_cli_conf_free(struct dk_cli_conf *cf)
 {
 	free(cf->buf);
 	cf->buf = NULL;
+	if (cf->fd != -1)
+		close(cf->fd);	/* and the lock with it */
+	cf->fd = -1;
 }

@@ -19,6 +19,8 @@
  * bare LF to CRLF conversion, and error lines.
  */
 
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -111,6 +113,34 @@ dk_cli_read_fd(int fd, const char *name, size_t max, char **bufp,
 	buf[len] = '\0';
 	*bufp = buf;
 	*lenp = len;
+	return 0;
+}
+
+/*
+ * Open a regular file to read, or say why not and return EX_NOINPUT:
+ * a fifo would block the open or the read for ever, a device never ends.
+ */
+int
+dk_cli_open_file(const char *path, int *fdp)
+{
+	struct stat st;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1 ||
+	    fstat(fd, &st) == -1) {
+		dk_cli_warnx("%s: %s", path, strerror(errno));
+		if (fd != -1)
+			close(fd);
+		return EX_NOINPUT;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		dk_cli_warnx("%s is %s, not a file: give the file's path",
+		    path, S_ISDIR(st.st_mode) ? "a directory" :
+		    S_ISFIFO(st.st_mode) ? "a fifo" : "a device");
+		close(fd);
+		return EX_NOINPUT;
+	}
+	*fdp = fd;
 	return 0;
 }
 

@@ -22,6 +22,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "../dkim/dkim.h"
@@ -71,11 +72,14 @@ dk_cli_key_load(const char *path, struct dk_key **keyp)
 	char *buf, err[KEY_ERR_MAX];
 	size_t len;
 	enum dk_status st;
-	int rc;
+	int fd, rc;
 
 	*keyp = NULL;
-	if ((rc = dk_cli_read_file(path, DK_CLI_KEYFILE_MAX, &buf,
-	    &len)) != 0)
+	if ((rc = dk_cli_open_file(path, &fd)) != 0)
+		return rc;
+	rc = dk_cli_read_fd(fd, path, DK_CLI_KEYFILE_MAX, &buf, &len);
+	close(fd);
+	if (rc != 0)
 		return rc;
 	st = dk_key_parse(keyp, buf, len, err, sizeof(err));
 	explicit_bzero(buf, len);

@@ -99,11 +99,16 @@ keygen_write(const char *path, const char *pem)
 {
 	size_t len = strlen(pem), off = 0;
 	ssize_t n = 0;
-	int fd;
+	int fd, err;
 
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
 	    0600)) == -1) {
-		dk_cli_warnx("%s: %s", path, strerror(errno));
+		if (errno == EEXIST)
+			dk_cli_warnx("%s: a key of that name exists already, "
+			    "and a key is never overwritten: choose another "
+			    "selector (-s)", path);
+		else
+			dk_cli_warnx("%s: %s", path, strerror(errno));
 		return EX_CANTCREAT;
 	}
 	while (off < len) {
@@ -114,12 +119,17 @@ keygen_write(const char *path, const char *pem)
 		}
 		off += (size_t)n;
 	}
-	if (n == -1 || close(fd) == -1) {
-		dk_cli_warnx("%s: %s", path, strerror(errno));
-		(void)unlink(path);
-		return EX_CANTCREAT;
-	}
-	return 0;
+	/* on disk before its record is printed, to be published */
+	if (n == -1 || fsync(fd) == -1) {
+		err = errno;
+		(void)close(fd);
+	} else if (close(fd) == -1)
+		err = errno;
+	else
+		return 0;
+	dk_cli_warnx("%s: %s", path, strerror(err));
+	(void)unlink(path);
+	return EX_CANTCREAT;
 }
 
 /*

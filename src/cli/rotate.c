@@ -217,7 +217,8 @@ step_new(struct rotate_cfg *cfg, struct dk_cli_conf *cf)
 
 /* Is the new key's record published? testkey's line and status. */
 static int
-rotate_published(const struct rotate_cfg *cfg, const char *path)
+rotate_published(const struct rotate_cfg *cfg, const char *path,
+    const char *conf)
 {
 	struct dk_cli_keysrc src;
 	struct dk_keycheck kc;
@@ -237,6 +238,9 @@ rotate_published(const struct rotate_cfg *cfg, const char *path)
 	dk_cli_keycheck_print(&kc);
 	if (kc.state == DK_KEYCHECK_MATCH)
 		return 0;
+	(void)dk_cli_flush();
+	dk_cli_warnx("%s: not changed: the new key's record must be "
+	    "published first", conf);
 	return kc.state == DK_KEYCHECK_FAILED ? EX_TEMPFAIL : DK_CLI_EX_NOPASS;
 }
 
@@ -261,15 +265,11 @@ step_switch(struct rotate_cfg *cfg, struct dk_cli_conf *cf)
 	}
 	if ((rc = rotate_find(cfg, cf, &ck)) != 0 ||
 	    (rc = rotate_keypath(ck.path, cfg->newsel, path)) != 0 ||
-	    (rc = rotate_backup(cf->path, cfg->domain, ck.selector,
+	    (rc = rotate_backup(cf->real, cfg->domain, ck.selector,
 	    backup)) != 0)
 		return rc;
-	if ((rc = rotate_published(cfg, path)) != 0) {
-		(void)dk_cli_flush();
-		dk_cli_warnx("%s: not changed: the new key's record must be "
-		    "published first", cf->path);
+	if ((rc = rotate_published(cfg, path, cf->path)) != 0)
 		return rc;
-	}
 	len = strlen(ck.domain) + strlen(cfg->newsel) + strlen(path) + 3;
 	word = dk_cli_xmalloc(len);
 	snprintf(word, len, "%s:%s:%s", ck.domain, cfg->newsel, path);
@@ -332,7 +332,7 @@ step_revoke(struct rotate_cfg *cfg, struct dk_cli_conf *cf)
 		    "first", cf->path, ck.lineno, cfg->domain, cfg->selector);
 		return EX_CONFIG;
 	}
-	if ((rc = rotate_backup(cf->path, cfg->domain, cfg->selector,
+	if ((rc = rotate_backup(cf->real, cfg->domain, cfg->selector,
 	    backup)) != 0 || (rc = rotate_grace(cfg, backup)) != 0)
 		return rc;
 	dk_cli_record_print(cfg->selector, cfg->domain, REVOKED_RECORD);
@@ -443,9 +443,8 @@ dk_cli_rotate(int argc, char **argv)
 	cfg.grace = GRACE_DAYS_DEFAULT;
 	if ((rc = rotate_getopt(argc - 1, argv + 1, step, &cfg)) != 0)
 		return rc;
-	if ((rc = dk_cli_conf_read(cfg.conf, &cf)) != 0)
-		return rc;
-	rc = step->run(&cfg, &cf);
+	if ((rc = dk_cli_conf_read(cfg.conf, &cf)) == 0)
+		rc = step->run(&cfg, &cf);
 	dk_cli_conf_free(&cf);
 	return rc;
 }

@@ -479,6 +479,118 @@ rotate_text() {
 	check rotate-text:no-key-line 78 $?
 }
 
+# What an unlucky operator does to rotate, offline (--dns-file): a
+# configuration behind a symbolic link; edited while switch waits on the
+# DNS (a fifo as the zone file holds it there); two switches at once for
+# the RSA and the Ed25519 key of one domain; a write that fails (the file
+# size limit); the month's selector taken by the domain's other key; a
+# new key file that is a fifo or no key. Each leaves the configuration
+# whole, old or new, and no file of its own behind.
+rotate_hostile() {
+	d=$TMP/hostile
+	mkdir -p "$d/real" "$d/etc" "$d/keys"
+	"$DK" keygen -a ed25519 -d example.test -s ed -o "$d/keys" > /dev/null
+	"$DK" keygen -a rsa -b 1024 -d example.test -s rsa -o "$d/keys" \
+	    > /dev/null
+	{
+		printf 'example.test:ed:%s/keys/ed.key\nexample.test:rsa:%s/keys/rsa.key\n' \
+		    "$d" "$d"
+		# over the file size limit below
+		for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do
+			printf '# %0250d\n' "$i"
+		done
+	} > "$d/real/dkim.conf"
+	ln -s ../real/dkim.conf "$d/etc/dkim.conf"
+	cp "$d/real/dkim.conf" "$d/orig.conf"
+	for s in e2:ed e3:ed r2:rsa; do
+		"$DK" rotate new -f "$d/etc/dkim.conf" -s "${s%%:*}" \
+		    "example.test:${s#*:}" > "$d/${s%%:*}.zone" 2> /dev/null
+	done
+
+	# the month's selector: the second key of the domain cannot have it
+	sel=s$(date -u +%Y%m)
+	"$DK" rotate new -f "$d/etc/dkim.conf" example.test:ed > /dev/null \
+	    2>&1
+	"$DK" rotate new -f "$d/etc/dkim.conf" example.test:rsa > /dev/null \
+	    2> "$d/err"
+	check rotate-hostile:selector-taken "73|1" "$?|$(grep -c \
+	    "$sel.key: a key of that name exists already.*choose another selector (-s)" \
+	    "$d/err")"
+
+	# a write that fails: nothing changed, nothing left behind
+	(ulimit -f 2; exec "$DK" rotate switch -f "$d/etc/dkim.conf" -s e2 \
+	    --dns-file "$d/e2.zone" example.test:ed) > /dev/null 2> "$d/err"
+	rc=$?
+	sed 's/^/  write fails: /' "$d/err"
+	check rotate-hostile:write-fails "73|dkim.conf" \
+	    "$rc|$(ls "$d/real" | tr '\n' ' ' | sed 's/ $//')"
+	cmp -s "$d/real/dkim.conf" "$d/orig.conf" ||
+	    fail rotate-hostile:write-fails-unchanged "the file changed"
+
+	# edited while switch waits: the edit stays, no backup is made
+	mkfifo "$d/zone.fifo"
+	"$DK" rotate switch -f "$d/etc/dkim.conf" -s e2 --dns-file \
+	    "$d/zone.fifo" example.test:ed > /dev/null 2> "$d/err" &
+	p=$!
+	sleep 0.3
+	echo "# edited meanwhile" >> "$d/real/dkim.conf"
+	cat "$d/e2.zone" > "$d/zone.fifo"
+	wait $p
+	rc=$?
+	sed 's/^/  edited meanwhile: /' "$d/err"
+	check rotate-hostile:edited-meanwhile "75|1|dkim.conf" "$rc|$(grep -c \
+	    '^# edited meanwhile$' "$d/real/dkim.conf")|$(ls "$d/real" |
+	    tr '\n' ' ' | sed 's/ $//')"
+
+	# two at once, each held on its zone: both changes are kept
+	mkfifo "$d/zone2.fifo"
+	"$DK" rotate switch -f "$d/etc/dkim.conf" -s e2 --dns-file \
+	    "$d/zone.fifo" example.test:ed > /dev/null 2>&1 &
+	p1=$!
+	sleep 0.3
+	"$DK" rotate switch -f "$d/etc/dkim.conf" -s r2 --dns-file \
+	    "$d/zone2.fifo" example.test:rsa > /dev/null 2>&1 &
+	p2=$!
+	sleep 0.3
+	cat "$d/e2.zone" > "$d/zone.fifo"
+	wait $p1
+	rc1=$?
+	cat "$d/r2.zone" > "$d/zone2.fifo"
+	wait $p2
+	check rotate-hostile:two-at-once "0|0|example.test:e2 example.test:r2" \
+	    "$rc1|$?|$(cut -d: -f1-2 "$d/real/dkim.conf" | grep -v '^#' |
+	    tr '\n' ' ' | sed 's/ $//')"
+
+	# the link is kept, and the file it names holds the change
+	check rotate-hostile:symlink-kept "link|real" \
+	    "$([ -L "$d/etc/dkim.conf" ] && echo link)|$(ls "$d/etc" "$d/real" |
+	    grep -c 'example.test.ed.bak' | sed 's/^1$/real/')"
+
+	# the new key file is a fifo, or no key: said so, at once
+	mv "$d/keys/e3.key" "$d/e3.key"
+	mkfifo "$d/keys/e3.key"
+	"$DK" rotate switch -f "$d/etc/dkim.conf" -s e3 --dns-file \
+	    "$d/e3.zone" example.test:e2 > /dev/null 2> "$d/err" &
+	p=$!
+	i=0
+	while kill -0 $p 2> /dev/null && [ $i -lt 50 ]; do
+		i=$((i + 1))
+		sleep 0.1
+	done
+	kill $p 2> /dev/null
+	wait $p
+	check rotate-hostile:key-fifo "66|1" "$?|$(grep -c \
+	    'e3.key is a fifo, not a file' "$d/err")"
+	rm "$d/keys/e3.key"
+	echo "not a key" > "$d/keys/e3.key"
+	"$DK" rotate switch -f "$d/etc/dkim.conf" -s e3 --dns-file \
+	    "$d/e3.zone" example.test:e2 > /dev/null 2> "$d/err"
+	check rotate-hostile:key-broken "65|0" "$?|$(grep -c 'published' \
+	    "$d/err")"
+	ls -a "$d/real" "$d/etc" | grep -E '\.[A-Za-z0-9]{6}$' &&
+	    fail rotate-hostile:no-temporary "a temporary file was left"
+}
+
 # ---- 4. --help, --version ---------------------------------------------------
 
 help_version() {
@@ -494,6 +606,7 @@ help_version() {
 start=$(date +%s)
 help_version
 rotate_text
+rotate_hostile
 if ! command -v knotd > /dev/null 2>&1; then
 	fail knot "knotd not found (Debian package knot)"
 elif ! keys; then
