@@ -44,8 +44,21 @@ START_TIMEOUT = 30
 STOP_TIMEOUT = 20
 
 
+def is_opensmtpd(pid):
+	"""Whether process pid runs SMTPD. Postfix's SMTP server is also
+	named smtpd, and runs beside ours in the Postfix tests; a process we
+	may not look into counts as ours."""
+	try:
+		exe = os.readlink("/proc/%s/exe" % pid)
+	except OSError:
+		return True
+	if exe.endswith(" (deleted)"):	# upgraded while it runs
+		exe = exe[:-len(" (deleted)")]
+	return os.path.realpath(exe) == os.path.realpath(SMTPD)
+
+
 def smtpd_pids():
-	"""Live smtpd processes on this machine (zombies do not count)."""
+	"""Live OpenSMTPD processes on this machine (zombies do not count)."""
 	pids = []
 	for pid in filter(str.isdigit, os.listdir("/proc")):
 		try:
@@ -54,7 +67,8 @@ def smtpd_pids():
 		except OSError:
 			continue
 		name = stat[stat.find("(") + 1:stat.rfind(")")]
-		if name == "smtpd" and stat[stat.rfind(")") + 2] != "Z":
+		if name == "smtpd" and stat[stat.rfind(")") + 2] != "Z" and \
+		    is_opensmtpd(pid):
 			pids.append(int(pid))
 	return pids
 
