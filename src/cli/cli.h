@@ -147,12 +147,15 @@ int	dk_cli_conf_replace(const struct dk_cli_conf *cf,
 void	dk_cli_conf_free(struct dk_cli_conf *cf);
 
 /*
- * keyarg.c. keyspec_split: spec split at its first two colons, or
+ * keyarg.c. domain_trim: drop a final dot, as zone files and
+ * filter-dkim's configuration may write a name. keyspec_split: spec
+ * split at its first two colons, the domain trimmed, or
  * EX_USAGE after saying why and printing cmd's usage. names_ok: 0 when
  * domain and selector are names, else EX_USAGE after saying why.
  * key_load: a private key file; 0, EX_NOINPUT (unreadable) or
  * EX_DATAERR (not a key), after saying why.
  */
+void	dk_cli_domain_trim(char *domain);
 int	dk_cli_keyspec_split(char *spec, const char *cmd,
 	    struct dk_cli_keyspec *ks);
 int	dk_cli_names_ok(const char *domain, const char *selector);

@@ -30,6 +30,16 @@
 #define KEY_ERR_MAX	256	/* one line of dk_key_parse() message */
 
 /* see cli.h */
+void
+dk_cli_domain_trim(char *domain)
+{
+	size_t len = strlen(domain);
+
+	if (len > 1 && domain[len - 1] == '.')
+		domain[len - 1] = '\0';
+}
+
+/* see cli.h */
 int
 dk_cli_keyspec_split(char *spec, const char *cmd, struct dk_cli_keyspec *ks)
 {
@@ -43,6 +53,7 @@ dk_cli_keyspec_split(char *spec, const char *cmd, struct dk_cli_keyspec *ks)
 	}
 	*selector++ = '\0';
 	*path++ = '\0';
+	dk_cli_domain_trim(spec);
 	ks->domain = spec;
 	ks->selector = selector;
 	ks->path = path;
@@ -54,7 +65,9 @@ int
 dk_cli_names_ok(const char *domain, const char *selector)
 {
 	if (!dk_sig_domain_ok(domain, strlen(domain), 2)) {
-		dk_cli_warnx("%s: not a domain name", domain);
+		dk_cli_warnx("%s: not a domain name: letters, digits and "
+		    "hyphens, two labels or more; an IDN as its xn-- "
+		    "A-label", domain);
 		return EX_USAGE;
 	}
 	/* also keeps a selector from naming another directory */

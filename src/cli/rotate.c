@@ -418,6 +418,7 @@ rotate_getopt(int argc, char **argv, const struct rotate_step *step,
 	cfg->domain = argv[optind];
 	if ((cfg->selector = strchr(cfg->domain, ':')) != NULL)
 		*cfg->selector++ = '\0';
+	dk_cli_domain_trim(cfg->domain);
 	return 0;
 }
 

@@ -65,10 +65,17 @@ failure_reason(enum dk_dns_rcode rcode)
 	}
 }
 
+/* k= as a record writes it. */
+static const char *
+key_type_word(enum dk_key_type type)
+{
+	return type == DK_KEY_ED25519 ? "ed25519" : "rsa";
+}
+
 /*
  * Compare the records txt[0..ntxt) with mine. A record with this key
  * that signatures can use (h= allows sha256) is a match; else any other
- * record makes it different (the first one's reason says why); else all
+ * record makes it different (the first one's detail says why); else all
  * were revoked.
  */
 static void
@@ -77,7 +84,7 @@ check_records(const struct dk_keyrec *mine, const char *path,
 {
 	struct dk_keyrec rec;
 	enum dk_reason reason;
-	const char *why = NULL;
+	char why[DK_KEYCHECK_DETAIL_MAX];
 	size_t i;
 
 	kc->state = DK_KEYCHECK_REVOKED;
@@ -87,11 +94,19 @@ check_records(const struct dk_keyrec *mine, const char *path,
 		    &reason) == -1) {
 			if (reason == DK_R_REVOKED_KEY)
 				continue;
-			why = dk_reason_str(reason);
-		} else if (!same_pubkey(&mine->key, &rec.key))
-			why = "the published key is not the one in";
+			snprintf(why, sizeof(why), "the record is unusable "
+			    "(%s), so not the key in %s",
+			    dk_reason_str(reason), path);
+		} else if (rec.key.type != mine->key.type)
+			snprintf(why, sizeof(why), "the record is k=%s, the "
+			    "key in %s is %s", key_type_word(rec.key.type),
+			    path, key_type_word(mine->key.type));
+		else if (!same_pubkey(&mine->key, &rec.key))
+			snprintf(why, sizeof(why), "the published key is not "
+			    "the one in %s", path);
 		else if (!(rec.hashes & DK_KEYREC_H_SHA256))
-			why = "h= does not allow sha256 for";
+			snprintf(why, sizeof(why), "h= does not allow sha256 "
+			    "for %s", path);
 		else {
 			kc->state = DK_KEYCHECK_MATCH;
 			if (mine->key.type == DK_KEY_ED25519)
@@ -106,8 +121,7 @@ check_records(const struct dk_keyrec *mine, const char *path,
 		}
 		if (kc->state != DK_KEYCHECK_DIFFERENT) {
 			kc->state = DK_KEYCHECK_DIFFERENT;
-			snprintf(kc->detail, sizeof(kc->detail), "%s %s", why,
-			    path);
+			memcpy(kc->detail, why, sizeof(kc->detail));
 		}
 	}
 }

@@ -498,8 +498,8 @@ key_add(struct config *c, const char *spec, const char *where)
 	if (p == NULL || *p == '\0' || dk_filter_hdr_domain_norm(d) == -1 ||
 	    dk_filter_hdr_domain_norm(s) == -1) {
 		log_warnx("%s: \"%s\": want DOMAIN:SELECTOR:KEYFILE, with "
-		    "a domain and a selector of letters, digits and hyphens",
-		    where, spec);
+		    "a domain and a selector of letters, digits and hyphens "
+		    "(an IDN as its xn-- A-label)", where, spec);
 		free(d);
 		return -1;
 	}

@@ -165,10 +165,19 @@ keys() {
 	echo 'rsarev._domainkey IN TXT "v=DKIM1; k=rsa; p="' >> "$TMP/records"
 	echo 'edrev._domainkey IN TXT "v=DKIM1; k=ed25519; p="' \
 	    >> "$TMP/records"
-	for s in rsadiff rsarev rsanone; do
+	# an Ed25519 record where the RSA key is meant; a record that is no
+	# key; tags a signer may add; p= with blanks (RFC 6376 §3.6.1)
+	sed 's/^ed\./rsaed./' "$TMP/keys/ed.line" >> "$TMP/records"
+	echo 'rsajunk._domainkey IN TXT "v=DKIM1; k=rsa; p=AAAA"' \
+	    >> "$TMP/records"
+	sed 's/^ed\./edtags./; s/k=ed25519; /k=ed25519; t=y:s; h=sha256; s=email; zz=x; /' \
+	    "$TMP/keys/ed.line" >> "$TMP/records"
+	sed 's/^rsa\./rsaws./; s/p=\(.\{40\}\)/p= \1 \t /' \
+	    "$TMP/keys/rsa.line" >> "$TMP/records"
+	for s in rsadiff rsarev rsanone rsaed rsajunk rsaws; do
 		cp "$TMP/keys/rsa.key" "$TMP/keys/$s.key"
 	done
-	for s in eddiff edrev ednone; do
+	for s in eddiff edrev ednone edtags; do
 		cp "$TMP/keys/ed.key" "$TMP/keys/$s.key"
 	done
 }
@@ -181,7 +190,11 @@ eddiff|different (the published key is not the one in KEYS/eddiff.key)|1
 rsarev|revoked (p= is empty)|1
 edrev|revoked (p= is empty)|1
 rsanone|absent (NXDOMAIN)|1
-ednone|absent (NXDOMAIN)|1'
+ednone|absent (NXDOMAIN)|1
+rsaed|different (the record is k=ed25519, the key in KEYS/rsaed.key is rsa)|1
+rsajunk|different (the record is unusable (key-syntax), so not the key in KEYS/rsajunk.key)|1
+edtags|match (ed25519, t=y, KEYS/edtags.key)|0
+rsaws|match (rsa 2048 bits, KEYS/rsaws.key)|0'
 
 testkey() {
 	check keygen:zone-line "rsa._domainkey.example.test. TXT" \
@@ -214,6 +227,16 @@ testkey() {
 	echo "  $(cat "$TMP/tk.out") [exit $rc]"
 	check testkey:failed "rsa._domainkey.example.test: failed (dns-unreachable, DNS server 127.0.0.1:$port)|75" \
 	    "$(cat "$TMP/tk.out")|$rc"
+	# the domain as a zone file or the daemons' configuration may write
+	# it: upper case, a final dot; an IDN must be given as its A-label
+	"$DK" testkey --resolver "127.0.0.1:$KPORT" \
+	    "EXAMPLE.Test.:ed:$TMP/keys/ed.key" > "$TMP/tk.out"
+	check testkey:final-dot "0|match" "$?|$(cut -d' ' -f2 "$TMP/tk.out")"
+	"$DK" testkey --resolver "127.0.0.1:$KPORT" \
+	    "b$(printf '\303\274')cher.example.test:ed:$TMP/keys/ed.key" \
+	    > /dev/null 2> "$TMP/tk.err"
+	check testkey:idn-u-label "64|1" "$?|$(grep -c 'xn-- A-label' \
+	    "$TMP/tk.err")"
 	"$DK" testkey --resolver "127.0.0.1:$KPORT" example.test:rsa \
 	    > /dev/null 2>&1
 	check testkey:usage 64 $?
