@@ -425,10 +425,32 @@ key_dir_closed(const char *path, char *dir)
 	return 0;
 }
 
+/*
+ * path cannot be read by us, the user the daemon reads it as: say who we
+ * are, and whether the file or a directory on the way keeps us out.
+ * where: "FILE:LINE: " or "".
+ */
+static void
+denied(const char *where, const char *path, const char *what)
+{
+	char dir[PATH_MAX];
+
+	if (key_dir_closed(path, dir))
+		log_warnx("%s%s: %s to uid %lu, which the filter runs as: it "
+		    "may not enter %s; let that user in (chgrp, chmod 750)",
+		    where, path, strerror(EACCES), (unsigned long)geteuid(),
+		    dir);
+	else
+		log_warnx("%s%s: %s to uid %lu, which the filter runs as; "
+		    "make %s readable by that user (chgrp, chmod 640)",
+		    where, path, strerror(EACCES), (unsigned long)geteuid(),
+		    what);
+}
+
 static int
 key_load(struct cfg_key *k, const char *where)
 {
-	char err[128], dir[PATH_MAX], *buf;
+	char err[128], pre[PATH_MAX + 40], *buf;
 	const char *kind;
 	size_t len;
 	enum dk_status st;
@@ -438,17 +460,10 @@ key_load(struct cfg_key *k, const char *where)
 		if (kind != NULL)
 			log_warnx("%s: %s is %s: give the key's PEM file",
 			    where, k->path, kind);
-		else if (errno == EACCES && key_dir_closed(k->path, dir))
-			log_warnx("%s: %s: %s to uid %lu, which the filter "
-			    "runs as: it may not enter %s; let that user "
-			    "in (chgrp, chmod 750)", where, k->path,
-			    strerror(EACCES), (unsigned long)geteuid(), dir);
-		else if (errno == EACCES)
-			log_warnx("%s: %s: %s to uid %lu, which the filter "
-			    "runs as; make the key readable by that user "
-			    "(chgrp, chmod 640)", where, k->path,
-			    strerror(errno), (unsigned long)geteuid());
-		else
+		else if (errno == EACCES) {
+			(void)snprintf(pre, sizeof(pre), "%s: ", where);
+			denied(pre, k->path, "the key");
+		} else
 			log_warn("%s: %s", where, k->path);
 		return -1;
 	}
@@ -602,6 +617,8 @@ file_load(struct config *c, const char *path)
 			log_warnx("%s: over %d bytes, the bound on a "
 			    "configuration file: is it the right file?", path,
 			    FILTER_CONF_MAX);
+		else if (errno == EACCES)
+			denied("", path, "the file");
 		else
 			log_warn("%s", path);
 		return -1;

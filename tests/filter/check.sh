@@ -114,6 +114,11 @@ if [ -n "$asuser" ]; then
 	printf 'example.test:ed:%s/closed/ed.key\n' "$TMP" > "$TMP/closed.conf"
 	run filter-key-dir-closed 78 "closed.conf:1: .*closed/ed.key: Permission denied to uid $(id -u opensmtpd), which the filter runs as: it may not enter .*/closed; let that user in" \
 	    "$FILTER" -n -f "$TMP/closed.conf"
+	# the configuration itself unreadable to the daemon's user
+	cp "$TMP/good.conf" "$TMP/private.conf"
+	chmod 600 "$TMP/private.conf"
+	run filter-conf-unreadable 78 "private.conf: Permission denied to uid $(id -u opensmtpd), which the filter runs as; make the file readable by that user" \
+	    "$FILTER" -n -f "$TMP/private.conf"
 	# not root, -u names another user: refused, not checked as us
 	run filter-u-not-root 78 '-u root: only root can read the keys as another user' \
 	    setpriv --reuid=opensmtpd --regid=opensmtpd --clear-groups \
