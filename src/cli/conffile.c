@@ -92,7 +92,7 @@ key_line(const char *p, size_t len, size_t *woff, struct dk_cli_confkey *ck)
 	return 0;
 }
 
-/* Names compare without case, and a final dot does not count. */
+/* Domains compare without case, and a final dot does not count. */
 static int
 same_domain(const char *a, const char *b)
 {
@@ -165,9 +165,10 @@ dk_cli_conf_keys(const struct dk_cli_conf *cf, const char *domain,
 		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			nl = end;
 		memset(&ck, 0, sizeof(ck));
+		/* selectors too are DNS labels, compared without case */
 		if (key_line(p, (size_t)(nl - p), &woff, &ck) == -1 ||
-		    !same_domain(ck.domain, domain) ||
-		    (selector != NULL && strcmp(ck.selector, selector) != 0))
+		    !same_domain(ck.domain, domain) || (selector != NULL &&
+		    strcasecmp(ck.selector, selector) != 0))
 			continue;
 		ck.off = (size_t)(p - cf->buf) + woff;
 		ck.lineno = lineno;

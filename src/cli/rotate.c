@@ -36,6 +36,7 @@
 
 #include <sys/stat.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -124,11 +125,16 @@ rotate_keypath(const char *oldpath, const char *sel, char *out)
 	return 0;
 }
 
-/* CONFIG.DOMAIN.SELECTOR.bak: the configuration before SELECTOR went. */
+/*
+ * CONFIG.DOMAIN.SELECTOR.bak: the configuration before SELECTOR went.
+ * DOMAIN and SELECTOR in lower case, as DNS compares them: switch and
+ * revoke must find one file however the operator typed them.
+ */
 static int
 rotate_backup(const char *conf, const char *domain, const char *sel,
     char *out)
 {
+	size_t i;
 	int n;
 
 	n = snprintf(out, PATH_MAX, "%s.%s.%s.bak", conf, domain, sel);
@@ -136,6 +142,8 @@ rotate_backup(const char *conf, const char *domain, const char *sel,
 		dk_cli_warnx("%s: path too long", conf);
 		return EX_USAGE;
 	}
+	for (i = strlen(conf); out[i] != '\0'; i++)
+		out[i] = (char)tolower((unsigned char)out[i]);
 	return 0;
 }
 

@@ -584,6 +584,16 @@ rotate_hostile() {
 	    "$rc1|$?|$(cut -d: -f1-2 "$d/real/dkim.conf" | grep -v '^#' |
 	    tr '\n' ' ' | sed 's/ $//')"
 
+	# names typed in another case, or with a final dot, are the same
+	# names: E2 still signs; the switch from ED has its backup
+	"$DK" rotate revoke -g 0 -f "$d/etc/dkim.conf" EXAMPLE.TEST:E2 \
+	    > /dev/null 2>&1
+	check rotate-hostile:revoke-in-use-case 78 $?
+	"$DK" rotate revoke -f "$d/etc/dkim.conf" Example.Test.:ED \
+	    > /dev/null 2> "$d/err"
+	check rotate-hostile:revoke-backup-case "75|1" "$?|$(grep -c \
+	    'grace period of 7 days' "$d/err")"
+
 	# the link is kept, and the file it names holds the change
 	check rotate-hostile:symlink-kept "link|real" \
 	    "$([ -L "$d/etc/dkim.conf" ] && echo link)|$(ls "$d/etc" "$d/real" |
