@@ -144,7 +144,9 @@ dk_dns_resolve_names(struct dk_resolver *r, const char *const *names,
 		out[i] = NULL;
 	/* all at once, so that n dead lookups take the time of one */
 	for (i = 0; i < n && st == DK_OK; i++)
-		st = dk_resolver_submit(r, names[i], NULL, now_ms(), &out[i]);
+		if ((st = dk_resolver_submit(r, names[i], NULL, now_ms(),
+		    &out[i])) == DK_EINVAL)
+			st = DK_OK;	/* not a domain name: out[i] NULL */
 	while (st == DK_OK && dk_resolver_pending(r) > 0) {
 		while (dk_resolver_done(r) != NULL)
 			;	/* each is one of out[] */
@@ -167,6 +169,8 @@ dk_dns_resolve_name(struct dk_resolver *r, const char *name,
 {
 	struct dk_dns_lookup *l;
 
-	*st = dk_dns_resolve_names(r, &name, 1, &l);
+	if ((*st = dk_dns_resolve_names(r, &name, 1, &l)) == DK_OK &&
+	    l == NULL)
+		*st = DK_EINVAL;
 	return l;
 }

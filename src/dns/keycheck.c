@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "dns.h"
+#include "dnsint.h"
 #include "keycheck.h"
 
 static const char *const state_words[] = {
@@ -127,12 +128,22 @@ check_records(const struct dk_keyrec *mine, const char *path,
 }
 
 /* see keycheck.h */
-void
+int
 dk_keycheck_name(struct dk_keycheck *kc, const char *domain,
     const char *selector)
 {
-	snprintf(kc->name, sizeof(kc->name), "%s._domainkey.%s", selector,
-	    domain);
+	int n;
+
+	n = snprintf(kc->name, sizeof(kc->name), "%s._domainkey.%s",
+	    selector, domain);
+	if (n >= 0 && n <= DK_DNS_NAME_MAX)
+		return 0;
+	/* RFC 1035 §2.3.4: no record can be published there */
+	kc->state = DK_KEYCHECK_ABSENT;
+	snprintf(kc->detail, sizeof(kc->detail), "the name has %d octets, "
+	    "over the %d of a DNS name; choose a shorter selector", n,
+	    DK_DNS_NAME_MAX);
+	return -1;
 }
 
 /* see keycheck.h */

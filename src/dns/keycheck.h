@@ -45,8 +45,13 @@ struct dk_keycheck {
 	char			 detail[DK_KEYCHECK_DETAIL_MAX];
 };
 
-/* Set kc->name, the owner name to look up, from domain and selector. */
-void	dk_keycheck_name(struct dk_keycheck *kc, const char *domain,
+/*
+ * Set kc->name, the owner name to look up, from domain and selector.
+ * Returns 0, or -1 when it is longer than a DNS name may be: then no
+ * record can be there, and kc is set to absent, saying so, with the name
+ * cut short.
+ */
+int	dk_keycheck_name(struct dk_keycheck *kc, const char *domain,
 	    const char *selector);
 
 /*

@@ -130,8 +130,8 @@ struct dk_dns_lookup	*dk_dns_resolve_name(struct dk_resolver *r,
 /*
  * As dk_dns_resolve_name(), for names[0..n) looked up at once: the wait
  * is that of the slowest, never the sum. out[i] gets the finished lookup
- * of names[i]. Returns DK_OK, or DK_EINVAL (one is not a domain name) or
- * DK_ENOMEM with every out[i] NULL.
+ * of names[i], or NULL when names[i] is not a domain name. Returns
+ * DK_OK, or DK_ENOMEM with every out[i] NULL.
  */
 DK_WUR enum dk_status	 dk_dns_resolve_names(struct dk_resolver *r,
 			    const char *const *names, size_t n,

@@ -76,11 +76,15 @@ key_published(struct dk_resolver *r, const struct cfg_key *k,
     const struct dk_dns_lookup *l)
 {
 	const struct dk_dns_failure *f = dk_resolver_last_failure(r);
-	const struct dk_dns_result *res = dk_dns_lookup_result(l);
+	const struct dk_dns_result *res;
 	struct dk_keycheck kc;
 
-	dk_keycheck_name(&kc, k->domain, k->selector);
-	if (dk_keycheck_compare(&kc, k->key, k->path, res->rcode, res->txt,
+	/* l is NULL only for a name too long to look up */
+	kc.state = DK_KEYCHECK_ABSENT;
+	snprintf(kc.detail, sizeof(kc.detail), "not a domain name");
+	if (dk_keycheck_name(&kc, k->domain, k->selector) == 0 && l != NULL &&
+	    (res = dk_dns_lookup_result(l)) != NULL &&
+	    dk_keycheck_compare(&kc, k->key, k->path, res->rcode, res->txt,
 	    res->ntxt, f != NULL ? f->server : NULL) == -1)
 		fatal("key check");
 	if (kc.state == DK_KEYCHECK_MATCH) {
@@ -123,7 +127,8 @@ keys_published(const struct config *c)
 	    (l = calloc(c->nkeys + 1, sizeof(*l))) == NULL)
 		fatal("key check");
 	for (i = 0; i < c->nkeys; i++) {
-		dk_keycheck_name(&kc, c->keys[i].domain, c->keys[i].selector);
+		(void)dk_keycheck_name(&kc, c->keys[i].domain,
+		    c->keys[i].selector);
 		if ((names[i] = strdup(kc.name)) == NULL)
 			fatal("key check");
 	}

@@ -106,6 +106,14 @@ run milter-key-fifo 78 'fifo.conf:1: .*fifo.key is a fifo' \
 run filter-conf-fifo 78 'fifo.key is a fifo: give the configuration file' \
     timeout 10 "$FILTER" -n -f "$TMP/fifo.key"
 
+# -n -n: a domain a signature may have, too long with its selector for
+# a DNS name: said so, and no lookup is made (nothing listens there)
+l=$(printf '%060d' 0 | tr 0 a)
+printf '%s.%s.%s.%s.test:sel12345678901234567890:%s/ed.key\n' \
+    "$l" "$l" "$l" "$l" "$TMP" > "$TMP/long.conf"
+run filter-name-too-long 78 'absent \(the name has 283 octets, over the 253 of a DNS name; choose a shorter selector\)' \
+    "$FILTER" -n -n -u "$(id -un)" --resolver 127.0.0.1:9 -f "$TMP/long.conf"
+
 if [ -n "$asuser" ]; then
 	# the key readable, its directory closed: the directory is named
 	mkdir "$TMP/closed"
