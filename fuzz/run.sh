@@ -7,6 +7,8 @@
 #                 10000000: make fuzz FUZZ_RUNS=10000000)
 #   FUZZ_TARGETS  targets to run (default: all of fuzz/fuzz_*.c)
 #   FUZZ_CC       a clang with libFuzzer (default clang)
+#   FUZZ_BUILD    no: run the binaries and seeds already in build/fuzz,
+#                 as a long run that calls this once per target does
 # Output: build/fuzz/ (binaries, objects, seeds/, corpus/, logs,
 # crash-* reproducers). Exit status 1 when any target finds something,
 # 2 when the build fails. Reproduce a finding with
@@ -63,7 +65,7 @@ fi
 
 pkg_cflags=$(pkg-config --cflags libsodium ldns 2>/dev/null || true)
 pkg_libs=$(pkg-config --libs libsodium ldns 2>/dev/null || echo -lsodium -lldns)
-cflags="-std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -g -O1 -Wall -Wextra
+cflags="-std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -g -O2 -Wall -Wextra
     -fno-omit-frame-pointer -fno-sanitize-recover=all
     -Iinclude -I/usr/include/bearssl $pkg_cflags"
 san="address,undefined"
@@ -85,40 +87,58 @@ compile() {
 	done
 }
 
-objs=$(compile src/canon/*.c src/crypto/*.c src/dkim/*.c src/dns/*.c \
-    compat/*.c fuzz/fuzzlib.c) || exit 2
-# fuzz_filter, fuzz_filter_events and fuzz_config also drive
-# filter-dkim: everything but its main()
-filter_srcs=
-for src in src/filter/*.c; do
-	[ "$src" = src/filter/main.c ] || filter_srcs="$filter_srcs $src"
-done
-# shellcheck disable=SC2086
-filter_objs=$(compile $filter_srcs) || exit 2
-# the milter: its protocol and message files, the filter's shared policy
-# (not its log, which the milter's own replaces; not main)
-milter_srcs="src/milter/wire.c src/milter/conn.c src/milter/dkim.c
-    src/milter/log.c"
-for src in $filter_srcs; do
-	[ "$src" = src/filter/log.c ] || milter_srcs="$milter_srcs $src"
-done
-milter_objs=$(compile $milter_srcs) || exit 2
-
-for t in $targets; do
-	extra=
-	case $t in
-	fuzz_filter|fuzz_filter_events|fuzz_config) extra=$filter_objs ;;
-	fuzz_milter)			extra=$milter_objs ;;
-	esac
+# Objects, the targets and their seeds.
+build() {
+	objs=$(compile src/canon/*.c src/crypto/*.c src/dkim/*.c src/dns/*.c \
+	    compat/*.c fuzz/fuzzlib.c) || exit 2
+	# fuzz_filter, fuzz_filter_events and fuzz_config also drive
+	# filter-dkim: everything but its main()
+	filter_srcs=
+	for src in src/filter/*.c; do
+		[ "$src" = src/filter/main.c ] ||
+		    filter_srcs="$filter_srcs $src"
+	done
 	# shellcheck disable=SC2086
-	if ! $cc $cflags -fsanitize=fuzzer,$san -o "$out/$t" "fuzz/$t.c" \
-	    $extra $objs -lbearssl $pkg_libs; then
-		echo "fuzz: cannot build $t" >&2
-		exit 2
-	fi
-done
+	filter_objs=$(compile $filter_srcs) || exit 2
+	# the milter: its protocol and message files, the filter's shared
+	# policy (not its log, which the milter's own replaces; not main)
+	milter_srcs="src/milter/wire.c src/milter/conn.c src/milter/dkim.c
+	    src/milter/log.c"
+	for src in $filter_srcs; do
+		[ "$src" = src/filter/log.c ] || milter_srcs="$milter_srcs $src"
+	done
+	milter_objs=$(compile $milter_srcs) || exit 2
 
-sh fuzz/mkseeds.sh "$out/seeds" >/dev/null || exit 2
+	for t in $targets; do
+		extra=
+		case $t in
+		fuzz_filter|fuzz_filter_events|fuzz_config)
+			extra=$filter_objs ;;
+		fuzz_milter)
+			extra=$milter_objs ;;
+		esac
+		# shellcheck disable=SC2086
+		if ! $cc $cflags -fsanitize=fuzzer,$san -o "$out/$t" \
+		    "fuzz/$t.c" $extra $objs -lbearssl $pkg_libs; then
+			echo "fuzz: cannot build $t" >&2
+			exit 2
+		fi
+	done
+
+	sh fuzz/mkseeds.sh "$out/seeds" >/dev/null || exit 2
+}
+
+if [ "${FUZZ_BUILD:-yes}" != no ]; then
+	build
+else
+	for t in $targets; do
+		if [ ! -x "$out/$t" ] || [ ! -d "$out/seeds/$t" ]; then
+			echo "fuzz: $out/$t or its seeds missing; run" \
+			    "without FUZZ_BUILD=no first" >&2
+			exit 2
+		fi
+	done
+fi
 
 status=0
 for t in $targets; do
