@@ -17,8 +17,9 @@
 /*
  * Helpers shared by the libFuzzer targets in this folder: the entry
  * points' prototypes, a check that aborts (so that libFuzzer keeps the
- * input as a crash), a sink that collects canonicalizer output, and a
- * chunker that splits an input at offsets taken from the input itself.
+ * input as a crash), a sink that collects canonicalizer output, a
+ * chunker that splits an input at offsets taken from the input itself,
+ * and the files that the filter-dkim targets read and write.
  */
 
 #ifndef DK_FUZZ_H
@@ -75,5 +76,21 @@ void	dk_fuzz_chunker_init(struct dk_fuzz_chunker *c, const uint8_t **data,
 	    size_t *size);
 /* The size of the next chunk, at most left. */
 size_t	dk_fuzz_chunk(struct dk_fuzz_chunker *c, size_t left);
+
+/*
+ * A directory for the targets' files: /dev/shm when it is a writable
+ * directory (a tmpfs on Linux, so that the spool files and the
+ * configuration written per run never wait for a disk), else /tmp.
+ */
+const char	*dk_fuzz_tmpdir(void);
+
+#define DK_FUZZ_PATH_MAX	64
+
+/*
+ * Write a filter-dkim configuration file of text and a spool-dir line
+ * naming dk_fuzz_tmpdir(), as DIR/NAME.XXXXXX; its path goes to path
+ * (DK_FUZZ_PATH_MAX bytes). Exits when that fails.
+ */
+void	dk_fuzz_conf_write(char *path, const char *name, const char *text);
 
 #endif /* DK_FUZZ_H */

@@ -47,7 +47,7 @@
 #define FLAG_HEADERS	0x04
 #define FLAG_CANON	0x08
 
-static char	path[] = "/tmp/fuzz_config.XXXXXX";
+static char	path[DK_FUZZ_PATH_MAX];
 static int	fd = -1;
 
 /*
@@ -146,6 +146,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
+	(void)snprintf(path, sizeof(path), "%s/fuzz_config.XXXXXX",
+	    dk_fuzz_tmpdir());
 	if ((fd = mkstemp(path)) == -1) {
 		perror(path);
 		exit(1);

@@ -124,19 +124,6 @@ closed_port(void)
 }
 
 static void
-conf_write(char *path)
-{
-	int fd;
-
-	if ((fd = mkstemp(path)) == -1 ||
-	    write(fd, conf_text, sizeof(conf_text) - 1) !=
-	    (ssize_t)(sizeof(conf_text) - 1) || close(fd) == -1) {
-		perror(path);
-		exit(1);
-	}
-}
-
-static void
 resolver_start(void)
 {
 	struct dk_resolver_opts o;
@@ -158,12 +145,12 @@ resolver_start(void)
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	static char path[] = "/tmp/fuzz_filter.XXXXXX";
+	static char path[DK_FUZZ_PATH_MAX];
 	static char server[RESOLVER_MAX];
 
 	(void)argc;
 	(void)argv;
-	conf_write(path);
+	dk_fuzz_conf_write(path, "fuzz_filter", conf_text);
 	(void)snprintf(server, sizeof(server), "127.0.0.1:%d", closed_port());
 	args.file = path;
 	args.mode = "auto";

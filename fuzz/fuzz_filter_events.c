@@ -137,7 +137,7 @@ server_open(char *addr, size_t len)
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	static char path[] = "/tmp/fuzz_filter_events.XXXXXX";
+	static char path[DK_FUZZ_PATH_MAX];
 	static char addr[32];
 	struct dk_resolver_opts o;
 	struct dk_dns_conf conf;
@@ -147,12 +147,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	server = server_open(addr, sizeof(addr));
-	if ((fd = mkstemp(path)) == -1 || write(fd, conf_text,
-	    sizeof(conf_text) - 1) != (ssize_t)(sizeof(conf_text) - 1) ||
-	    close(fd) == -1) {
-		perror(path);
-		exit(1);
-	}
+	dk_fuzz_conf_write(path, "fuzz_filter_events", conf_text);
 	args.file = path;
 	args.resolver = addr;
 	args.keys = keys;

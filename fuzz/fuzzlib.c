@@ -14,9 +14,12 @@
  * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
  */
 
+#include <sys/stat.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fuzz.h"
 
@@ -84,4 +87,31 @@ dk_fuzz_chunk(struct dk_fuzz_chunker *c, size_t left)
 	n = (size_t)c->sizes[c->next] + 1;
 	c->next = (c->next + 1) % DK_FUZZ_NSIZES;
 	return n < left ? n : left;
+}
+
+const char *
+dk_fuzz_tmpdir(void)
+{
+	struct stat st;
+
+	if (stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) &&
+	    access("/dev/shm", W_OK) == 0)
+		return "/dev/shm";
+	return "/tmp";
+}
+
+void
+dk_fuzz_conf_write(char *path, const char *name, const char *text)
+{
+	FILE *f;
+	int fd;
+
+	(void)snprintf(path, DK_FUZZ_PATH_MAX, "%s/%s.XXXXXX",
+	    dk_fuzz_tmpdir(), name);
+	if ((fd = mkstemp(path)) == -1 || (f = fdopen(fd, "w")) == NULL ||
+	    fprintf(f, "%sspool-dir %s\n", text, dk_fuzz_tmpdir()) < 0 ||
+	    fclose(f) == EOF) {
+		perror(path);
+		exit(1);
+	}
 }
