@@ -20,9 +20,17 @@
  * dq, iq, or a Montgomery constant of p or q) flipped, as a fault would.
  * Checks: without a fault, the bytes equal BearSSL's; with one, either
  * -1 and a signature of zeros, or a signature that verifies (the flip
- * changed nothing the result depends on).
+ * changed nothing the result depends on). This covers the CRT, the
+ * windowed exponentiation, the check with the public key after signing
+ * and its fault path, on both exponentiation kernels (radix 2^52 on
+ * IFMA, radix 2^64) and both multipliers (mulx, portable), with keys of
+ * 512 to 1024 bits (fuzzrsa.h), so that a run costs well under a
+ * millisecond under the sanitizers.
  *
- * Input: key, digest[32], fault, then two bytes of bit position.
+ * Input: a mode byte (bits 0-2: the key; bit 3: the radix 2^64 kernel
+ * even on IFMA; bit 4: the portable multiplier even with mulx),
+ * digest[32], then an optional fault: what to flip, then two bytes of
+ * bit position.
  */
 
 #include <stdint.h>
@@ -30,49 +38,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/crypto/rsa.h"
 #include "fuzz.h"
+#include "fuzzrsa.h"
 
-#define NKEYS	2
-
-static const char *const key_paths[NKEYS] = {
-	"vectors/rfc/rfc8463-rsa-private.pem",
-	"tests/data/crypto/rsa2048-pkcs8.pem",
-};
-static struct dk_key *keys[NKEYS];
-static struct dk_pubkey pks[NKEYS];
+#define MODE_NO_IFMA	0x08
+#define MODE_NO_ADX	0x10
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	struct dk_rsa_priv *p;
-	char buf[8192], err[256];
-	size_t i, len;
-	FILE *f;
-
 	(void)argc;
 	(void)argv;
-	for (i = 0; i < NKEYS; i++) {
-		if ((f = fopen(key_paths[i], "r")) == NULL) {
-			fprintf(stderr, "%s: cannot open (run from the top)\n",
-			    key_paths[i]);
-			exit(2);
-		}
-		len = fread(buf, 1, sizeof(buf), f);
-		fclose(f);
-		if (dk_key_parse(&keys[i], buf, len, err, sizeof(err)) !=
-		    DK_OK) {
-			fprintf(stderr, "%s: %s\n", key_paths[i], err);
-			exit(2);
-		}
-		p = dk_key_rsa_priv(keys[i]);
-		pks[i].type = DK_KEY_RSA;
-		pks[i].bits = dk_key_bits(keys[i]);
-		pks[i].nlen = p->nlen;
-		dk_bn_encode(pks[i].n, p->nlen, p->n.m, p->n.k);
-		pks[i].elen = 3;
-		dk_bn_encode(pks[i].e, 3, &p->e, 1);
-	}
+	dk_fuzz_rsa_init();
 	return 0;
 }
 
@@ -111,18 +88,22 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct dk_rsa_priv p;
+	const struct dk_fuzz_rsa *k;
 	uint8_t want[DK_SIG_MAX], got[DK_SIG_MAX], zero[DK_SIG_MAX];
-	size_t k;
 	int rc;
 
 	if (size < 1 + 32)
 		return 0;
-	k = data[0] % NKEYS;
-	p = *dk_key_rsa_priv(keys[k]);
+	k = &dk_fuzz_rsa_keys[(data[0] & 7) % DK_FUZZ_NRSA];
+	p = k->priv;
+	if (data[0] & MODE_NO_IFMA)
+		p.ifma = 0;
+	if (data[0] & MODE_NO_ADX)
+		p.n.adx = p.p.adx = p.q.adx = 0;
 	if (size < 1 + 32 + 3) {
 		DK_FUZZ_CHECK(dk_rsa_sign_ct(&p, data + 1, got) == 0);
-		DK_FUZZ_CHECK(dk_rsa_sign_bearssl(keys[k], data + 1, want) ==
-		    0);
+		DK_FUZZ_CHECK(dk_fuzz_rsa_sign_bearssl(k, data + 1, want) ==
+		    1);
 		DK_FUZZ_CHECK(memcmp(want, got, p.nlen) == 0);
 		return 0;
 	}
@@ -132,7 +113,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (rc == -1)
 		DK_FUZZ_CHECK(memcmp(got, zero, p.nlen) == 0);
 	else
-		DK_FUZZ_CHECK(rc == 0 && dk_rsa_verify_own(&pks[k],
+		DK_FUZZ_CHECK(rc == 0 && dk_rsa_verify_own(&k->pub,
 		    DK_HASH_SHA256, data + 1, 32, got, p.nlen) == 1);
 	return 0;
 }

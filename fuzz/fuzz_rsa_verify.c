@@ -18,13 +18,16 @@
  * Fuzz RSA verification: our own (rsa.c) against BearSSL's (rsabr.c)
  * on signatures changed, cut, stretched or made up, exponents changed,
  * and moduli taken from the input. Checks: both verdicts are 0 or 1 and
- * equal; an untouched signature verifies.
+ * equal; an untouched signature verifies. Keys of 512 to 1024 bits
+ * (fuzzrsa.h) keep a run cheap; moduli from the input go up to
+ * DK_RSA_MAX_BITS.
  *
  * Input: mode, key, elen, e[8], then the rest. mode & 3: 0 the good
  * signature with the rest XORed over its front; 1 the rest as the
  * signature; 2 the good signature cut or stretched by up to 8 bytes;
  * 3 n from the rest (two length bytes, n, then the signature). mode & 4
- * verifies as SHA-1. elen < 9 replaces e with e[0..elen).
+ * verifies as SHA-1. mode & 8 takes the radix 2^64 kernel even on
+ * IFMA. elen < 9 replaces e with e[0..elen).
  */
 
 #include <stdint.h>
@@ -32,52 +35,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/crypto/rsa.h"
 #include "fuzz.h"
+#include "fuzzrsa.h"
 
 #define HEAD		11	/* mode, key, elen, e[8] */
-#define NKEYS		3
+#define MODE_NO_IFMA	0x08
 
-static const char *const key_paths[NKEYS] = {
-	"vectors/rfc/rfc8463-rsa-private.pem",
-	"tests/data/crypto/rsa2048-pkcs8.pem",
-	"tests/data/crypto/rsa4096-pkcs8.pem",
-};
-static struct dk_pubkey pks[NKEYS];
-static uint8_t good[NKEYS][DK_SIG_MAX];
+static uint8_t good[DK_FUZZ_NRSA][DK_SIG_MAX];
 static uint8_t digest[32];
-
-static void
-load(size_t i)
-{
-	struct dk_rsa_priv *p;
-	struct dk_key *key;
-	char buf[8192], err[256];
-	size_t len, siglen;
-	FILE *f;
-
-	if ((f = fopen(key_paths[i], "r")) == NULL) {
-		fprintf(stderr, "%s: cannot open (run from the top)\n",
-		    key_paths[i]);
-		exit(2);
-	}
-	len = fread(buf, 1, sizeof(buf), f);
-	fclose(f);
-	if (dk_key_parse(&key, buf, len, err, sizeof(err)) != DK_OK) {
-		fprintf(stderr, "%s: %s\n", key_paths[i], err);
-		exit(2);
-	}
-	p = dk_key_rsa_priv(key);
-	memset(&pks[i], 0, sizeof(pks[i]));
-	pks[i].type = DK_KEY_RSA;
-	pks[i].bits = dk_key_bits(key);
-	pks[i].nlen = p->nlen;
-	dk_bn_encode(pks[i].n, p->nlen, p->n.m, p->n.k);
-	pks[i].elen = 3;
-	dk_bn_encode(pks[i].e, 3, &p->e, 1);
-	DK_FUZZ_CHECK(dk_key_sign(key, digest, good[i], &siglen) == 0);
-	dk_key_free(key);
-}
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -86,9 +51,11 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 
 	(void)argc;
 	(void)argv;
+	dk_fuzz_rsa_init();
 	memset(digest, 0xa7, sizeof(digest));
-	for (i = 0; i < NKEYS; i++)
-		load(i);
+	for (i = 0; i < DK_FUZZ_NRSA; i++)
+		DK_FUZZ_CHECK(dk_fuzz_rsa_sign_bearssl(&dk_fuzz_rsa_keys[i],
+		    digest, good[i]) == 1);
 	return 0;
 }
 
@@ -104,8 +71,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < HEAD)
 		return 0;
-	k = data[1] % NKEYS;
-	pk = pks[k];
+	k = data[1] % DK_FUZZ_NRSA;
+	pk = dk_fuzz_rsa_keys[k].pub;
 	rest = data + HEAD;
 	nrest = size - HEAD;
 	siglen = pk.nlen;
@@ -146,8 +113,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	alg = data[0] & 4 ? DK_HASH_SHA1 : DK_HASH_SHA256;
 	if (alg == DK_HASH_SHA1)
 		untouched = 0;
-	own = dk_rsa_verify_own(&pk, alg, digest, alg == DK_HASH_SHA1 ? 20 :
-	    32, sig, siglen);
+	own = dk_rsa_verify_kernel(&pk, alg, digest, alg == DK_HASH_SHA1 ?
+	    20 : 32, sig, siglen, !(data[0] & MODE_NO_IFMA) &&
+	    dk_bn_ifma_ok());
 	br = dk_rsa_verify_bearssl(&pk, alg, digest, alg == DK_HASH_SHA1 ?
 	    20 : 32, sig, siglen);
 	DK_FUZZ_CHECK(own == 0 || own == 1);

@@ -48,16 +48,6 @@ target_flags() {
 	esac
 }
 
-# Runs per target: an RSA signature costs milliseconds under the
-# sanitizers, so those targets get fewer.
-target_runs() {
-	case $1 in
-	fuzz_rsa_sign)		[ "$runs" -lt 3000 ] && echo "$runs" || echo 3000 ;;
-	fuzz_rsa_verify)	[ "$runs" -lt 60000 ] && echo "$runs" || echo 60000 ;;
-	*)			echo "$runs" ;;
-	esac
-}
-
 if ! command -v "$cc" >/dev/null 2>&1; then
 	echo "fuzz: $cc not found (needs clang with libFuzzer)" >&2
 	exit 2
@@ -90,7 +80,7 @@ compile() {
 # Objects, the targets and their seeds.
 build() {
 	objs=$(compile src/canon/*.c src/crypto/*.c src/dkim/*.c src/dns/*.c \
-	    compat/*.c fuzz/fuzzlib.c) || exit 2
+	    compat/*.c fuzz/fuzzlib.c fuzz/fuzzrsa.c) || exit 2
 	# fuzz_filter, fuzz_filter_events and fuzz_config also drive
 	# filter-dkim: everything but its main()
 	filter_srcs=
@@ -145,7 +135,7 @@ for t in $targets; do
 	mkdir -p "$out/corpus/$t"
 	log="$out/$t.log"
 	# shellcheck disable=SC2046
-	"$out/$t" -runs="$(target_runs "$t")" -max_len="$(max_len "$t")" -timeout=30 \
+	"$out/$t" -runs="$runs" -max_len="$(max_len "$t")" -timeout=30 \
 	    $(target_flags "$t") \
 	    -rss_limit_mb=2048 -artifact_prefix="$out/crash-$t-" \
 	    "$out/corpus/$t" "$out/seeds/$t" >"$log" 2>&1
