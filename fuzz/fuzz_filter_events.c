@@ -264,7 +264,13 @@ dns(struct filter *f, int answer)
 		np = dk_resolver_fds(f->resolver, pfd, 16);
 		if (np > 16)
 			np = 16;
-		if (poll(pfd, np, 100) > 0)
+		/*
+		 * Loopback delivers a datagram within sendto(): the
+		 * answers that can arrive are there. Waiting would only
+		 * wait out answers to lookups of messages that are gone,
+		 * whose sockets are closed.
+		 */
+		if (poll(pfd, np, 0) > 0)
 			dk_resolver_process(f->resolver, pfd, np, clock_ms);
 	}
 	if (!answer)
