@@ -273,7 +273,8 @@ void			 dk_free_string(char *s);
  * signer finishes, DK_TIME_NONE (or another negative value) leaves t=
  * out, anything else is taken as it is. expire_after, when positive,
  * adds x= = t= + expire_after (t= must then be present); neither may
- * pass DK_TIME_MAX. domain must be a domain name of two labels or more,
+ * pass DK_TIME_MAX. With DK_TIME_NOW that is judged on the clock when
+ * the options are checked, and again at finish. domain must be a domain name of two labels or more,
  * selector one of one label or more (RFC 5321 letters, digits and
  * hyphens); auid, when set, must lie within domain and be printable
  * ASCII without ';' or '='; headers must name From.
@@ -314,7 +315,8 @@ void			 dk_sign_opts_init(struct dk_sign_opts *o,
  * DK_ESTATE.
  *
  * dk_signer_finish() ends the message and computes the signatures.
- * Returns DK_OK, DK_EINVAL when no signature was ever added, or
+ * Returns DK_OK, DK_EINVAL when no signature was ever added or when
+ * the clock, read for DK_TIME_NOW, puts x= past DK_TIME_MAX, or
  * DK_ESYNTAX when the message has no From field or more than one, or a
  * header field is cut off by the end of input. A default
  * header list that would pass 64 names (64 Cc fields, Resent-* blocks) is

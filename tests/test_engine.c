@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "dkimkit.h"
 #include "testlib.h"
@@ -174,6 +175,47 @@ t_refused_opts(void)
 	CHECK(dk_signer_new(&s, &o, 1) == DK_EINVAL);
 	o.auid = "a@sub.example.com";
 	CHECK(dk_signer_new(&s, &o, 1) == DK_OK);
+	dk_signer_free(s);
+	dk_key_free(k);
+	return 0;
+}
+
+/*
+ * x= = t= + expire_after must fit in 12 digits with the default t=, the
+ * clock, too: refused by the check, and at finish once the clock has
+ * moved past what the check allowed.
+ */
+static int
+t_x_digits_clock(void)
+{
+	struct dk_sign_opts o;
+	struct dk_signer *s;
+	struct dk_key *k;
+	char err[256];
+	time_t t0;
+	enum dk_status st;
+
+	CHECK((k = new_key()) != NULL);
+	sign_opts(&o, "ed", k);
+	o.timestamp = DK_TIME_NOW;
+	o.expire_after = DK_TIME_MAX - 1000;
+	CHECK(dk_sign_opts_check(&o, err, sizeof(err)) == DK_EINVAL);
+	CHECK(strstr(err, "12 digits") != NULL);
+	CHECK(dk_signer_new(&s, &o, 1) == DK_EINVAL && s == NULL);
+	/* exactly DK_TIME_MAX now; one second later, one past it */
+	do {
+		t0 = time(NULL);
+		o.expire_after = DK_TIME_MAX - (int64_t)t0;
+		st = dk_signer_new(&s, &o, 1);
+	} while (st == DK_EINVAL && time(NULL) != t0);
+	CHECK(st == DK_OK);
+	CHECK(dk_signer_write(s, MSG, strlen(MSG)) == DK_OK);
+	while (time(NULL) == t0)
+		(void)nanosleep(&(struct timespec){ 0, 50 * 1000 * 1000 },
+		    NULL);
+	CHECK(dk_signer_finish(s) == DK_EINVAL);
+	CHECK(dk_signer_field(s, 0) == NULL);
+	CHECK(strstr(dk_signer_errmsg(s), "12 digits") != NULL);
 	dk_signer_free(s);
 	dk_key_free(k);
 	return 0;
@@ -612,6 +654,7 @@ t_call_order(void)
 static const struct test_case cases[] = {
 	{ "sign_split_every_offset", t_split_every_offset },
 	{ "sign_refused_opts", t_refused_opts },
+	{ "sign_x_digits_clock", t_x_digits_clock },
 	{ "sign_hlist_cut", t_hlist_cut },
 	{ "verify_key_rotation", t_rotation },
 	{ "verify_dnssec_comment", t_dnssec_comment },

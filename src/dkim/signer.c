@@ -145,14 +145,15 @@ canon_ok(enum dk_canon c)
 }
 
 /*
- * §3.5: t= and x= are at most 12 digits, and x= comes after t=. The
- * clock, read at finish, is far below DK_TIME_MAX.
+ * §3.5: t= and x= are at most 12 digits, and x= comes after t=. With
+ * DK_TIME_NOW, t= is the clock at finish, never earlier than now, so a
+ * sum that passes DK_TIME_MAX now would pass it then too.
  */
 static int
 times_ok(int64_t t, int64_t expire_after)
 {
 	if (t == DK_TIME_NOW)
-		t = 0;
+		t = (int64_t)time(NULL);
 	if (t > DK_TIME_MAX || expire_after < 0 || expire_after > DK_TIME_MAX)
 		return 0;
 	return expire_after == 0 || (t >= 0 && expire_after <= DK_TIME_MAX - t);
@@ -220,8 +221,9 @@ opts_check(const struct dk_sign_opts *o, char *err, size_t errlen)
 		return refuse(err, errlen, "canonicalization: simple or "
 		    "relaxed, for the header and for the body");
 	if (!times_ok(o->timestamp, o->expire_after))
-		return refuse(err, errlen, "t= and x= must each fit in 12 "
-		    "digits (RFC 6376 section 3.5), and x= needs t=");
+		return refuse(err, errlen, "t= and x= = t= + expire_after "
+		    "must each fit in 12 digits (RFC 6376 section 3.5; with "
+		    "DK_TIME_NOW t= is the clock), and x= needs t=");
 	if (o->headers != NULL)
 		return headers_check(o->headers, err, errlen);
 	return DK_OK;
@@ -498,6 +500,11 @@ sign_one(struct dk_signer *s, struct sign_one *o)
 	spec.nh = nh;
 	spec.bh = bh;
 	spec.t = o->t == DK_TIME_NOW ? (int64_t)time(NULL) : o->t;
+	/* the clock moved on since dk_signer_new() checked it */
+	if (o->expire_after > 0 && spec.t > DK_TIME_MAX - o->expire_after)
+		return fail(s, DK_EINVAL, "x= would pass 12 digits (RFC 6376 "
+		    "section 3.5): t= is the clock, which has gone past "
+		    "DK_TIME_MAX - expire_after; lower expire_after");
 	spec.x = o->expire_after > 0 ? spec.t + o->expire_after : -1;
 	if ((o->field = dk_sig_format(&spec)) == NULL)
 		return fail(s, DK_ENOMEM, NULL);
