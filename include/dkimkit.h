@@ -72,7 +72,8 @@ enum dk_status {
 	DK_EINVAL,	/* the caller broke the contract (argument, order) */
 	DK_ESYNTAX,	/* input could not be parsed (key file, message) */
 	DK_ELIMIT,	/* a documented bound was exceeded */
-	DK_ESTATE	/* the handle already finished or failed earlier */
+	DK_ESTATE,	/* the handle already finished or failed earlier */
+	DK_EKEY		/* the key failed its own check while signing */
 };
 
 /* Canonicalization (RFC 6376 §3.4). Zero picks the default, relaxed. */
@@ -316,9 +317,12 @@ void			 dk_sign_opts_init(struct dk_sign_opts *o,
  *
  * dk_signer_finish() ends the message and computes the signatures.
  * Returns DK_OK, DK_EINVAL when no signature was ever added or when
- * the clock, read for DK_TIME_NOW, puts x= past DK_TIME_MAX, or
- * DK_ESYNTAX when the message has no From field or more than one, or a
- * header field is cut off by the end of input. A default
+ * the clock, read for DK_TIME_NOW, puts x= past DK_TIME_MAX, DK_ESYNTAX
+ * when the message has no From field or more than one, or a header
+ * field is cut off by the end of input, DK_ENOMEM, or DK_EKEY when a
+ * signature made with a key does not verify with that key's public
+ * half (damaged key material, or a fault while signing): no field is
+ * given, not even a wrong one. A default
  * header list that would pass 64 names (64 Cc fields, Resent-* blocks) is
  * cut, not refused: each name lists at most its cap bottom-most
  * instances (RFC 6376 §5.4.2 binds from the bottom), From, To, Cc,

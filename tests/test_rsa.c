@@ -496,11 +496,38 @@ test_fault(void)
 	return 0;
 }
 
+/* The signer reports that fault as DK_EKEY and gives no field. */
+static int
+test_signer_fault(void)
+{
+	static const char msg[] = "From: a@example.com\r\n\r\nbody\r\n";
+	struct dk_rsa_priv *kp = dk_key_rsa_priv(keys[0].key);
+	struct dk_sign_opts o;
+	struct dk_signer *s;
+	enum dk_status st;
+
+	dk_sign_opts_init(&o, sizeof(o));
+	o.domain = "example.com";
+	o.selector = "rsa";
+	o.key = keys[0].key;
+	CHECK(dk_signer_new(&s, &o, 1) == DK_OK);
+	CHECK(dk_signer_write(s, msg, sizeof(msg) - 1) == DK_OK);
+	kp->dp[0] ^= 2;
+	st = dk_signer_finish(s);
+	kp->dp[0] ^= 2;
+	CHECK(st == DK_EKEY);
+	CHECK(dk_signer_field(s, 0) == NULL);
+	CHECK(strstr(dk_signer_errmsg(s), "own public key") != NULL);
+	dk_signer_free(s);
+	return 0;
+}
+
 static const struct test_case cases[] = {
 	{ "kernels", test_kernels },
 	{ "sign-same-bytes", test_sign_same },
 	{ "verify-malformed", test_malformed },
 	{ "fault-check", test_fault },
+	{ "signer-fault", test_signer_fault },
 };
 
 int

@@ -82,7 +82,8 @@ static const char *const status_words[] = {
 	[DK_EINVAL] = "invalid argument or call order",
 	[DK_ESYNTAX] = "syntax error in input",
 	[DK_ELIMIT] = "limit exceeded",
-	[DK_ESTATE] = "handle already finished or failed"
+	[DK_ESTATE] = "handle already finished or failed",
+	[DK_EKEY] = "key failed its own check"
 };
 
 /* An enum can hold any int: out-of-range values get a word, not NULL. */

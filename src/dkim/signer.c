@@ -515,7 +515,9 @@ sign_one(struct dk_signer *s, struct sign_one *o)
 		return fail(s, st, NULL);
 	dk_hash_out(&hh, digest);
 	if (dk_key_sign(o->key, digest, sig, &siglen) == -1)
-		return fail(s, DK_EINVAL, "the key could not sign");
+		return fail(s, DK_EKEY, "the key's signature does not verify "
+		    "with its own public key: the key file is damaged, or the "
+		    "machine made a fault; no signature was made");
 	if ((o->field = dk_sig_append_b(o->field, sig, siglen)) == NULL)
 		return fail(s, DK_ENOMEM, NULL);
 	return DK_OK;
