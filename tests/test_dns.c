@@ -678,6 +678,28 @@ t_zone_name_bound(void)
 	return 0;
 }
 
+/*
+ * A key name is formed whole for a selector and a domain of 253 octets
+ * each (what d= and s= may hold), never cut; one more octet is refused.
+ */
+static int
+t_keyname_bound(void)
+{
+	char sel[256], dom[256], want[600], got[DK_KEYNAME_MAX];
+
+	memset(sel, 's', 253);
+	sel[253] = '\0';
+	memset(dom, 'd', 253);
+	dom[253] = '\0';
+	snprintf(want, sizeof(want), "%s._domainkey.%s", sel, dom);
+	CHECK(dk_keyname_format(got, sel, dom) == 0);
+	CHECK_STR("whole name", want, got);
+	sel[253] = 's';
+	sel[254] = '\0';
+	CHECK(dk_keyname_format(got, sel, dom) == -1);
+	return 0;
+}
+
 /* A TXT record joins to 65535 bytes at most (RFC 1035 RDLENGTH). */
 static int
 t_zone_txt_bound(void)
@@ -778,6 +800,7 @@ static const struct test_case cases[] = {
 	{ "zone_lookup", t_zone_lookup },
 	{ "zone_errors", t_zone_errors },
 	{ "zone_name_bound", t_zone_name_bound },
+	{ "keyname_bound", t_keyname_bound },
 	{ "zone_txt_bound", t_zone_txt_bound },
 	{ "zone_bounds", t_zone_bounds },
 	{ "zone_prefixes", t_zone_prefixes },

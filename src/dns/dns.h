@@ -37,6 +37,21 @@
 						 * ~15 KB: this is for test and
 						 * offline zones, not a server */
 
+/*
+ * A key record's name as text, with its NUL: a selector and a domain of
+ * up to 253 octets each (RFC 1035 §2.3.4: 255 on the wire), so that any
+ * d= and s= we accept fit whole. A name past 253 cannot be looked up;
+ * the lookup says so, and nothing is cut to make it fit.
+ */
+#define DK_KEYNAME_MAX	(253 + sizeof("._domainkey.") + 253)
+
+/*
+ * Write "SELECTOR._domainkey.DOMAIN" to name. Returns 0, or -1 when it
+ * does not fit (name then holds a cut-off string that must not be used).
+ */
+DK_WUR int	dk_keyname_format(char name[DK_KEYNAME_MAX],
+		    const char *selector, const char *domain);
+
 /* Hash algorithms a key allows (its h=; absent means all). */
 #define DK_KEYREC_H_SHA1	0x01
 #define DK_KEYREC_H_SHA256	0x02

@@ -1,0 +1,36 @@
+/*
+ * Copyright (c) 2026 The dkimkit developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * DNS names the DKIM modules form or compare.
+ */
+
+#include <stdio.h>
+
+#include "dns.h"
+
+/* see dns.h */
+int
+dk_keyname_format(char name[DK_KEYNAME_MAX], const char *selector,
+    const char *domain)
+{
+	int n;
+
+	/* RFC 6376 §3.6.2.1: the key of s=SEL, d=DOM is at SEL._domainkey.DOM */
+	n = snprintf(name, DK_KEYNAME_MAX, "%s._domainkey.%s", selector,
+	    domain);
+	return n < 0 || (size_t)n >= DK_KEYNAME_MAX ? -1 : 0;
+}
