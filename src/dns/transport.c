@@ -76,14 +76,16 @@ int
 dk_dns_xfer_udp(struct dk_dns_xfer *x, const struct sockaddr_storage *ss,
     socklen_t sslen, const uint8_t *query, size_t qlen)
 {
+	ssize_t n = -1;
 	int unreach;
 
 	dk_dns_xfer_close(x);
 	if ((x->fd = open_socket(ss->ss_family, SOCK_DGRAM)) == -1)
 		return -1;
 	if (connect(x->fd, (const struct sockaddr *)ss, sslen) == -1 ||
-	    send(x->fd, query, qlen, 0) != (ssize_t)qlen) {
-		unreach = is_unreach(errno);
+	    (n = send(x->fd, query, qlen, 0)) != (ssize_t)qlen) {
+		/* a short send sets no errno: what it holds is stale */
+		unreach = n == -1 && is_unreach(errno);
 		dk_dns_xfer_close(x);
 		x->unreach = unreach;
 		return -1;
