@@ -272,6 +272,8 @@ t_words(void)
 {
 	static const char *const outcomes[] = { "none", "pass", "fail",
 	    "neutral", "policy", "temperror", "permerror" };
+	struct dk_result r;
+	char text[256];
 	int i, j;
 
 	for (i = 0; i < (int)NCASES(outcomes); i++)
@@ -290,7 +292,7 @@ t_words(void)
 	    dk_reason_str(DK_R_RSA_SHA1_RFC8301));
 	CHECK_STR("reason", "multiple-from",
 	    dk_reason_str(DK_R_MULTIPLE_FROM));
-	for (i = 0; i <= DK_R_MULTIPLE_FROM; i++) {
+	for (i = 0; i <= DK_R_LAST; i++) {
 		CHECK(strcmp(dk_reason_str((enum dk_reason)i), "unknown") != 0);
 		CHECK(strpbrk(dk_reason_str((enum dk_reason)i), " ();") ==
 		    NULL);
@@ -298,7 +300,15 @@ t_words(void)
 			CHECK(strcmp(dk_reason_str((enum dk_reason)i),
 			    dk_reason_str((enum dk_reason)j)) != 0);
 	}
-	for (i = DK_OK; i <= DK_ESTATE; i++)
+	/* a sentence of its own for each, never the word as a fallback */
+	for (i = 0; i <= DK_R_LAST; i++) {
+		memset(&r, 0, sizeof(r));
+		r.reason = (enum dk_reason)i;
+		dk_result_describe(&r, 1024, text, sizeof(text));
+		CHECK(strncmp(text, dk_reason_str(r.reason),
+		    strlen(dk_reason_str(r.reason))) != 0);
+	}
+	for (i = DK_OK; i <= DK_EKEY; i++)
 		CHECK(strcmp(dk_status_str((enum dk_status)i),
 		    "unknown") != 0);
 	CHECK_STR("bad outcome", "unknown",

@@ -48,7 +48,8 @@ static const char *const texts[] = {
 	    "revoked",
 	[DK_R_KEY_SYNTAX] = "the key record cannot be parsed",
 	[DK_R_KEY_VERSION] = "the key record has a v= other than DKIM1",
-	[DK_R_KEY_TYPE_UNSUPPORTED] = "the key record's k= does not fit a=",
+	[DK_R_KEY_TYPE_UNSUPPORTED] = "the key record's k= names a key type "
+	    "this verifier does not know",
 	[DK_R_KEY_HASH_MISMATCH] = "the key record's h= does not allow the "
 	    "signature's hash",
 	[DK_R_KEY_FLAG_S] = "the key record has t=s but i= is in a subdomain",
@@ -69,6 +70,14 @@ static const char *const texts[] = {
 	[DK_R_DNS_TCP] = "the key lookup was truncated and TCP failed",
 	[DK_R_MULTIPLE_FROM] = "the signature verifies, but the message has "
 	    "several From fields (RFC 6376 §8.15)",
+	[DK_R_DNS_UNREACHABLE] = "the key lookup failed: the DNS server was "
+	    "unreachable (ICMP)",
+	[DK_R_KEY_TYPE_MISMATCH] = "the key record's k= is not the key type "
+	    "a= names",
+	[DK_R_SIG_TOO_LARGE] = "the DKIM-Signature is past this verifier's "
+	    "bounds (b= over 4096 bits, h= over 256 names, or over 128 tags)",
+	[DK_R_NOT_EVALUATED] = "not checked: more signatures needed a key "
+	    "than this verifier checks per message",
 	[DK_R_FUTURE_TIMESTAMP] = "t= is in the future, beyond the allowed "
 	    "clock drift",
 	[DK_R_KEY_TOO_SMALL] = "the RSA key is smaller than the local "
@@ -76,6 +85,10 @@ static const char *const texts[] = {
 	[DK_R_HEADER_NOT_SIGNED] = "the signature verifies, but leaves a "
 	    "field unsigned that local policy wants signed"
 };
+
+/* every reason has a sentence; designated entries leave no gap unseen */
+_Static_assert(sizeof(texts) / sizeof(texts[0]) == DK_R_LAST + 1,
+    "a reason without a sentence");
 
 /* see dkim.h */
 void

@@ -157,6 +157,12 @@ struct dk_sig {
 };
 
 /*
+ * The last enum dk_reason. The tables of words (result.c) and sentences
+ * (detail.c) assert that they reach it; move it when a reason is added.
+ */
+#define DK_R_LAST	DK_R_HEADER_NOT_SIGNED
+
+/*
  * The outcome for a signature that stops at reason: neutral for our own
  * bounds (sig-too-large, key-too-large), permerror for the rest.
  */

@@ -76,6 +76,9 @@ static const char *const reason_words[] = {
 	[DK_R_HEADER_NOT_SIGNED] = "header-not-signed"
 };
 
+_Static_assert(sizeof(reason_words) / sizeof(reason_words[0]) ==
+    DK_R_LAST + 1, "a reason without a word");
+
 static const char *const status_words[] = {
 	[DK_OK] = "success",
 	[DK_ENOMEM] = "out of memory",
