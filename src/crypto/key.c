@@ -331,10 +331,11 @@ dk_key_parse(struct dk_key **keyp, const void *buf, size_t len, char *err,
 	return st;
 }
 
+/* see rsa.h */
 struct dk_rsa_priv *
-dk_key_rsa_priv(const struct dk_key *key)
+dk_key_rsa_priv(struct dk_key *key)
 {
-	return (struct dk_rsa_priv *)(uintptr_t)&key->rsapriv;
+	return &key->rsapriv;
 }
 
 /*

@@ -111,7 +111,10 @@ DK_WUR int	dk_rsa_verify_bearssl(const struct dk_pubkey *pk,
 		    enum dk_hash_alg alg, const uint8_t *digest, size_t dlen,
 		    const uint8_t *sig, size_t siglen);
 
-/* The prepared private key of an RSA key (key.c). */
-struct dk_rsa_priv	*dk_key_rsa_priv(const struct dk_key *key);
+/*
+ * The prepared private key of an RSA key (key.c), writable, so only from
+ * a key the caller may change: tests, fuzzing and benchmarks.
+ */
+struct dk_rsa_priv	*dk_key_rsa_priv(struct dk_key *key);
 
 #endif /* DK_RSA_H */
