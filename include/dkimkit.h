@@ -201,6 +201,10 @@ struct dk_verifier;	/* one message being verified */
  * entry each would add megabytes to the message.
  */
 #define DK_RESULTS_MAX	64
+#define DK_H_MAX	256	/* h= names, signing (dk_sign_opts headers)
+				 * and verifying (past it: sig-too-large);
+				 * the default list with oversigning has
+				 * under 40, mailing lists sign up to ~100 */
 #define DK_SIGNERS_MAX	8	/* keys signing one message at once */
 #define DK_KEYRECS_MAX	4	/* key records tried for one signature,
 				 * the first ones of the answer; RFC 6376
@@ -278,7 +282,8 @@ void			 dk_free_string(char *s);
  * the options are checked, and again at finish. domain must be a domain name of two labels or more,
  * selector one of one label or more (RFC 5321 letters, digits and
  * hyphens); auid, when set, must lie within domain and be printable
- * ASCII without ';' or '='; headers must name From.
+ * ASCII without ';' or '='; headers must name From, and at most
+ * DK_H_MAX names.
  */
 struct dk_sign_opts {
 	size_t			 size;		/* set by dk_sign_opts_init() */

@@ -25,6 +25,8 @@
 #   - An RSA record for an Ed25519 signature: key-type-mismatch.
 #   - An underscore in s= and d=, signed by dkimpy: pass; dkimkit sign
 #     refuses to make one.
+#   - dkimkit sign -h: 256 names sign and verify, 257 are refused by the
+#     engine's rule (DK_H_MAX), not a second one in the CLI.
 # Prints "PASS limits:NAME" / "FAIL limits:NAME: why" lines.
 
 cd "$(dirname "$0")/.." || exit 1
@@ -143,5 +145,22 @@ fi
 st=$?
 [ $st -eq 64 ]
 check underscore-sign-refused $? "dkimkit sign made a name with _: exit $st"
+
+# -h: the engine's DK_H_MAX (256) is the one bound; the CLI only splits
+hlist() {	# hlist N: From and N - 1 more names
+	awk -v n="$1" 'BEGIN { s = "From"; for (i = 2; i <= n; i++)
+	    s = s ":X-" i; print s }'
+}
+./dkimkit sign -t "$NOW" -h "$(hlist 256)" "example.com:ed:$TMP/ed.key" \
+    < "$TMP/msg" > "$TMP/signed-h" 2> "$TMP/out"
+st=$?
+[ $st -eq 0 ] && verify "$TMP/zone" < "$TMP/signed-h" &&
+    grep -q 'dkim=pass' "$TMP/out"
+check sign-h-256 $? "-h with 256 names: exit $st, or no pass"
+./dkimkit sign -t "$NOW" -h "$(hlist 257)" "example.com:ed:$TMP/ed.key" \
+    < "$TMP/msg" > "$TMP/out" 2>&1
+st=$?
+[ $st -eq 64 ] && grep -q 'more than 256 fields' "$TMP/out"
+check sign-h-257-refused $? "-h with 257 names: exit $st"
 
 exit $fail

@@ -30,8 +30,6 @@
 #include "../canon/canon.h"
 #include "../dkim/dkim.h"
 
-_Static_assert(DK_CLI_H_MAX <= DK_H_MAX, "-h may not pass the engine's h=");
-
 #define HDR_ERR_MAX	256	/* one line of dk_msghdr_end() message */
 
 struct canon_cfg {
@@ -100,7 +98,11 @@ canon_print_header(const struct canon_cfg *cfg, const struct dk_msghdr *mh)
 	struct dk_span spans[DK_H_MAX];
 	size_t i, n;
 
-	if (cfg->hlist != NULL) {
+	if (cfg->hlist != NULL && cfg->nh > DK_H_MAX) {
+		dk_cli_warnx("-h: %zu field names; a signature lists at most "
+		    "%d", cfg->nh, DK_H_MAX);
+		return EX_USAGE;
+	} else if (cfg->hlist != NULL) {
 		names = (const char *const *)cfg->hlist;
 		n = cfg->nh;
 	} else if ((n = dk_default_hlist(mh->f, mh->nf, defnames,

@@ -52,8 +52,6 @@
  * limits are usually under 200 MB).
  */
 #define DK_CLI_MSG_MAX		((size_t)1024 * 1024 * 1024)
-/* Names in -h: the engine's DK_H_MAX (src/dkim/dkim.h). */
-#define DK_CLI_H_MAX		64
 /* -t, -x, --now: t= and x= are at most 12 digits (RFC 6376 §3.5). */
 #define DK_CLI_TIME_MAX		INT64_C(999999999999)
 

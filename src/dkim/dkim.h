@@ -32,9 +32,6 @@
 #include "../crypto/crypto.h"
 #include "tags.h"
 
-#define DK_H_MAX	256	/* h= entries verified; the default list
-				 * with oversigning has under 40, and
-				 * mailing lists sign up to ~100 */
 #define DK_SIGN_H_MAX	64	/* h= entries the default list may have
 				 * when signing (see dk_default_hlist) */
 #define DK_DOMAIN_MAX	253	/* RFC 1035 name length, as text */
