@@ -151,12 +151,17 @@ void	dk_cli_conf_free(struct dk_cli_conf *cf);
  * EX_USAGE after saying why and printing cmd's usage. names_ok: 0 when
  * domain and selector are names, else EX_USAGE after saying why.
  * key_load: a private key file; 0, EX_NOINPUT (unreadable) or
- * EX_DATAERR (not a key), after saying why.
+ * EX_DATAERR (not a key), after saying why. keytype_opt: -a rsa or
+ * ed25519 into *type; 0, or EX_USAGE after saying why. keybits_ok: -b
+ * (0: not given) for a key of type, once the type is known; 0, or
+ * EX_USAGE after saying why.
  */
 void	dk_cli_domain_trim(char *domain);
 int	dk_cli_keyspec_split(char *spec, const char *cmd,
 	    struct dk_cli_keyspec *ks);
 int	dk_cli_names_ok(const char *domain, const char *selector);
+int	dk_cli_keytype_opt(const char *arg, enum dk_key_type *type);
+int	dk_cli_keybits_ok(enum dk_key_type type, int64_t bits);
 int	dk_cli_key_load(const char *path, struct dk_key **keyp);
 
 /*

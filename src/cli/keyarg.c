@@ -80,6 +80,33 @@ dk_cli_names_ok(const char *domain, const char *selector)
 
 /* see cli.h */
 int
+dk_cli_keytype_opt(const char *arg, enum dk_key_type *type)
+{
+	if (strcmp(arg, "rsa") == 0)
+		*type = DK_KEY_RSA;
+	else if (strcmp(arg, "ed25519") == 0)
+		*type = DK_KEY_ED25519;
+	else {
+		dk_cli_warnx("-a: %s: expected rsa or ed25519", arg);
+		return EX_USAGE;
+	}
+	return 0;
+}
+
+/* see cli.h */
+int
+dk_cli_keybits_ok(enum dk_key_type type, int64_t bits)
+{
+	if (type == DK_KEY_ED25519 && bits != 0) {
+		dk_cli_warnx("-b: an ed25519 key has no size to choose; "
+		    "-a rsa makes an RSA key");
+		return EX_USAGE;
+	}
+	return 0;
+}
+
+/* see cli.h */
+int
 dk_cli_key_load(const char *path, struct dk_key **keyp)
 {
 	char *buf, err[KEY_ERR_MAX];

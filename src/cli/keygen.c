@@ -47,7 +47,6 @@ keygen_getopt(int argc, char **argv, struct keygen_cfg *cfg)
 	static const struct option longopts[] = {
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *bits = NULL;
 	int ch, rc;
 
 	opterr = 0;
@@ -55,18 +54,13 @@ keygen_getopt(int argc, char **argv, struct keygen_cfg *cfg)
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'a':
-			if (strcmp(optarg, "rsa") == 0)
-				cfg->type = DK_KEY_RSA;
-			else if (strcmp(optarg, "ed25519") == 0)
-				cfg->type = DK_KEY_ED25519;
-			else {
-				dk_cli_warnx("-a: %s: expected rsa or ed25519",
-				    optarg);
-				return EX_USAGE;
-			}
+			if ((rc = dk_cli_keytype_opt(optarg, &cfg->type)) != 0)
+				return rc;
 			break;
 		case 'b':
-			bits = optarg;
+			if ((rc = dk_cli_num_opt("-b", optarg, DK_RSA_MIN_BITS,
+			    DK_RSA_MAX_BITS, &cfg->bits)) != 0)
+				return rc;
 			break;
 		case 'd':
 			cfg->domain = optarg;
@@ -83,13 +77,8 @@ keygen_getopt(int argc, char **argv, struct keygen_cfg *cfg)
 	}
 	if (optind != argc || cfg->domain == NULL || cfg->selector == NULL)
 		return dk_cli_usage("keygen");
-	if (cfg->type == DK_KEY_ED25519 && bits != NULL) {
-		dk_cli_warnx("-b: an ed25519 key has no size to choose");
+	if (dk_cli_keybits_ok(cfg->type, cfg->bits) != 0)
 		return dk_cli_usage("keygen");
-	}
-	if (bits != NULL && (rc = dk_cli_num_opt("-b", bits, DK_RSA_MIN_BITS,
-	    DK_RSA_MAX_BITS, &cfg->bits)) != 0)
-		return rc;
 	return dk_cli_names_ok(cfg->domain, cfg->selector);
 }
 

@@ -173,15 +173,15 @@ rotate_keytype(struct rotate_cfg *cfg, const char *oldpath)
 	struct dk_key *old;
 	int rc;
 
-	if (cfg->typeset)
-		return 0;
-	if ((rc = dk_cli_key_load(oldpath, &old)) != 0)
-		return rc;
-	cfg->type = dk_key_type(old);
-	if (cfg->type == DK_KEY_RSA && cfg->bits == 0)
-		cfg->bits = dk_key_bits(old);
-	dk_key_free(old);
-	return 0;
+	if (!cfg->typeset) {
+		if ((rc = dk_cli_key_load(oldpath, &old)) != 0)
+			return rc;
+		cfg->type = dk_key_type(old);
+		if (cfg->type == DK_KEY_RSA && cfg->bits == 0)
+			cfg->bits = dk_key_bits(old);
+		dk_key_free(old);
+	}
+	return dk_cli_keybits_ok(cfg->type, cfg->bits);
 }
 
 static int
@@ -359,15 +359,7 @@ rotate_opt(struct rotate_cfg *cfg, int ch)
 	switch (ch) {
 	case 'a':
 		cfg->typeset = 1;
-		if (strcmp(optarg, "rsa") == 0)
-			cfg->type = DK_KEY_RSA;
-		else if (strcmp(optarg, "ed25519") == 0)
-			cfg->type = DK_KEY_ED25519;
-		else {
-			dk_cli_warnx("-a: %s: expected rsa or ed25519", optarg);
-			return EX_USAGE;
-		}
-		return 0;
+		return dk_cli_keytype_opt(optarg, &cfg->type);
 	case 'b':
 		return dk_cli_num_opt("-b", optarg, DK_RSA_MIN_BITS,
 		    DK_RSA_MAX_BITS, &cfg->bits);

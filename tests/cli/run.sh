@@ -500,6 +500,11 @@ rotate_text() {
 	check rotate-text:selector-in-use 64 $?
 	"$DK" rotate new -f "$d/dkim.conf" nothere.test > /dev/null 2>&1
 	check rotate-text:no-key-line 78 $?
+	# -b for a key that stays ed25519: refused as keygen refuses it
+	"$DK" rotate new -f "$d/dkim.conf" -s bsize -b 2048 example.test \
+	    > /dev/null 2> "$d/b.err"
+	check rotate-text:ed25519-size "64|no-file" \
+	    "$?|$([ -e "$d/keys/bsize.key" ] && echo file || echo no-file)"
 }
 
 # What an unlucky operator does to rotate, offline (--dns-file): a
