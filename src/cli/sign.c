@@ -23,7 +23,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli.h"
 
@@ -221,7 +220,7 @@ dk_cli_sign(int argc, char **argv)
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.hc = DK_CANON_RELAXED;
 	cfg.bc = DK_CANON_RELAXED;
-	cfg.t = (int64_t)time(NULL);
+	cfg.t = DK_TIME_NOW;	/* the engine reads the clock */
 	if ((rc = sign_getopt(argc, argv, &cfg)) != 0)
 		goto done;
 	argc -= optind;

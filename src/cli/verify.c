@@ -25,7 +25,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -255,7 +254,6 @@ dk_cli_verify(int argc, char **argv)
 
 	memset(&cfg, 0, sizeof(cfg));
 	dk_verify_opts_init(&cfg.opts, sizeof(cfg.opts));
-	cfg.opts.now = (int64_t)time(NULL);
 	if ((rc = verify_getopt(argc, argv, &cfg)) != 0)
 		return rc;
 	if (cfg.opts.authserv_id == NULL) {

@@ -221,9 +221,9 @@ opts_check(const struct dk_sign_opts *o, char *err, size_t errlen)
 		return refuse(err, errlen, "canonicalization: simple or "
 		    "relaxed, for the header and for the body");
 	if (!times_ok(o->timestamp, o->expire_after))
-		return refuse(err, errlen, "t= and x= = t= + expire_after "
-		    "must each fit in 12 digits (RFC 6376 section 3.5; with "
-		    "DK_TIME_NOW t= is the clock), and x= needs t=");
+		return refuse(err, errlen, "t= and x= must each fit in 12 "
+		    "digits (RFC 6376 section 3.5; x= is t= + expire_after, "
+		    "and the default t= is the clock now), and x= needs t=");
 	if (o->headers != NULL)
 		return headers_check(o->headers, err, errlen);
 	return DK_OK;
