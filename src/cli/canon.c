@@ -141,47 +141,55 @@ canon_end_header(const struct canon_cfg *cfg, struct dk_msghdr *mh)
 	return cfg->header ? canon_print_header(cfg, mh) : 0;
 }
 
+/* Where canon_feed() sends the text, and what it found. */
+struct canon_run {
+	const struct canon_cfg	*cfg;
+	struct dk_msghdr	*mh;
+	struct dk_canon_body	 cb;
+	int			 rc;	/* set when the header cannot be used */
+};
+
 /*
- * Feed one chunk of CRLF text: to the header block while it lasts,
- * the rest to the body. *rc is set when the header cannot be used.
+ * Feed one piece of CRLF text (dk_lf_write() makes it so): to the
+ * header block while it lasts, the rest to the body.
  */
 static enum dk_status
-canon_feed(const struct canon_cfg *cfg, struct dk_msghdr *mh,
-    struct dk_canon_body *cb, const char *buf, size_t len, int *rc)
+canon_feed(void *arg, const char *buf, size_t len)
 {
+	struct canon_run *run = arg;
 	enum dk_status st;
 	size_t used = 0;
 
-	if (!mh->done) {
-		if ((st = dk_msghdr_write(mh, buf, len, &used)) != DK_OK)
+	if (run->rc != 0)
+		return DK_OK;
+	if (!run->mh->done) {
+		if ((st = dk_msghdr_write(run->mh, buf, len, &used)) != DK_OK)
 			return st;
-		if (mh->done && (*rc = canon_end_header(cfg, mh)) != 0)
+		if (run->mh->done &&
+		    (run->rc = canon_end_header(run->cfg, run->mh)) != 0)
 			return DK_OK;
 	}
-	if (mh->done && cfg->body)
-		dk_canon_body_write(cb, buf + used, len - used);
+	if (run->mh->done && run->cfg->body)
+		dk_canon_body_write(&run->cb, buf + used, len - used);
 	return DK_OK;
 }
 
 static int
 canon_stream(const struct canon_cfg *cfg, struct dk_msghdr *mh)
 {
-	struct dk_cli_crlf conv = { 0 };
-	struct dk_canon_body cb;
-	char in[DK_CLI_CHUNK], *out;
+	struct canon_run run = { cfg, mh, { 0 }, 0 };
+	struct dk_canon_body *cb = &run.cb;
+	struct dk_lf lf = { 1, 0 };
+	char in[DK_CLI_CHUNK];
 	ssize_t n = 0;
-	size_t olen;
 	enum dk_status st = DK_OK;
 	int rc = 0;
 
-	dk_canon_body_init(&cb, cfg->bc, UINT64_MAX, canon_sink, stdout);
-	out = dk_cli_xmalloc(2 * DK_CLI_CHUNK);
-	while (st == DK_OK && rc == 0 && (cfg->body || !mh->done) &&
-	    (n = dk_cli_read_chunk(0, in, sizeof(in))) > 0) {
-		olen = dk_cli_crlf_conv(&conv, in, (size_t)n, out);
-		st = canon_feed(cfg, mh, &cb, out, olen, &rc);
-	}
-	free(out);
+	dk_canon_body_init(cb, cfg->bc, UINT64_MAX, canon_sink, stdout);
+	while (st == DK_OK && run.rc == 0 && (cfg->body || !mh->done) &&
+	    (n = dk_cli_read_chunk(0, in, sizeof(in))) > 0)
+		st = dk_lf_write(&lf, in, (size_t)n, canon_feed, &run);
+	rc = run.rc;
 	if (st == DK_ENOMEM)
 		dk_cli_oom();
 	if (st != DK_OK) {
@@ -198,7 +206,7 @@ canon_stream(const struct canon_cfg *cfg, struct dk_msghdr *mh)
 	if (!mh->done && (rc = canon_end_header(cfg, mh)) != 0)
 		return rc;
 	if (cfg->body)
-		dk_canon_body_end(&cb);
+		dk_canon_body_end(cb);
 	return dk_cli_flush();
 }
 

@@ -94,11 +94,6 @@ struct dk_cli_confkey {
 	char		 path[PATH_MAX];
 };
 
-/* LF to CRLF conversion, with its state across chunks. */
-struct dk_cli_crlf {
-	unsigned char	prev;		/* last octet out */
-};
-
 int	dk_cli_sign(int argc, char **argv);
 int	dk_cli_verify(int argc, char **argv);
 int	dk_cli_keygen(int argc, char **argv);
@@ -121,8 +116,6 @@ int	dk_cli_open_file(const char *path, int *fdp);
 int	dk_cli_read_file(const char *path, size_t max, char **bufp,
 	    size_t *lenp);
 ssize_t	dk_cli_read_chunk(int fd, char *buf, size_t len);
-size_t	dk_cli_crlf_conv(struct dk_cli_crlf *st, const char *in, size_t len,
-	    char *out);
 int	dk_cli_write(const void *buf, size_t len);
 int	dk_cli_write_field(const char *s, const char *eol);
 int	dk_cli_flush(void);

@@ -161,33 +161,6 @@ dk_cli_read_file(const char *path, size_t max, char **bufp, size_t *lenp)
 	return rc;
 }
 
-static void
-crlf_put(struct dk_cli_crlf *st, char *out, size_t *o, char c)
-{
-	out[(*o)++] = c;
-	st->prev = (unsigned char)c;
-}
-
-/*
- * Copy in[0..len) to out, which has room for 2 * len bytes, with each
- * LF that does not follow a CR turned into CRLF: the engine takes SMTP's
- * CRLF lines (RFC 5321 §2.3.8), files often have bare LF. A CR ending
- * one chunk is remembered for the next. Returns the bytes written.
- */
-size_t
-dk_cli_crlf_conv(struct dk_cli_crlf *st, const char *in, size_t len,
-    char *out)
-{
-	size_t i, o = 0;
-
-	for (i = 0; i < len; i++) {
-		if (in[i] == '\n' && st->prev != '\r')
-			crlf_put(st, out, &o, '\r');
-		crlf_put(st, out, &o, in[i]);
-	}
-	return o;
-}
-
 int
 dk_cli_write(const void *buf, size_t len)
 {

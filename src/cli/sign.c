@@ -107,23 +107,14 @@ sign_addkey(struct sign_cfg *cfg, char *spec)
 	return 0;
 }
 
-/* Feed msg[0..len) to the signer as CRLF lines, a chunk at a time. */
+/* Feed msg[0..len), whose lines may end in bare LF, and finish. */
 static enum dk_status
 sign_feed(struct dk_signer *s, const char *msg, size_t len)
 {
-	struct dk_cli_crlf conv = { 0 };
-	char *out;
-	size_t off, n, olen;
-	enum dk_status st = DK_OK;
+	enum dk_status st;
 
-	out = dk_cli_xmalloc(2 * DK_CLI_CHUNK);
-	for (off = 0; off < len && st == DK_OK; off += n) {
-		n = len - off < DK_CLI_CHUNK ? len - off : DK_CLI_CHUNK;
-		olen = dk_cli_crlf_conv(&conv, msg + off, n, out);
-		st = dk_signer_write(s, out, olen);
-	}
-	free(out);
-	if (st == DK_OK)
+	if ((st = dk_signer_accept_lf(s)) == DK_OK &&
+	    (st = dk_signer_write(s, msg, len)) == DK_OK)
 		st = dk_signer_finish(s);
 	return st;
 }

@@ -144,19 +144,15 @@ verify_fail(const struct dk_verifier *v, enum dk_status st)
 static int
 verify_stream(struct dk_verifier *v, const struct dk_cli_keysrc *keys)
 {
-	struct dk_cli_crlf conv = { 0 };
-	char in[DK_CLI_CHUNK], *out;
-	ssize_t n;
-	size_t olen;
-	enum dk_status st = DK_OK;
+	char in[DK_CLI_CHUNK];
+	ssize_t n = 0;
+	enum dk_status st;
 
-	out = dk_cli_xmalloc(2 * DK_CLI_CHUNK);
-	while (st == DK_OK && (n = dk_cli_read_chunk(0, in, sizeof(in))) > 0) {
-		olen = dk_cli_crlf_conv(&conv, in, (size_t)n, out);
-		if ((st = dk_verifier_write(v, out, olen)) == DK_OK)
+	/* files often have bare LF; the engine makes it CRLF */
+	st = dk_verifier_accept_lf(v);
+	while (st == DK_OK && (n = dk_cli_read_chunk(0, in, sizeof(in))) > 0)
+		if ((st = dk_verifier_write(v, in, (size_t)n)) == DK_OK)
 			st = verify_answer(v, keys);
-	}
-	free(out);
 	if (st != DK_OK)
 		return verify_fail(v, st);
 	if (n == -1) {
