@@ -596,33 +596,13 @@ key_fits(const struct dk_verifier *v, const struct vsig *vs,
 	return DK_R_OK;
 }
 
+/* No key: permerror; a lookup that failed: temperror, try again. */
 static void
 dns_fault(struct vfield *vf, enum dk_dns_rcode rcode)
 {
-	switch (rcode) {
-	case DK_DNS_NXDOMAIN:
-	case DK_DNS_NODATA:
-		decide(vf, DK_PERMERROR, DK_R_NO_KEY);
-		break;
-	case DK_DNS_SERVFAIL:
-		decide(vf, DK_TEMPERROR, DK_R_DNS_SERVFAIL);
-		break;
-	case DK_DNS_REFUSED:
-		decide(vf, DK_TEMPERROR, DK_R_DNS_REFUSED);
-		break;
-	case DK_DNS_MALFORMED:
-		decide(vf, DK_TEMPERROR, DK_R_DNS_MALFORMED);
-		break;
-	case DK_DNS_TCP:
-		decide(vf, DK_TEMPERROR, DK_R_DNS_TCP);
-		break;
-	case DK_DNS_UNREACHABLE:
-		decide(vf, DK_TEMPERROR, DK_R_DNS_UNREACHABLE);
-		break;
-	default:
-		decide(vf, DK_TEMPERROR, DK_R_DNS_TIMEOUT);
-		break;
-	}
+	enum dk_reason r = dk_dns_rcode_reason(rcode);
+
+	decide(vf, r == DK_R_NO_KEY ? DK_PERMERROR : DK_TEMPERROR, r);
 }
 
 /*

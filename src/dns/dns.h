@@ -52,6 +52,13 @@
 DK_WUR int	dk_keyname_format(char name[DK_KEYNAME_MAX],
 		    const char *selector, const char *domain);
 
+/*
+ * The reason a lookup's rcode gives a signature: DK_R_OK for an answer,
+ * DK_R_NO_KEY (permerror) for NXDOMAIN or NODATA, else the dns-* reason
+ * of the failure (temperror), dns-timeout for any other value.
+ */
+enum dk_reason	dk_dns_rcode_reason(enum dk_dns_rcode rcode);
+
 /* Hash algorithms a key allows (its h=; absent means all). */
 #define DK_KEYREC_H_SHA1	0x01
 #define DK_KEYREC_H_SHA256	0x02

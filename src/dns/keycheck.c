@@ -46,26 +46,6 @@ same_pubkey(const struct dk_pubkey *a, const struct dk_pubkey *b)
 	    memcmp(a->e, b->e, a->elen) == 0;
 }
 
-/* A failed lookup's reason word, as dkimkit verify would give it. */
-static enum dk_reason
-failure_reason(enum dk_dns_rcode rcode)
-{
-	switch (rcode) {
-	case DK_DNS_SERVFAIL:
-		return DK_R_DNS_SERVFAIL;
-	case DK_DNS_REFUSED:
-		return DK_R_DNS_REFUSED;
-	case DK_DNS_MALFORMED:
-		return DK_R_DNS_MALFORMED;
-	case DK_DNS_TCP:
-		return DK_R_DNS_TCP;
-	case DK_DNS_UNREACHABLE:
-		return DK_R_DNS_UNREACHABLE;
-	default:
-		return DK_R_DNS_TIMEOUT;
-	}
-}
-
 /* k= as a record writes it. */
 static const char *
 key_type_word(enum dk_key_type type)
@@ -177,7 +157,7 @@ dk_keycheck_compare(struct dk_keycheck *kc, const struct dk_key *key,
 	default:
 		kc->state = DK_KEYCHECK_FAILED;
 		snprintf(kc->detail, sizeof(kc->detail), "%s%s%s",
-		    dk_reason_str(failure_reason(rcode)),
+		    dk_reason_str(dk_dns_rcode_reason(rcode)),
 		    server != NULL ? ", DNS server " : "",
 		    server != NULL ? server : "");
 		break;

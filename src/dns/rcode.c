@@ -1,0 +1,46 @@
+/*
+ * Copyright (c) 2026 The dkimkit developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * What a key lookup that found no key means for a signature.
+ */
+
+#include "dns.h"
+
+/* see dns.h */
+enum dk_reason
+dk_dns_rcode_reason(enum dk_dns_rcode rcode)
+{
+	switch (rcode) {
+	case DK_DNS_OK:
+		return DK_R_OK;
+	case DK_DNS_NXDOMAIN:
+	case DK_DNS_NODATA:
+		return DK_R_NO_KEY;
+	case DK_DNS_SERVFAIL:
+		return DK_R_DNS_SERVFAIL;
+	case DK_DNS_REFUSED:
+		return DK_R_DNS_REFUSED;
+	case DK_DNS_MALFORMED:
+		return DK_R_DNS_MALFORMED;
+	case DK_DNS_TCP:
+		return DK_R_DNS_TCP;
+	case DK_DNS_UNREACHABLE:
+		return DK_R_DNS_UNREACHABLE;
+	default:
+		return DK_R_DNS_TIMEOUT;
+	}
+}
