@@ -700,6 +700,18 @@ t_keyname_bound(void)
 	return 0;
 }
 
+/* Names are equal without ASCII case and a final dot. */
+static int
+t_name_eq(void)
+{
+	CHECK(dk_dns_name_eq("Sel._DomainKey.Example.COM", "sel._domainkey."
+	    "example.com."));
+	CHECK(dk_dns_name_eq("example.com.", "example.com"));
+	CHECK(!dk_dns_name_eq("example.com..", "example.com"));
+	CHECK(!dk_dns_name_eq("example.co", "example.com"));
+	return 0;
+}
+
 /* A TXT record joins to 65535 bytes at most (RFC 1035 RDLENGTH). */
 static int
 t_zone_txt_bound(void)
@@ -801,6 +813,7 @@ static const struct test_case cases[] = {
 	{ "zone_errors", t_zone_errors },
 	{ "zone_name_bound", t_zone_name_bound },
 	{ "keyname_bound", t_keyname_bound },
+	{ "name_eq", t_name_eq },
 	{ "zone_txt_bound", t_zone_txt_bound },
 	{ "zone_bounds", t_zone_bounds },
 	{ "zone_prefixes", t_zone_prefixes },

@@ -250,7 +250,7 @@ query_for(struct dk_verifier *v, const struct dk_sig *sig, size_t *qi)
 	snprintf(name, sizeof(name), "%s._domainkey.%s", sig->selector,
 	    sig->domain);
 	for (i = 0; i < v->nquery; i++)
-		if (strcasecmp(v->query[i].name, name) == 0) {
+		if (dk_dns_name_eq(v->query[i].name, name)) {
 			*qi = i;
 			return DK_OK;
 		}
@@ -409,26 +409,13 @@ dk_verifier_next_query(struct dk_verifier *v)
 	return NULL;
 }
 
-/* Compare DNS names without case, and a final dot on either side. */
-static int
-same_name(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-
-	if (la > 0 && a[la - 1] == '.')
-		la--;
-	if (lb > 0 && b[lb - 1] == '.')
-		lb--;
-	return la == lb && strncasecmp(a, b, la) == 0;
-}
-
 static struct vquery *
 find_query(struct dk_verifier *v, const char *qname)
 {
 	size_t i;
 
 	for (i = 0; i < v->nquery; i++)
-		if (same_name(v->query[i].name, qname))
+		if (dk_dns_name_eq(v->query[i].name, qname))
 			return &v->query[i];
 	return NULL;
 }

@@ -59,6 +59,12 @@ DK_WUR int	dk_keyname_format(char name[DK_KEYNAME_MAX],
  */
 enum dk_reason	dk_dns_rcode_reason(enum dk_dns_rcode rcode);
 
+/*
+ * Whether DNS names a and b are the same: ASCII case does not count
+ * (RFC 4343), nor a final dot on either (the root label).
+ */
+int	dk_dns_name_eq(const char *a, const char *b);
+
 /* Hash algorithms a key allows (its h=; absent means all). */
 #define DK_KEYREC_H_SHA1	0x01
 #define DK_KEYREC_H_SHA256	0x02

@@ -19,8 +19,23 @@
  */
 
 #include <stdio.h>
+#include <string.h>
+#include <strings.h>
 
 #include "dns.h"
+
+/* see dns.h */
+int
+dk_dns_name_eq(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+
+	if (la > 0 && a[la - 1] == '.')
+		la--;
+	if (lb > 0 && b[lb - 1] == '.')
+		lb--;
+	return la == lb && strncasecmp(a, b, la) == 0;
+}
 
 /* see dns.h */
 int
