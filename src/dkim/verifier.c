@@ -39,8 +39,8 @@
 #include "dkim.h"
 #include "../dns/dns.h"
 
-#define QNAME_MAX	(DK_SELECTOR_MAX + sizeof("._domainkey.") + \
-			    DK_DOMAIN_MAX)
+_Static_assert(DK_KEYNAME_MAX >= DK_SELECTOR_MAX + sizeof("._domainkey.") +
+    DK_DOMAIN_MAX, "every s= and d= that parse form a key name");
 #define TEXT_MAX	256	/* dk_result.text: one sentence and numbers */
 
 /* fields checked against a key have a vsig each: all get a result */
@@ -73,7 +73,7 @@ struct vfield {
  * parsed once: recerr[i] is DK_R_OK when rec[i] holds a key.
  */
 struct vquery {
-	char			 name[QNAME_MAX];
+	char			 name[DK_KEYNAME_MAX];
 	int			 asked;
 	int			 answered;
 	int			 dnssec;
@@ -244,11 +244,11 @@ grow(void **arr, size_t *cap, size_t n, size_t size)
 static enum dk_status
 query_for(struct dk_verifier *v, const struct dk_sig *sig, size_t *qi)
 {
-	char name[QNAME_MAX];
+	char name[DK_KEYNAME_MAX];
 	size_t i;
 
-	snprintf(name, sizeof(name), "%s._domainkey.%s", sig->selector,
-	    sig->domain);
+	if (dk_keyname_format(name, sig->selector, sig->domain) == -1)
+		return DK_EINVAL;	/* not for parsed names (asserted) */
 	for (i = 0; i < v->nquery; i++)
 		if (dk_dns_name_eq(v->query[i].name, name)) {
 			*qi = i;
