@@ -26,6 +26,7 @@
 
 #include "../src/dkim/tags.h"
 #include "../src/dns/dns.h"
+#include "../src/dns/keycheck.h"
 #include "testlib.h"
 
 #define DNS_TXT	"vectors/dns.txt"
@@ -700,6 +701,36 @@ t_keyname_bound(void)
 	return 0;
 }
 
+/* A key matches the record keygen prints for it, and not another's. */
+static int
+t_keycheck_own(void)
+{
+	static const enum dk_key_type types[] = { DK_KEY_ED25519, DK_KEY_RSA };
+	struct dk_key *k, *other;
+	struct dk_keycheck kc;
+	const char *txt[1];
+	char *rec;
+	size_t i;
+
+	for (i = 0; i < NCASES(types); i++) {
+		CHECK(dk_key_generate(&k, types[i], 1024 * (i > 0)) == DK_OK);
+		CHECK(dk_key_generate(&other, types[i], 1024 * (i > 0)) ==
+		    DK_OK);
+		CHECK((rec = dk_key_record(k)) != NULL);
+		txt[0] = rec;
+		CHECK(dk_keycheck_name(&kc, "example.com", "sel") == 0);
+		dk_keycheck_compare(&kc, k, "k.pem", DK_DNS_OK, txt, 1, NULL);
+		CHECK(kc.state == DK_KEYCHECK_MATCH);
+		dk_keycheck_compare(&kc, other, "o.pem", DK_DNS_OK, txt, 1,
+		    NULL);
+		CHECK(kc.state == DK_KEYCHECK_DIFFERENT);
+		dk_free_string(rec);
+		dk_key_free(k);
+		dk_key_free(other);
+	}
+	return 0;
+}
+
 /* Names are equal without ASCII case and a final dot. */
 static int
 t_name_eq(void)
@@ -814,6 +845,7 @@ static const struct test_case cases[] = {
 	{ "zone_name_bound", t_zone_name_bound },
 	{ "keyname_bound", t_keyname_bound },
 	{ "name_eq", t_name_eq },
+	{ "keycheck_own", t_keycheck_own },
 	{ "zone_txt_bound", t_zone_txt_bound },
 	{ "zone_bounds", t_zone_bounds },
 	{ "zone_prefixes", t_zone_prefixes },

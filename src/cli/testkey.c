@@ -49,9 +49,8 @@ dk_cli_keycheck(struct dk_cli_keysrc *ks, const char *domain,
 	if (dk_keycheck_name(kc, domain, selector) == -1)
 		return;
 	rcode = dk_cli_keysrc_lookup(ks, kc->name, &txt, &ntxt);
-	if (dk_keycheck_compare(kc, key, path, rcode, txt, ntxt,
-	    dk_cli_keysrc_server(ks)) == -1)
-		dk_cli_oom();
+	dk_keycheck_compare(kc, key, path, rcode, txt, ntxt,
+	    dk_cli_keysrc_server(ks));
 }
 
 /* see cli.h */

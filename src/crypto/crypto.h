@@ -81,6 +81,9 @@ struct dk_pubkey {
 	uint8_t			ed25519[32];
 };
 
+/* The public half of a private key, as a record would give it. */
+void	dk_key_pubkey(const struct dk_key *key, struct dk_pubkey *pk);
+
 /*
  * Decode der[0..len) as a key of the given type. RSA takes both a
  * SubjectPublicKeyInfo and a bare PKCS#1 RSAPublicKey (the vectors have

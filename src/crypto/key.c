@@ -379,6 +379,24 @@ dk_key_bits(const struct dk_key *key)
 	return key->bits;
 }
 
+/* see crypto.h */
+void
+dk_key_pubkey(const struct dk_key *key, struct dk_pubkey *pk)
+{
+	memset(pk, 0, sizeof(*pk));
+	pk->type = key->type;
+	pk->bits = key->bits;
+	if (key->type == DK_KEY_ED25519) {
+		memcpy(pk->ed25519, key->ed_pk, sizeof(pk->ed25519));
+		return;
+	}
+	/* minimal, as the record's are, and e fits: checked at load */
+	pk->nlen = key->partlen[DK_RSA_N];
+	pk->elen = key->partlen[DK_RSA_E];
+	memcpy(pk->n, key->part[DK_RSA_N], pk->nlen);
+	memcpy(pk->e, key->part[DK_RSA_E], pk->elen);
+}
+
 /* see dkimkit.h */
 void
 dk_key_free(struct dk_key *key)

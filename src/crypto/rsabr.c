@@ -36,13 +36,7 @@ dk_rsa_sign_bearssl(const struct dk_key *key, const uint8_t digest[32],
 	if (!sign(BR_HASH_OID_SHA256, digest, 32, &key->rsa, sig))
 		return -1;
 	/* the check with the public key, as our own code does it */
-	memset(&pk, 0, sizeof(pk));
-	pk.type = DK_KEY_RSA;
-	pk.bits = key->bits;
-	pk.nlen = key->partlen[DK_RSA_N];
-	pk.elen = key->partlen[DK_RSA_E];
-	memcpy(pk.n, key->part[DK_RSA_N], pk.nlen);
-	memcpy(pk.e, key->part[DK_RSA_E], pk.elen);
+	dk_key_pubkey(key, &pk);
 	if (!dk_rsa_verify_bearssl(&pk, DK_HASH_SHA256, digest, 32, sig,
 	    siglen)) {
 		dk_wipe(sig, siglen);

@@ -60,7 +60,7 @@ key_type_word(enum dk_key_type type)
  * were revoked.
  */
 static void
-check_records(const struct dk_keyrec *mine, const char *path,
+check_records(const struct dk_pubkey *mine, const char *path,
     const char *const *txt, size_t ntxt, struct dk_keycheck *kc)
 {
 	struct dk_keyrec rec;
@@ -78,11 +78,11 @@ check_records(const struct dk_keyrec *mine, const char *path,
 			snprintf(why, sizeof(why), "the record is unusable "
 			    "(%s), so not the key in %s",
 			    dk_reason_str(reason), path);
-		} else if (rec.key.type != mine->key.type)
+		} else if (rec.key.type != mine->type)
 			snprintf(why, sizeof(why), "the record is k=%s, the "
 			    "key in %s is %s", key_type_word(rec.key.type),
-			    path, key_type_word(mine->key.type));
-		else if (!same_pubkey(&mine->key, &rec.key))
+			    path, key_type_word(mine->type));
+		else if (!same_pubkey(mine, &rec.key))
 			snprintf(why, sizeof(why), "the published key is not "
 			    "the one in %s", path);
 		else if (!(rec.hashes & DK_KEYREC_H_SHA256))
@@ -90,13 +90,13 @@ check_records(const struct dk_keyrec *mine, const char *path,
 			    "for %s", path);
 		else {
 			kc->state = DK_KEYCHECK_MATCH;
-			if (mine->key.type == DK_KEY_ED25519)
+			if (mine->type == DK_KEY_ED25519)
 				snprintf(kc->detail, sizeof(kc->detail),
 				    "ed25519%s, %s", rec.testing ? ", t=y" :
 				    "", path);
 			else
 				snprintf(kc->detail, sizeof(kc->detail),
-				    "rsa %u bits%s, %s", mine->key.bits,
+				    "rsa %u bits%s, %s", mine->bits,
 				    rec.testing ? ", t=y" : "", path);
 			return;
 		}
@@ -127,21 +127,14 @@ dk_keycheck_name(struct dk_keycheck *kc, const char *domain,
 }
 
 /* see keycheck.h */
-int
+void
 dk_keycheck_compare(struct dk_keycheck *kc, const struct dk_key *key,
     const char *path, enum dk_dns_rcode rcode, const char *const *txt,
     size_t ntxt, const char *server)
 {
-	struct dk_keyrec mine;
-	enum dk_reason reason;
-	char *rec;
+	struct dk_pubkey mine;
 
-	if ((rec = dk_key_record(key)) == NULL)
-		return -1;
-	/* our own record always parses: it is what keygen prints */
-	if (dk_keyrec_parse(rec, strlen(rec), &mine, &reason) == -1)
-		memset(&mine, 0, sizeof(mine));
-	dk_free_string(rec);
+	dk_key_pubkey(key, &mine);
 	switch (rcode) {
 	case DK_DNS_OK:
 		check_records(&mine, path, txt, ntxt, kc);
@@ -162,7 +155,6 @@ dk_keycheck_compare(struct dk_keycheck *kc, const struct dk_key *key,
 		    server != NULL ? server : "");
 		break;
 	}
-	return 0;
 }
 
 /* see keycheck.h */

@@ -57,10 +57,9 @@ int	dk_keycheck_name(struct dk_keycheck *kc, const char *domain,
 /*
  * Compare the answer to kc->name (rcode and the records txt[0..ntxt))
  * with key, read from path (named in the detail). server: the DNS
- * server that failed, named in a failure's detail, or NULL. Returns 0,
- * or -1 when out of memory.
+ * server that failed, named in a failure's detail, or NULL.
  */
-int	dk_keycheck_compare(struct dk_keycheck *kc, const struct dk_key *key,
+void	dk_keycheck_compare(struct dk_keycheck *kc, const struct dk_key *key,
 	    const char *path, enum dk_dns_rcode rcode,
 	    const char *const *txt, size_t ntxt, const char *server);
 
