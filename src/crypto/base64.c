@@ -92,7 +92,7 @@ dk_b64_decode(const char *in, size_t len, uint8_t *out, size_t cap,
 	int32_t quad;
 	size_t i, o = 0, nchars = 0, npad = 0;
 	unsigned int nbits = 0;
-	int v;
+	int v, over = 0;
 
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)in[i];
@@ -122,15 +122,19 @@ dk_b64_decode(const char *in, size_t len, uint8_t *out, size_t cap,
 		nbits += 6;
 		if (nbits >= 8) {
 			nbits -= 8;
+			/* past cap: read on, to tell too large from broken */
 			if (o == cap)
-				return -1;
-			out[o++] = (uint8_t)(acc >> nbits);
+				over = 1;
+			else
+				out[o++] = (uint8_t)(acc >> nbits);
 			acc &= (1U << nbits) - 1;
 		}
 	}
 	if ((nchars + npad) % 4 != 0 || (npad > 0 && nchars % 4 + npad != 4) ||
 	    acc != 0)
 		return -1;
+	if (over)
+		return -2;
 	*outlen = o;
 	return 0;
 }

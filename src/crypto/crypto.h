@@ -58,8 +58,9 @@ void	dk_hash_sink(void *arg, const void *buf, size_t len);
  * Base64 (RFC 4648 §4), strict: only the alphabet, correct padding, and
  * no bits left over in the last group. With allow_fws, spaces, tabs, CR
  * and LF anywhere are skipped, as DKIM tag values allow (RFC 6376 §2.8).
- * Decoding writes at most cap bytes; returns 0 and sets *outlen, or -1
- * (bad character, bad padding, or more than cap bytes).
+ * Decoding writes at most cap bytes; returns 0 and sets *outlen, -1 for
+ * a bad character or bad padding, or -2 for good base64 that decodes to
+ * more than cap bytes (a value too large for us, not a broken one).
  */
 #define DK_B64_ENCLEN(n)	((((n) + 2) / 3) * 4)
 int	dk_b64_decode(const char *in, size_t len, uint8_t *out, size_t cap,

@@ -275,7 +275,7 @@ parse_seed(struct dk_key **keyp, const char *buf, size_t len, char *err,
 	while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
 		len--;
 	if (len != SEED_B64_LEN || dk_b64_decode(buf, len, seed, sizeof(seed),
-	    &n, 0) == -1 || n != sizeof(seed)) {
+	    &n, 0) != 0 || n != sizeof(seed)) {
 		dk_key_err(err, errlen, "not a PEM key or a base64 Ed25519 "
 		    "seed");
 		return DK_ESYNTAX;

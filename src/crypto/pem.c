@@ -183,7 +183,7 @@ dk_pem_decode(const char *buf, size_t len, char *type, uint8_t *der,
 		dk_key_err(err, errlen, "malformed PEM BEGIN line at line %u",
 		    l.no);
 	else if (read_body(&p, end, &l, type, body, &n, err, errlen) == 0) {
-		if (dk_b64_decode(body, n, der, DK_DER_MAX, derlen, 0) == -1)
+		if (dk_b64_decode(body, n, der, DK_DER_MAX, derlen, 0) != 0)
 			dk_key_err(err, errlen, "bad base64 at the end of the "
 			    "PEM body (line %u)", l.no - 1);
 		else

@@ -367,32 +367,21 @@ parse_auid(struct dk_sig *sig, const struct dk_tag *t)
 }
 
 /* §3.5 b= and bh=: base64string, FWS allowed, never empty. */
-static int
-parse_b64(const struct dk_tag *t, uint8_t *out, size_t cap, size_t *outlen)
-{
-	return dk_b64_decode(t->value, t->valuelen, out, cap, outlen, 1) ==
-	    0 && *outlen > 0 ? 0 : -1;
-}
-
 /*
- * A b= that did not decode: too large for us (a key over
- * DK_RSA_MAX_BITS made it) when it is base64 that would decode to more
- * than cap octets, else a syntax error.
+ * A base64 tag that must not be empty. Too large for us (b= of a key
+ * over DK_RSA_MAX_BITS) is sig-too-large, anything else sig-syntax.
  */
 static enum dk_reason
-b64_fault(const struct dk_tag *t, size_t cap)
+parse_b64(const struct dk_tag *t, uint8_t *out, size_t cap, size_t *outlen)
 {
-	size_t i, n = 0;
-	unsigned char c;
-
-	for (i = 0; i < t->valuelen; i++) {
-		c = (unsigned char)t->value[i];
-		if (is_alnum(c) || c == '+' || c == '/')
-			n++;
-		else if (c != '=' && !is_fws(c))
-			return DK_R_SIG_SYNTAX;
+	switch (dk_b64_decode(t->value, t->valuelen, out, cap, outlen, 1)) {
+	case 0:
+		return *outlen > 0 ? DK_R_OK : DK_R_SIG_SYNTAX;
+	case -2:
+		return DK_R_SIG_TOO_LARGE;
+	default:
+		return DK_R_SIG_SYNTAX;
 	}
-	return n / 4 * 3 > cap ? DK_R_SIG_TOO_LARGE : DK_R_SIG_SYNTAX;
 }
 
 /* 1*maxdigits DIGIT, without overflowing 64 bits. */
@@ -498,12 +487,13 @@ check_tags(struct dk_sig *sig, const struct dk_tag *tags, size_t n,
 		return DK_R_SIG_SYNTAX;
 	if ((r = parse_auid(sig, dk_tags_find(tags, n, "i"))) != DK_R_OK)
 		return r;
+	/* a bh= too long for any hash is broken, not large */
 	if (parse_b64(dk_tags_find(tags, n, "bh"), sig->bh, sizeof(sig->bh),
-	    &sig->bhlen) == -1)
+	    &sig->bhlen) != DK_R_OK)
 		return DK_R_SIG_SYNTAX;
-	if (parse_b64(dk_tags_find(tags, n, "b"), sig->b, sizeof(sig->b),
-	    &sig->blen) == -1)
-		return b64_fault(dk_tags_find(tags, n, "b"), sizeof(sig->b));
+	if ((r = parse_b64(dk_tags_find(tags, n, "b"), sig->b, sizeof(sig->b),
+	    &sig->blen)) != DK_R_OK)
+		return r;
 	locate_b_value(sig, dk_tags_find(tags, n, "b"));
 	return parse_numbers(sig, tags, n, now);
 }

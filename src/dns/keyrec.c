@@ -158,7 +158,7 @@ decode_key(const struct dk_tag *p, enum dk_key_type type,
 		return -1;
 	}
 	if (dk_b64_decode(p->value, p->valuelen, der, sizeof(der), &derlen,
-	    1) == -1) {
+	    1) != 0) {
 		*reason = DK_R_KEY_SYNTAX;
 		return -1;
 	}
