@@ -221,6 +221,40 @@ t_x_digits_clock(void)
 	return 0;
 }
 
+/* A header block past DK_HEADER_MAX: DK_ELIMIT, and the bound named. */
+static int
+t_header_limit(void)
+{
+	struct dk_sign_opts o;
+	struct dk_signer *s;
+	struct dk_verifier *v;
+	struct dk_verify_opts vo = verify_opts();
+	struct dk_key *k;
+	char *big, want[64];
+	size_t i, len = DK_HEADER_MAX + 100;
+
+	CHECK((big = malloc(len)) != NULL);
+	for (i = 0; i < len; i++)
+		big[i] = i % 64 == 62 ? '\r' : i % 64 == 63 ? '\n' : 'x';
+	memcpy(big, "X-A:", 4);
+	for (i = 64; i < len; i += 64)
+		big[i] = ' ';		/* folded: one long field */
+	snprintf(want, sizeof(want), "larger than %d bytes", DK_HEADER_MAX);
+	CHECK((k = new_key()) != NULL);
+	sign_opts(&o, "ed", k);
+	CHECK(dk_signer_new(&s, &o, 1) == DK_OK);
+	CHECK(dk_signer_write(s, big, len) == DK_ELIMIT);
+	CHECK(strstr(dk_signer_errmsg(s), want) != NULL);
+	dk_signer_free(s);
+	CHECK(dk_verifier_new(&v, &vo) == DK_OK);
+	CHECK(dk_verifier_write(v, big, len) == DK_ELIMIT);
+	CHECK(strstr(dk_verifier_errmsg(v), want) != NULL);
+	dk_verifier_free(v);
+	dk_key_free(k);
+	free(big);
+	return 0;
+}
+
 /* How many names of field's h= are name (the field unfolded). */
 static size_t
 h_count(const char *field, const char *name)
@@ -655,6 +689,7 @@ static const struct test_case cases[] = {
 	{ "sign_split_every_offset", t_split_every_offset },
 	{ "sign_refused_opts", t_refused_opts },
 	{ "sign_x_digits_clock", t_x_digits_clock },
+	{ "header_limit", t_header_limit },
 	{ "sign_hlist_cut", t_hlist_cut },
 	{ "verify_key_rotation", t_rotation },
 	{ "verify_dnssec_comment", t_dnssec_comment },

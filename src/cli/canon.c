@@ -180,7 +180,7 @@ canon_stream(const struct canon_cfg *cfg, struct dk_msghdr *mh)
 	struct canon_run run = { cfg, mh, { 0 }, 0 };
 	struct dk_canon_body *cb = &run.cb;
 	struct dk_lf lf = { 1, 0 };
-	char in[DK_CLI_CHUNK];
+	char in[DK_CLI_CHUNK], err[HDR_ERR_MAX];
 	ssize_t n = 0;
 	enum dk_status st = DK_OK;
 	int rc = 0;
@@ -193,8 +193,8 @@ canon_stream(const struct canon_cfg *cfg, struct dk_msghdr *mh)
 	if (st == DK_ENOMEM)
 		dk_cli_oom();
 	if (st != DK_OK) {
-		dk_cli_warnx("stdin: header block over %d bytes",
-		    DK_HEADER_MAX);
+		dk_msghdr_limit_msg(err, sizeof(err));
+		dk_cli_warnx("stdin: %s", err);
 		return EX_DATAERR;
 	}
 	if (rc != 0)

@@ -52,8 +52,6 @@
  * limits are usually under 200 MB).
  */
 #define DK_CLI_MSG_MAX		((size_t)1024 * 1024 * 1024)
-/* -t, -x, --now: t= and x= are at most 12 digits (RFC 6376 §3.5). */
-#define DK_CLI_TIME_MAX		INT64_C(999999999999)
 
 /*
  * Where key records come from (keysrc.c): a zone file, or the DNS. The

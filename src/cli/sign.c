@@ -64,12 +64,12 @@ sign_getopt(int argc, char **argv, struct sign_cfg *cfg)
 			break;
 		case 't':
 			if ((rc = dk_cli_num_opt("-t", optarg, 0,
-			    DK_CLI_TIME_MAX, &cfg->t)) != 0)
+			    DK_TIME_MAX, &cfg->t)) != 0)
 				return rc;
 			break;
 		case 'x':
 			if ((rc = dk_cli_num_opt("-x", optarg, 1,
-			    DK_CLI_TIME_MAX, &cfg->x)) != 0)
+			    DK_TIME_MAX, &cfg->x)) != 0)
 				return rc;
 			break;
 		default:

@@ -72,7 +72,7 @@ verify_getopt(int argc, char **argv, struct verify_cfg *cfg)
 			break;
 		case OPT_NOW:
 			if ((rc = dk_cli_num_opt("--now", optarg, 0,
-			    DK_CLI_TIME_MAX, &cfg->opts.now)) != 0)
+			    DK_TIME_MAX, &cfg->opts.now)) != 0)
 				return rc;
 			/* a replay: x= exact, and t= may be after it */
 			cfg->opts.clock_drift = DK_CLOCK_DRIFT_NONE;

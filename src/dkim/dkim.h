@@ -72,8 +72,10 @@ struct dk_msghdr {
 /*
  * Take header bytes from buf[0..len) until the empty line that ends the
  * block; *used says how many were taken, and the rest is body. Returns
- * DK_OK, DK_ELIMIT or DK_ENOMEM.
+ * DK_OK, DK_ELIMIT or DK_ENOMEM. dk_msghdr_limit_msg() puts the words
+ * for DK_ELIMIT, from DK_HEADER_MAX, in buf[0..len).
  */
+void		dk_msghdr_limit_msg(char *buf, size_t len);
 enum dk_status	dk_msghdr_write(struct dk_msghdr *mh, const char *buf,
 		    size_t len, size_t *used);
 /*

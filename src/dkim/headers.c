@@ -59,6 +59,14 @@ append(struct dk_msghdr *mh, const char *buf, size_t len)
 	return DK_OK;
 }
 
+/* see dkim.h */
+void
+dk_msghdr_limit_msg(char *buf, size_t len)
+{
+	(void)snprintf(buf, len, "header block is larger than %d bytes "
+	    "(DK_HEADER_MAX)", DK_HEADER_MAX);
+}
+
 /*
  * The block ends at an empty line: CRLF at the start of a line. bol says
  * the stored bytes end a line (or there are none); a CR at the start of a

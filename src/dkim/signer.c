@@ -399,13 +399,15 @@ static enum dk_status
 write_crlf(void *arg, const char *buf, size_t len)
 {
 	struct dk_signer *s = arg;
+	char msg[80];
 	enum dk_status st;
 	size_t used = 0;
 
 	if (!s->mh.done) {
-		if ((st = dk_msghdr_write(&s->mh, buf, len, &used)) != DK_OK)
-			return fail(s, st, st == DK_ELIMIT ?
-			    "header block is larger than 1 MiB" : NULL);
+		if ((st = dk_msghdr_write(&s->mh, buf, len, &used)) != DK_OK) {
+			dk_msghdr_limit_msg(msg, sizeof(msg));
+			return fail(s, st, st == DK_ELIMIT ? msg : NULL);
+		}
 		if (s->mh.done && (st = header_end(s)) != DK_OK)
 			return st;
 	}

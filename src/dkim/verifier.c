@@ -202,9 +202,11 @@ fail(struct dk_verifier *v, enum dk_status st)
 {
 	if (v->failed == DK_OK) {
 		v->failed = st;
-		snprintf(v->errmsg, sizeof(v->errmsg), "%s",
-		    st == DK_ELIMIT ? "header block is larger than 1 MiB" :
-		    dk_status_str(st));
+		if (st == DK_ELIMIT)
+			dk_msghdr_limit_msg(v->errmsg, sizeof(v->errmsg));
+		else
+			snprintf(v->errmsg, sizeof(v->errmsg), "%s",
+			    dk_status_str(st));
 	}
 	return st;
 }
