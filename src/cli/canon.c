@@ -47,6 +47,7 @@ canon_getopt(int argc, char **argv, struct canon_cfg *cfg)
 	static const struct option longopts[] = {
 		{ NULL, 0, NULL, 0 }
 	};
+	char err[HDR_ERR_MAX];
 	int ch, rc;
 
 	opterr = 0;
@@ -65,9 +66,7 @@ canon_getopt(int argc, char **argv, struct canon_cfg *cfg)
 				return rc;
 			break;
 		case 'h':
-			if ((rc = dk_cli_hlist_opt(optarg, &cfg->hlist,
-			    &cfg->nh)) != 0)
-				return rc;
+			dk_cli_hlist_opt(optarg, &cfg->hlist, &cfg->nh);
 			break;
 		default:
 			return dk_cli_badopt("canon", ch, argv);
@@ -75,6 +74,12 @@ canon_getopt(int argc, char **argv, struct canon_cfg *cfg)
 	}
 	if (optind != argc || (!cfg->header && !cfg->body))
 		return dk_cli_usage("canon");
+	/* no signer to judge -h here: the engine's rule, before stdin */
+	if (cfg->hlist != NULL && dk_sig_hlist_check((const char *const *)
+	    cfg->hlist, err, sizeof(err)) == -1) {
+		dk_cli_warnx("-h: %s", err);
+		return EX_USAGE;
+	}
 	return 0;
 }
 
@@ -98,11 +103,7 @@ canon_print_header(const struct canon_cfg *cfg, const struct dk_msghdr *mh)
 	struct dk_span spans[DK_H_MAX];
 	size_t i, n;
 
-	if (cfg->hlist != NULL && cfg->nh > DK_H_MAX) {
-		dk_cli_warnx("-h: %zu field names; a signature lists at most "
-		    "%d", cfg->nh, DK_H_MAX);
-		return EX_USAGE;
-	} else if (cfg->hlist != NULL) {
+	if (cfg->hlist != NULL) {
 		names = (const char *const *)cfg->hlist;
 		n = cfg->nh;
 	} else if ((n = dk_default_hlist(mh->f, mh->nf, defnames,

@@ -195,7 +195,7 @@ void	dk_cli_keycheck_print(const struct dk_keycheck *kc);
 /* opts.c */
 int	dk_cli_canon_opt(const char *arg, enum dk_canon *hc,
 	    enum dk_canon *bc);
-int	dk_cli_hlist_opt(const char *arg, char ***listp, size_t *np);
+void	dk_cli_hlist_opt(const char *arg, char ***listp, size_t *np);
 int	dk_cli_num_opt(const char *opt, const char *arg, int64_t min,
 	    int64_t max, int64_t *out);
 

@@ -41,9 +41,9 @@ dk_cli_canon_opt(const char *arg, enum dk_canon *hc, enum dk_canon *bc)
 /*
  * Split "h1:h2:..." into a NULL-terminated list of names, in one
  * allocation that the caller frees with free(). Names are kept as given
- * (RFC 6376 §3.5 h=; the signer repeats them literally). How many the
- * list may hold is the engine's rule (DK_H_MAX), judged where the list
- * is used. Returns NULL for an empty or invalid name.
+ * (RFC 6376 §3.5 h=; the signer repeats them literally). Whether they
+ * are names, and how many the list may hold, is the engine's rule
+ * (dk_sig_hlist_check()), judged where the list is used.
  */
 static char **
 hlist_split(const char *s, size_t *np)
@@ -58,13 +58,8 @@ hlist_split(const char *s, size_t *np)
 	copy = (char *)(list + n + 1);
 	memcpy(copy, s, len + 1);
 	p = copy;
-	while ((name = strsep(&p, ":")) != NULL) {
-		if (!dk_sig_name_ok(name, strlen(name))) {
-			free(list);
-			return NULL;
-		}
+	while ((name = strsep(&p, ":")) != NULL)
 		list[i++] = name;
-	}
 	list[i] = NULL;
 	*np = i;
 	return list;
@@ -72,18 +67,13 @@ hlist_split(const char *s, size_t *np)
 
 /*
  * The -h option: *listp (freed first, as a later -h wins) gets the
- * names, *np their count. Returns 0, or EX_USAGE after saying why.
+ * names, *np their count.
  */
-int
+void
 dk_cli_hlist_opt(const char *arg, char ***listp, size_t *np)
 {
 	free(*listp);
-	if ((*listp = hlist_split(arg, np)) == NULL) {
-		dk_cli_warnx("-h: %s: expected field names separated by "
-		    "colons", arg);
-		return EX_USAGE;
-	}
-	return 0;
+	*listp = hlist_split(arg, np);
 }
 
 /*

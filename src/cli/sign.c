@@ -58,9 +58,7 @@ sign_getopt(int argc, char **argv, struct sign_cfg *cfg)
 				return rc;
 			break;
 		case 'h':
-			if ((rc = dk_cli_hlist_opt(optarg, &cfg->hlist,
-			    &cfg->nh)) != 0)
-				return rc;
+			dk_cli_hlist_opt(optarg, &cfg->hlist, &cfg->nh);
 			break;
 		case 't':
 			if ((rc = dk_cli_num_opt("-t", optarg, 0,

@@ -194,6 +194,14 @@ enum dk_reason	dk_sig_parse(struct dk_sig *sig, const char *field,
  */
 int		dk_sig_domain_ok(const char *p, size_t len, size_t minlabels);
 int		dk_sig_name_ok(const char *p, size_t len);
+/*
+ * A NULL-terminated list of field names for h= (signing) or for
+ * signed_headers: at most DK_H_MAX, each a field name. Returns 0, or -1
+ * with the first fault, the value and the fix in err[0..errlen) (err may
+ * be NULL).
+ */
+int		dk_sig_hlist_check(const char *const *names, char *err,
+		    size_t errlen);
 int		dk_sig_canon_parse(const char *p, size_t len,
 		    enum dk_canon *hc, enum dk_canon *bc);
 enum dk_reason	dk_sig_auid_check(const char *auid, const char *domain);

@@ -93,20 +93,14 @@ min_bits(const struct dk_verify_opts *o, unsigned int *bits)
 static int
 verify_opts_ok(const struct dk_verify_opts *o)
 {
-	size_t n;
-
 	if (o->authserv_id != NULL && !dk_authres_id_ok(o->authserv_id))
 		return 0;
 	if ((o->clock_drift < 0 && o->clock_drift != DK_CLOCK_DRIFT_NONE) ||
 	    o->clock_drift > DK_TIME_MAX ||
 	    (o->now != DK_TIME_NOW && (o->now < 0 || o->now > DK_TIME_MAX)))
 		return 0;
-	for (n = 0; o->signed_headers != NULL &&
-	    o->signed_headers[n] != NULL; n++)
-		if (n == DK_H_MAX || !dk_sig_name_ok(o->signed_headers[n],
-		    strlen(o->signed_headers[n])))
-			return 0;
-	return 1;
+	return o->signed_headers == NULL ||
+	    dk_sig_hlist_check(o->signed_headers, NULL, 0) == 0;
 }
 
 /* see dkim.h */

@@ -30,6 +30,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "dkim.h"
@@ -124,6 +125,32 @@ int
 dk_sig_domain_ok(const char *p, size_t len, size_t minlabels)
 {
 	return name_ok(p, len, minlabels, 0);
+}
+
+/* see dkim.h */
+int
+dk_sig_hlist_check(const char *const *names, char *err, size_t errlen)
+{
+	size_t n;
+
+	for (n = 0; names[n] != NULL; n++) {
+		if (n == DK_H_MAX) {
+			if (err != NULL)
+				(void)snprintf(err, errlen, "the header list "
+				    "names more than %d fields; name fewer",
+				    DK_H_MAX);
+			return -1;
+		}
+		if (!dk_sig_name_ok(names[n], strlen(names[n]))) {
+			if (err != NULL)
+				(void)snprintf(err, errlen, "header list: "
+				    "\"%.64s\" is not a field name (RFC 5322 "
+				    "section 3.6.8: printable ASCII but ':')",
+				    names[n]);
+			return -1;
+		}
+	}
+	return 0;
 }
 
 /* Fill what Authentication-Results shows, before any check can stop. */

@@ -178,24 +178,15 @@ static enum dk_status
 headers_check(const char *const *headers, char *err, size_t errlen)
 {
 	size_t n;
-	int from = 0;
 
-	for (n = 0; headers[n] != NULL; n++) {
-		if (n == DK_H_MAX)
-			return refuse(err, errlen, "the header list names more "
-			    "than %d fields; name fewer", DK_H_MAX);
-		if (!dk_sig_name_ok(headers[n], strlen(headers[n])))
-			return refuse(err, errlen, "header list: \"%.64s\" is "
-			    "not a field name (RFC 5322 section 3.6.8: "
-			    "printable ASCII but ':')", headers[n]);
+	if (dk_sig_hlist_check(headers, err, errlen) == -1)
+		return DK_EINVAL;
+	for (n = 0; headers[n] != NULL; n++)
 		if (strcasecmp(headers[n], "from") == 0)
-			from = 1;
-	}
-	if (!from)
-		return refuse(err, errlen, "the header list does not name "
-		    "From, which RFC 6376 section 5.4 requires a signature to "
-		    "cover; add from");
-	return DK_OK;
+			return DK_OK;
+	return refuse(err, errlen, "the header list does not name From, "
+	    "which RFC 6376 section 5.4 requires a signature to cover; add "
+	    "from");
 }
 
 /* The rules of dk_sign_opts_check(), on options already taken. */
