@@ -54,6 +54,26 @@
 #define DK_CLI_MSG_MAX		((size_t)1024 * 1024 * 1024)
 
 /*
+ * getopt_long() values of the long-only options: past any char. The key
+ * source's two come first; a command numbers its own from
+ * DK_CLI_OPT_OWN.
+ */
+enum {
+	DK_CLI_OPT_DNS_FILE = 256,
+	DK_CLI_OPT_RESOLVER,
+	DK_CLI_OPT_OWN
+};
+#define DK_CLI_KEYSRC_LONGOPTS						\
+	{ "dns-file",	required_argument, NULL, DK_CLI_OPT_DNS_FILE },	\
+	{ "resolver",	required_argument, NULL, DK_CLI_OPT_RESOLVER }
+
+/* --dns-file FILE or --resolver ADDR[:PORT] as given; NULL: not given. */
+struct dk_cli_keysrc_args {
+	const char	*dnsfile;
+	const char	*server;
+};
+
+/*
  * Where key records come from (keysrc.c): a zone file, or the DNS. The
  * answer to the last lookup stays valid until the next one or close.
  */
@@ -156,14 +176,21 @@ int	dk_cli_keybits_ok(enum dk_key_type type, int64_t bits);
 int	dk_cli_key_load(const char *path, struct dk_key **keyp);
 
 /*
- * keysrc.c. open: from the zone file dnsfile if not NULL, else from the
- * DNS at server (NULL: resolv.conf); returns 0 or an exit status after
- * saying why. lookup: the records at name, owned by ks. report: a line
- * naming the DNS server whose last try failed, and how, if one did.
+ * keysrc.c. opt: takes getopt_long()'s ch and optarg into a when ch is
+ * --dns-file or --resolver (returns 1), else 0. args_ok: 0, or
+ * EX_USAGE after saying why and printing cmd's usage when both were
+ * given. open: from the zone file a->dnsfile if not NULL, else from the
+ * DNS at a->server (NULL: resolv.conf); returns 0 or an exit status
+ * after saying why. lookup: the records at name, owned by ks. report: a
+ * line naming the DNS server whose last try failed, and how, if one did.
  * server: that server's "ADDR:PORT", or NULL.
  */
-int	dk_cli_keysrc_open(struct dk_cli_keysrc *ks, const char *dnsfile,
-	    const char *server);
+int	dk_cli_keysrc_opt(struct dk_cli_keysrc_args *a, int ch,
+	    const char *arg);
+int	dk_cli_keysrc_args_ok(const struct dk_cli_keysrc_args *a,
+	    const char *cmd);
+int	dk_cli_keysrc_open(struct dk_cli_keysrc *ks,
+	    const struct dk_cli_keysrc_args *a);
 void	dk_cli_keysrc_close(struct dk_cli_keysrc *ks);
 enum dk_dns_rcode
 	dk_cli_keysrc_lookup(struct dk_cli_keysrc *ks, const char *name,
@@ -183,14 +210,14 @@ void	dk_cli_record_print(const char *selector, const char *domain,
 	    const char *rec);
 
 /*
- * testkey.c. keycheck: look up the record of key (read from path) at
- * selector and domain in ks, and compare. keycheck_print: the line
- * testkey prints, "NAME: STATE (DETAIL)".
+ * testkey.c. keycheck_file: load the key at path, look up its record at
+ * selector and domain in ks, compare, and print testkey's line, "NAME:
+ * STATE (DETAIL)". Returns 0 when they match, EX_TEMPFAIL when the
+ * lookup failed (try again), DK_CLI_EX_NOPASS when they are known not to
+ * match, or the key file's exit status after saying why.
  */
-void	dk_cli_keycheck(struct dk_cli_keysrc *ks, const char *domain,
-	    const char *selector, const struct dk_key *key, const char *path,
-	    struct dk_keycheck *kc);
-void	dk_cli_keycheck_print(const struct dk_keycheck *kc);
+int	dk_cli_keycheck_file(struct dk_cli_keysrc *ks, const char *domain,
+	    const char *selector, const char *path);
 
 /* opts.c */
 int	dk_cli_canon_opt(const char *arg, enum dk_canon *hc,

@@ -74,13 +74,37 @@ keysrc_open_dns(struct dk_cli_keysrc *ks, const char *server)
 
 /* see cli.h */
 int
-dk_cli_keysrc_open(struct dk_cli_keysrc *ks, const char *dnsfile,
-    const char *server)
+dk_cli_keysrc_opt(struct dk_cli_keysrc_args *a, int ch, const char *arg)
+{
+	if (ch == DK_CLI_OPT_DNS_FILE)
+		a->dnsfile = arg;
+	else if (ch == DK_CLI_OPT_RESOLVER)
+		a->server = arg;
+	else
+		return 0;
+	return 1;
+}
+
+/* see cli.h */
+int
+dk_cli_keysrc_args_ok(const struct dk_cli_keysrc_args *a, const char *cmd)
+{
+	if (a->dnsfile != NULL && a->server != NULL) {
+		dk_cli_warnx("--dns-file and --resolver: use only one");
+		return dk_cli_usage(cmd);
+	}
+	return 0;
+}
+
+/* see cli.h */
+int
+dk_cli_keysrc_open(struct dk_cli_keysrc *ks,
+    const struct dk_cli_keysrc_args *a)
 {
 	memset(ks, 0, sizeof(*ks));
-	if (dnsfile != NULL)
-		return keysrc_load_zone(ks, dnsfile);
-	return keysrc_open_dns(ks, server);
+	if (a->dnsfile != NULL)
+		return keysrc_load_zone(ks, a->dnsfile);
+	return keysrc_open_dns(ks, a->server);
 }
 
 /* see cli.h */

@@ -48,12 +48,6 @@
 
 #include "cli.h"
 
-/* getopt_long() values of the long-only options: past any char */
-enum {
-	OPT_DNS_FILE = 256,
-	OPT_RESOLVER
-};
-
 #define GRACE_DAYS_DEFAULT	7	/* over the longest queue lifetimes:
 					 * smtpd 4 days, Postfix 5 */
 #define GRACE_DAYS_MAX		3650
@@ -64,7 +58,7 @@ enum {
 struct rotate_cfg {
 	const char		*conf;		/* -f */
 	const char		*newsel;	/* -s */
-	const char		*dnsfile, *resolver;
+	struct dk_cli_keysrc_args src;
 	enum dk_key_type	 type;
 	int			 typeset;	/* -a given */
 	int64_t			 bits;
@@ -229,27 +223,18 @@ rotate_published(const struct rotate_cfg *cfg, const char *path,
     const char *conf)
 {
 	struct dk_cli_keysrc src;
-	struct dk_keycheck kc;
-	struct dk_key *key;
 	int rc;
 
-	if ((rc = dk_cli_key_load(path, &key)) != 0)
+	if ((rc = dk_cli_keysrc_open(&src, &cfg->src)) != 0)
 		return rc;
-	if ((rc = dk_cli_keysrc_open(&src, cfg->dnsfile,
-	    cfg->resolver)) != 0) {
-		dk_key_free(key);
-		return rc;
-	}
-	dk_cli_keycheck(&src, cfg->domain, cfg->newsel, key, path, &kc);
+	rc = dk_cli_keycheck_file(&src, cfg->domain, cfg->newsel, path);
 	dk_cli_keysrc_close(&src);
-	dk_key_free(key);
-	dk_cli_keycheck_print(&kc);
-	if (kc.state == DK_KEYCHECK_MATCH)
-		return 0;
+	if (rc != EX_TEMPFAIL && rc != DK_CLI_EX_NOPASS)
+		return rc;	/* a match, or the key file */
 	(void)dk_cli_flush();
 	dk_cli_warnx("%s: not changed: the new key's record must be "
 	    "published first", conf);
-	return kc.state == DK_KEYCHECK_FAILED ? EX_TEMPFAIL : DK_CLI_EX_NOPASS;
+	return rc;
 }
 
 static int
@@ -372,14 +357,8 @@ rotate_opt(struct rotate_cfg *cfg, int ch)
 	case 's':
 		cfg->newsel = optarg;
 		return 0;
-	case OPT_DNS_FILE:
-		cfg->dnsfile = optarg;
-		return 0;
-	case OPT_RESOLVER:
-		cfg->resolver = optarg;
-		return 0;
 	}
-	return -1;
+	return dk_cli_keysrc_opt(&cfg->src, ch, optarg) ? 0 : -1;
 }
 
 static int
@@ -387,8 +366,7 @@ rotate_getopt(int argc, char **argv, const struct rotate_step *step,
     struct rotate_cfg *cfg)
 {
 	static const struct option longopts[] = {
-		{ "dns-file",	required_argument, NULL, OPT_DNS_FILE },
-		{ "resolver",	required_argument, NULL, OPT_RESOLVER },
+		DK_CLI_KEYSRC_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
 	int ch, letter, rc;
@@ -396,8 +374,8 @@ rotate_getopt(int argc, char **argv, const struct rotate_step *step,
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":a:b:f:g:s:", longopts,
 	    NULL)) != -1) {
-		letter = ch == OPT_DNS_FILE ? 'D' : ch == OPT_RESOLVER ? 'R' :
-		    ch;
+		letter = ch == DK_CLI_OPT_DNS_FILE ? 'D' :
+		    ch == DK_CLI_OPT_RESOLVER ? 'R' : ch;
 		if (ch == '?' || ch == ':' || strchr(step->opts, letter) ==
 		    NULL) {
 			if (ch != '?' && ch != ':')
@@ -412,9 +390,10 @@ rotate_getopt(int argc, char **argv, const struct rotate_step *step,
 		if ((rc = rotate_opt(cfg, ch)) != 0)
 			return rc;
 	}
-	if (optind + 1 != argc || cfg->conf == NULL ||
-	    (cfg->dnsfile != NULL && cfg->resolver != NULL))
+	if (optind + 1 != argc || cfg->conf == NULL)
 		return dk_cli_usage("rotate");
+	if ((rc = dk_cli_keysrc_args_ok(&cfg->src, "rotate")) != 0)
+		return rc;
 	cfg->domain = argv[optind];
 	if ((cfg->selector = strchr(cfg->domain, ':')) != NULL)
 		*cfg->selector++ = '\0';

@@ -31,17 +31,14 @@
 #include "../dns/dns.h"
 #include "../dns/resolver.h"
 
-/* getopt_long() values of the long-only options: past any char */
+/* getopt_long() values of verify's own long-only options */
 enum {
-	OPT_DNS_FILE = 256,
-	OPT_RESOLVER,
-	OPT_NOW,
+	OPT_NOW = DK_CLI_OPT_OWN,
 	OPT_NO_RFC8301
 };
 
 struct verify_cfg {
-	const char		*dnsfile;
-	const char		*resolver;
+	struct dk_cli_keysrc_args src;
 	struct dk_verify_opts	 opts;
 	char			 host[HOST_NAME_MAX + 1];
 };
@@ -50,8 +47,7 @@ static int
 verify_getopt(int argc, char **argv, struct verify_cfg *cfg)
 {
 	static const struct option longopts[] = {
-		{ "dns-file",	required_argument, NULL, OPT_DNS_FILE },
-		{ "resolver",	required_argument, NULL, OPT_RESOLVER },
+		DK_CLI_KEYSRC_LONGOPTS,
 		{ "now",	required_argument, NULL, OPT_NOW },
 		{ "no-rfc8301",	no_argument, NULL, OPT_NO_RFC8301 },
 		{ NULL, 0, NULL, 0 }
@@ -60,15 +56,11 @@ verify_getopt(int argc, char **argv, struct verify_cfg *cfg)
 
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":A:", longopts, NULL)) != -1) {
+		if (dk_cli_keysrc_opt(&cfg->src, ch, optarg))
+			continue;
 		switch (ch) {
 		case 'A':
 			cfg->opts.authserv_id = optarg;
-			break;
-		case OPT_DNS_FILE:
-			cfg->dnsfile = optarg;
-			break;
-		case OPT_RESOLVER:
-			cfg->resolver = optarg;
 			break;
 		case OPT_NOW:
 			if ((rc = dk_cli_num_opt("--now", optarg, 0,
@@ -88,11 +80,7 @@ verify_getopt(int argc, char **argv, struct verify_cfg *cfg)
 		dk_cli_warnx("%s: unexpected argument", argv[optind]);
 		return dk_cli_usage("verify");
 	}
-	if (cfg->dnsfile != NULL && cfg->resolver != NULL) {
-		dk_cli_warnx("--dns-file and --resolver: use only one");
-		return dk_cli_usage("verify");
-	}
-	return 0;
+	return dk_cli_keysrc_args_ok(&cfg->src, "verify");
 }
 
 /*
@@ -260,7 +248,7 @@ dk_cli_verify(int argc, char **argv)
 		cfg.host[sizeof(cfg.host) - 1] = '\0';
 		cfg.opts.authserv_id = cfg.host;
 	}
-	if ((rc = dk_cli_keysrc_open(&keys, cfg.dnsfile, cfg.resolver)) != 0)
+	if ((rc = dk_cli_keysrc_open(&keys, &cfg.src)) != 0)
 		return rc;
 	rc = verify_message(&cfg, &keys);
 	dk_cli_keysrc_close(&keys);
