@@ -83,6 +83,17 @@ struct dk_cli_keysrc {
 	struct dk_dns_lookup	*last;
 };
 
+/*
+ * Where the parts of a DOMAIN:SELECTOR:KEYFILE word lie: the domain at
+ * 0, the selector at dlen + 1, the path at poff, to the end.
+ */
+struct dk_cli_keyparts {
+	size_t		 dlen;
+	size_t		 slen;
+	size_t		 poff;
+	size_t		 plen;
+};
+
 /* A DOMAIN:SELECTOR:KEYFILE argument, split in place. */
 struct dk_cli_keyspec {
 	const char	*domain;
@@ -157,8 +168,10 @@ void	dk_cli_conf_free(struct dk_cli_conf *cf);
 
 /*
  * keyarg.c. domain_trim: drop a final dot, as zone files and
- * filter-dkim's configuration may write a name. keyspec_split: spec
- * split at its first two colons, the domain trimmed, or
+ * filter-dkim's configuration may write a name. keyspec_parse: where
+ * the parts of p[0..len) lie, split at its first two colons, each part
+ * not empty; 0, or -1 when it is no such word. keyspec_split: spec
+ * split in place by the same rule, the domain trimmed, or
  * EX_USAGE after saying why and printing cmd's usage. names_ok: 0 when
  * domain and selector are names, else EX_USAGE after saying why.
  * key_load: a private key file; 0, EX_NOINPUT (unreadable) or
@@ -168,6 +181,8 @@ void	dk_cli_conf_free(struct dk_cli_conf *cf);
  * EX_USAGE after saying why.
  */
 void	dk_cli_domain_trim(char *domain);
+int	dk_cli_keyspec_parse(const char *p, size_t len,
+	    struct dk_cli_keyparts *kp);
 int	dk_cli_keyspec_split(char *spec, const char *cmd,
 	    struct dk_cli_keyspec *ks);
 int	dk_cli_names_ok(const char *domain, const char *selector);

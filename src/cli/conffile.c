@@ -60,7 +60,8 @@ is_blank(char c)
 static int
 key_line(const char *p, size_t len, size_t *woff, struct dk_cli_confkey *ck)
 {
-	size_t i = 0, w, d, s;
+	struct dk_cli_keyparts kp;
+	size_t i = 0, w;
 
 	while (i < len && is_blank(p[i]))
 		i++;
@@ -75,20 +76,16 @@ key_line(const char *p, size_t len, size_t *woff, struct dk_cli_confkey *ck)
 		i++;
 	if (i < len && p[i] != '#')
 		return -1;	/* "key value": an option */
-	for (d = w; d < w + ck->len && p[d] != ':'; d++)
-		;
-	for (s = d + 1; s < w + ck->len && p[s] != ':'; s++)
-		;
-	if (s >= w + ck->len || d == w || s == d + 1 || s + 1 == w + ck->len ||
-	    (d - w) >= sizeof(ck->domain) || (s - d - 1) >=
-	    sizeof(ck->selector) || (w + ck->len - s - 1) >= sizeof(ck->path))
+	if (dk_cli_keyspec_parse(p + w, ck->len, &kp) == -1 ||
+	    kp.dlen >= sizeof(ck->domain) || kp.slen >= sizeof(ck->selector) ||
+	    kp.plen >= sizeof(ck->path))
 		return -1;
-	memcpy(ck->domain, p + w, d - w);
-	ck->domain[d - w] = '\0';
-	memcpy(ck->selector, p + d + 1, s - d - 1);
-	ck->selector[s - d - 1] = '\0';
-	memcpy(ck->path, p + s + 1, w + ck->len - s - 1);
-	ck->path[w + ck->len - s - 1] = '\0';
+	memcpy(ck->domain, p + w, kp.dlen);
+	ck->domain[kp.dlen] = '\0';
+	memcpy(ck->selector, p + w + kp.dlen + 1, kp.slen);
+	ck->selector[kp.slen] = '\0';
+	memcpy(ck->path, p + w + kp.poff, kp.plen);
+	ck->path[kp.plen] = '\0';
 	return 0;
 }
 

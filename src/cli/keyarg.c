@@ -41,22 +41,36 @@ dk_cli_domain_trim(char *domain)
 
 /* see cli.h */
 int
+dk_cli_keyspec_parse(const char *p, size_t len, struct dk_cli_keyparts *kp)
+{
+	const char *d, *s;
+
+	if ((d = memchr(p, ':', len)) == NULL ||
+	    (s = memchr(d + 1, ':', len - (size_t)(d + 1 - p))) == NULL)
+		return -1;
+	kp->dlen = (size_t)(d - p);
+	kp->slen = (size_t)(s - d - 1);
+	kp->poff = (size_t)(s + 1 - p);
+	kp->plen = len - kp->poff;
+	return kp->dlen == 0 || kp->slen == 0 || kp->plen == 0 ? -1 : 0;
+}
+
+/* see cli.h */
+int
 dk_cli_keyspec_split(char *spec, const char *cmd, struct dk_cli_keyspec *ks)
 {
-	char *selector, *path;
+	struct dk_cli_keyparts kp;
 
-	if ((selector = strchr(spec, ':')) == NULL ||
-	    (path = strchr(selector + 1, ':')) == NULL ||
-	    selector == spec || path == selector + 1 || path[1] == '\0') {
+	if (dk_cli_keyspec_parse(spec, strlen(spec), &kp) == -1) {
 		dk_cli_warnx("%s: expected DOMAIN:SELECTOR:KEYFILE", spec);
 		return dk_cli_usage(cmd);
 	}
-	*selector++ = '\0';
-	*path++ = '\0';
+	spec[kp.dlen] = '\0';
+	spec[kp.poff - 1] = '\0';
 	dk_cli_domain_trim(spec);
 	ks->domain = spec;
-	ks->selector = selector;
-	ks->path = path;
+	ks->selector = spec + kp.dlen + 1;
+	ks->path = spec + kp.poff;
 	return 0;
 }
 
