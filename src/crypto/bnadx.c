@@ -32,13 +32,11 @@
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 
 #include <cpuid.h>
-#include <stdatomic.h>
+
+#include "cpu.h"
 
 #define CPUID7_EBX_BMI2		(1U << 8)
 #define CPUID7_EBX_ADX		(1U << 19)
-
-/* As in sha256x86.c: CPUID is slow in a VM, so the answer is kept. */
-static atomic_int known = -1;
 
 static int
 cpu_has_adx(void)
@@ -51,16 +49,13 @@ cpu_has_adx(void)
 	    (CPUID7_EBX_BMI2 | CPUID7_EBX_ADX);
 }
 
+/* see bn.h; asked once (cpu.h) */
 int
 dk_bn_adx_ok(void)
 {
-	int v;
+	static atomic_int known = -1;
 
-	if ((v = atomic_load_explicit(&known, memory_order_relaxed)) == -1) {
-		v = cpu_has_adx();
-		atomic_store_explicit(&known, v, memory_order_relaxed);
-	}
-	return v;
+	return dk_cpu_once(&known, cpu_has_adx);
 }
 
 /* One limb: lo:hi = a[OFF] * b; t[OFF] = lo + t[OFF] (CF) + HP (OF). */

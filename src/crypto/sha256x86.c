@@ -38,7 +38,8 @@
 
 #include <cpuid.h>
 #include <immintrin.h>
-#include <stdatomic.h>
+
+#include "cpu.h"
 
 #define CPUID1_ECX_SSSE3	(1U << 9)
 #define CPUID1_ECX_SSE41	(1U << 19)
@@ -78,23 +79,13 @@ cpu_has_sha(void)
 	return (b & CPUID7_EBX_SHA) != 0;
 }
 
-/*
- * CPUID traps to the hypervisor in a virtual machine, which costs more
- * than hashing a small message, so the answer is kept. It is a fact
- * about the CPU, the same for every thread: the one value the library
- * keeps outside a handle, and an atomic one.
- */
+/* see sha256x86.h; asked once (cpu.h) */
 int
 dk_sha256x86_ok(void)
 {
-	static _Atomic int known = -1;
-	int v;
+	static atomic_int known = -1;
 
-	if ((v = atomic_load_explicit(&known, memory_order_relaxed)) == -1) {
-		v = cpu_has_sha();
-		atomic_store_explicit(&known, v, memory_order_relaxed);
-	}
-	return v;
+	return dk_cpu_once(&known, cpu_has_sha);
 }
 
 #define TARGET	__attribute__((__target__("sha,ssse3,sse4.1")))
