@@ -101,12 +101,13 @@ int	dk_dns_conf_init(struct dk_dns_conf *conf, const char *server,
  * (NULL: the defaults; opts->server is not read). Returns DK_OK,
  * DK_ENOMEM or DK_EINVAL (no nameserver, a bad timeout or attempts).
  */
-/* Take opts into dst, which holds the defaults: 0, or -1 (bad size). */
-int			 dk_resolver_opts_copy(struct dk_resolver_opts *dst,
-			    const struct dk_resolver_opts *src);
 DK_WUR enum dk_status	 dk_resolver_new_conf(struct dk_resolver **rp,
 			    const struct dk_resolver_opts *opts,
 			    const struct dk_dns_conf *conf);
+
+/* Take opts into dst, which holds the defaults: 0, or -1 (bad size). */
+int			 dk_resolver_opts_copy(struct dk_resolver_opts *dst,
+			    const struct dk_resolver_opts *src);
 
 /*
  * Blocking, for the CLI: look up the TXT records at name and wait for
@@ -114,15 +115,6 @@ DK_WUR enum dk_status	 dk_resolver_new_conf(struct dk_resolver **rp,
  * lookups. Returns the finished lookup, which the caller frees with
  * dk_dns_lookup_free(), or NULL with *st DK_EINVAL (not a domain name)
  * or DK_ENOMEM.
- */
-struct dk_dns_lookup	*dk_dns_resolve_name(struct dk_resolver *r,
-			    const char *name, enum dk_status *st);
-
-/*
- * Blocking, for the CLI: look up the TXT records at name and wait for
- * the result as above. r must have no other lookups. Returns the
- * finished lookup, which the caller frees with dk_dns_lookup_free(), or
- * NULL with *st DK_EINVAL (not a domain name) or DK_ENOMEM.
  */
 struct dk_dns_lookup	*dk_dns_resolve_name(struct dk_resolver *r,
 			    const char *name, enum dk_status *st);
