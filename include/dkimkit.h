@@ -162,7 +162,7 @@ enum dk_dns_rcode {
 	DK_DNS_TIMEOUT,
 	DK_DNS_MALFORMED,
 	DK_DNS_TCP,
-	DK_DNS_UNREACHABLE	/* ICMP unreachable from the last server tried */
+	DK_DNS_UNREACHABLE	/* ICMP unreachable from the last server */
 };
 
 struct dk_key;		/* a private key, loaded or generated */
@@ -216,7 +216,7 @@ struct dk_verifier;	/* one message being verified */
 #define DK_TIME_NOW	INT64_MIN	/* timestamp, now: read time(3) */
 #define DK_TIME_NONE	INT64_C(-1)	/* timestamp: no t= at all */
 #define DK_CLOCK_DRIFT_DEFAULT 300	/* seconds; OpenDKIM's ClockDrift */
-#define DK_CLOCK_DRIFT_NONE (-1)	/* clock_drift: x= exact, t= unchecked */
+#define DK_CLOCK_DRIFT_NONE (-1)	/* x= exact, t= unchecked */
 #define DK_FROM_MAX	16	/* From mailboxes kept for the caller */
 #define DK_ADDR_MAX	(64 + 1 + 253)	/* RFC 5321 local-part @ domain */
 
@@ -279,11 +279,11 @@ void			 dk_free_string(char *s);
  * out, anything else is taken as it is. expire_after, when positive,
  * adds x= = t= + expire_after (t= must then be present); neither may
  * pass DK_TIME_MAX. With DK_TIME_NOW that is judged on the clock when
- * the options are checked, and again at finish. domain must be a domain name of two labels or more,
- * selector one of one label or more (RFC 5321 letters, digits and
- * hyphens); auid, when set, must lie within domain and be printable
- * ASCII without ';' or '='; headers must name From, and at most
- * DK_H_MAX names.
+ * the options are checked, and again at finish. domain must be a domain
+ * name of two labels or more, selector one of one label or more (RFC
+ * 5321 letters, digits and hyphens); auid, when set, must lie within
+ * domain and be printable ASCII without ';' or '='; headers must name
+ * From, and at most DK_H_MAX names.
  */
 struct dk_sign_opts {
 	size_t			 size;		/* set by dk_sign_opts_init() */
@@ -304,8 +304,9 @@ void			 dk_sign_opts_init(struct dk_sign_opts *o,
 /*
  * dk_signer_new() copies opts[0..nopts) (0 to DK_SIGNERS_MAX entries;
  * the strings are copied too, the keys are not). Returns DK_OK, or
- * DK_ENOMEM or DK_EINVAL with *sp NULL. With nopts 0 (opts may be NULL), the signatures are added
- * later with dk_signer_add(), typically once the header block is known.
+ * DK_ENOMEM or DK_EINVAL with *sp NULL. With nopts 0 (opts may be
+ * NULL), the signatures are added later with dk_signer_add(), typically
+ * once the header block is known.
  *
  * dk_signer_add() adds opts[0..nopts) to a signer that has not finished,
  * up to DK_SIGNERS_MAX signatures in all. Until the first signature is
@@ -435,9 +436,9 @@ struct dk_result {
 	const char	*selector;	/* s=, or "" */
 	const char	*algorithm;	/* a=, or "" */
 	const char	*auid;		/* i=, or d= prefixed by "@" */
-	const char	*b_prefix;	/* first 8 characters of b= (RFC 6008) */
+	const char	*b_prefix;	/* first 8 characters of b=, RFC 6008 */
 	uint64_t	 unsigned_body;	/* body octets past l=, not signed */
-	int		 key_dnssec;	/* the key record was DNSSEC-validated */
+	int		 key_dnssec;	/* key record DNSSEC-validated */
 	int		 key_testing;	/* the key record says t=y: the domain
 					 * is testing, so a failure must not
 					 * count against the message */
@@ -627,8 +628,8 @@ DK_WUR enum dk_status	 dk_verifier_accept_lf(struct dk_verifier *v);
  * waits with poll(2) and CLOCK_MONOTONIC, and answers them. The verifier
  * asks its names when the header block ends and when the message ends:
  * one call after dk_verifier_end() sees them all, one at each overlaps
- * the lookups with the body. The resolver must have no other lookups. Returns DK_OK, the status of
- * dk_verifier_answer(), or DK_ENOMEM.
+ * the lookups with the body. The resolver must have no other lookups.
+ * Returns DK_OK, the status of dk_verifier_answer(), or DK_ENOMEM.
  */
 struct dk_resolver;
 struct dk_dns_lookup;
@@ -673,7 +674,7 @@ struct dk_dns_result {
 					 * + brackets, colon, 5 digits */
 struct dk_dns_failure {
 	enum dk_dns_rcode	 rcode;
-	char			 server[DK_DNS_ADDR_MAX];	/* "ADDR:PORT" */
+	char			 server[DK_DNS_ADDR_MAX]; /* ADDR:PORT */
 	uint64_t		 burst;		/* 1, 2, ...: which burst */
 	int			 ongoing;	/* no good reply since */
 };

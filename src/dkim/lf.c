@@ -53,7 +53,8 @@ dk_lf_write(struct dk_lf *lf, const char *buf, size_t len,
 			o = 0;
 		}
 		if (n + (size_t)bare > sizeof(out)) {
-			if ((st = fn(arg, buf + i, n - (size_t)bare)) != DK_OK ||
+			st = fn(arg, buf + i, n - (size_t)bare);
+			if (st != DK_OK ||
 			    (bare && (st = fn(arg, "\r\n", 2)) != DK_OK))
 				return st;
 			continue;

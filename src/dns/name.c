@@ -44,7 +44,7 @@ dk_keyname_format(char name[DK_KEYNAME_MAX], const char *selector,
 {
 	int n;
 
-	/* RFC 6376 §3.6.2.1: the key of s=SEL, d=DOM is at SEL._domainkey.DOM */
+	/* RFC 6376 §3.6.2.1: s=SEL, d=DOM has its key at SEL._domainkey.DOM */
 	n = snprintf(name, DK_KEYNAME_MAX, "%s._domainkey.%s", selector,
 	    domain);
 	return n < 0 || (size_t)n >= DK_KEYNAME_MAX ? -1 : 0;
