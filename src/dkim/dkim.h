@@ -281,7 +281,7 @@ struct dk_bodies {
 
 /*
  * dk_bodies_want() registers one signature's body hash before the body
- * starts (l < 0: no l=); DK_OK or DK_ENOMEM. dk_bodies_write() and
+ * starts (has_l 0: no l=, l unread); DK_OK or DK_ENOMEM. dk_bodies_write() and
  * dk_bodies_end() feed the body and end it. dk_bodies_digest(), after
  * the end, gives the digest for a registered (mode, alg, l) in out and
  * returns its length, or returns 0 when l passes the canonicalized body,
