@@ -92,6 +92,8 @@ void		dk_msghdr_free(struct dk_msghdr *mh);
 /* Nonzero when the field's name is name, compared without case. */
 int		dk_hfield_is(const struct dk_hfield *f, const char *name,
 		    size_t namelen);
+/* The same for a string literal, its length counted by the compiler. */
+#define DK_HFIELD_IS(f, lit)	dk_hfield_is((f), "" lit, sizeof(lit) - 1)
 /* How many fields have that name. */
 size_t		dk_msghdr_count(const struct dk_msghdr *mh, const char *name);
 

@@ -28,8 +28,6 @@
 
 #include "dkim.h"
 
-#define AR_NAME		"Authentication-Results"
-
 /* Skip an RFC 5322 §3.2.2 comment starting at p ('('), nested. */
 static const char *
 skip_comment(const char *p, const char *end)
@@ -199,7 +197,7 @@ dk_from_collect(struct dk_fromlist *fl, const struct dk_msghdr *mh)
 	if ((addr = calloc(DK_FROM_MAX, sizeof(*addr))) == NULL)
 		return DK_ENOMEM;
 	for (i = 0; i < mh->nf && fl->n < DK_FROM_MAX; i++) {
-		if (!dk_hfield_is(&mh->f[i], "From", 4))
+		if (!DK_HFIELD_IS(&mh->f[i], "From"))
 			continue;
 		field_value(&mh->f[i], &v, &len);
 		n = dk_from_parse(v, len, addr, DK_FROM_MAX - fl->n);
@@ -269,7 +267,7 @@ dk_authres_find(const struct dk_msghdr *mh, const char *id, size_t *idx,
 	size_t i, len, nth = 0, n = 0;
 
 	for (i = 0; i < mh->nf; i++) {
-		if (!dk_hfield_is(&mh->f[i], AR_NAME, sizeof(AR_NAME) - 1))
+		if (!DK_HFIELD_IS(&mh->f[i], "Authentication-Results"))
 			continue;
 		nth++;
 		field_value(&mh->f[i], &v, &len);

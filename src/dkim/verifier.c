@@ -356,7 +356,7 @@ start_sigs(struct dk_verifier *v)
 	    (v->scratch = malloc(sizeof(*v->scratch))) == NULL))
 		return fail(v, DK_ENOMEM);
 	for (i = 0; i < v->mh.nf; i++) {
-		if (!dk_hfield_is(&v->mh.f[i], "DKIM-Signature", 14))
+		if (!DK_HFIELD_IS(&v->mh.f[i], "DKIM-Signature"))
 			continue;
 		v->field[k].fidx = (uint32_t)i;
 		if ((st = setup_field(v, k++, &nearly)) != DK_OK)
