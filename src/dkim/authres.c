@@ -30,6 +30,7 @@
  * result, and keep each line under 998 octets (RFC 5322 §2.1.1).
  */
 
+#include <ctype.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -218,4 +219,60 @@ dk_authres_format(const char *authserv_id, const struct dk_result *res,
 		return NULL;
 	}
 	return o.buf;
+}
+
+/*
+ * Reading the authserv-id of an Authentication-Results field (RFC 8601
+ * §2.2) from hostile text: never past the value, giving up on what
+ * cannot be read.
+ */
+
+/* see dkimkit.h */
+int
+dk_authres_has_id(const char *value, size_t len, const char *id)
+{
+	const char *p = value, *end = value + len;
+	size_t i = 0, idlen;
+	int quoted;
+
+	if (value == NULL || id == NULL || (idlen = strlen(id)) == 0)
+		return 0;
+	p = dk_skip_cfws(p, end);
+	if ((quoted = p < end && *p == '"'))
+		p++;
+	for (; p < end; p++) {
+		if (quoted && *p == '"')
+			break;
+		if (quoted && *p == '\\' && p + 1 < end)
+			p++;
+		else if (!quoted && (*p == ';' || dk_skip_cfws(p, end) != p))
+			break;
+		if (i >= idlen || tolower((unsigned char)*p) !=
+		    tolower((unsigned char)id[i]))
+			return 0;
+		i++;
+	}
+	return i == idlen;
+}
+
+/* see dkim.h */
+size_t
+dk_authres_find(const struct dk_msghdr *mh, const char *id, size_t *idx,
+    size_t max)
+{
+	const char *v;
+	size_t i, len, nth = 0, n = 0;
+
+	for (i = 0; i < mh->nf; i++) {
+		if (!DK_HFIELD_IS(&mh->f[i], "Authentication-Results"))
+			continue;
+		nth++;
+		dk_hfield_value(&mh->f[i], &v, &len);
+		if (!dk_authres_has_id(v, len, id))
+			continue;
+		if (idx != NULL && n < max)
+			idx[n] = nth;
+		n++;
+	}
+	return n;
 }

@@ -94,6 +94,16 @@ int		dk_hfield_is(const struct dk_hfield *f, const char *name,
 		    size_t namelen);
 /* The same for a string literal, its length counted by the compiler. */
 #define DK_HFIELD_IS(f, lit)	dk_hfield_is((f), "" lit, sizeof(lit) - 1)
+/* The value of f: after the name, optional WSP and the colon. */
+void		dk_hfield_value(const struct dk_hfield *f, const char **p,
+		    size_t *len);
+/*
+ * RFC 5322 §3.2.2, in p[0..end): the end of the comment starting at p
+ * ('('), nested, quoted-pairs skipped; the first octet past CFWS
+ * (spaces, line ends and comments).
+ */
+const char	*dk_skip_comment(const char *p, const char *end);
+const char	*dk_skip_cfws(const char *p, const char *end);
 /* How many fields have that name. */
 size_t		dk_msghdr_count(const struct dk_msghdr *mh, const char *name);
 

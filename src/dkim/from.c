@@ -15,11 +15,10 @@
  */
 
 /*
- * Readers of header fields a front end needs: the addresses of From
- * (RFC 5322 §3.4) and the authserv-id of Authentication-Results (RFC
- * 8601 §2.2). Both read hostile text: they never read past the value,
- * keep at most a bounded number of bounded strings, and give up on what
- * they cannot read rather than guess.
+ * The addresses of From (RFC 5322 §3.4), which a front end needs. This
+ * reads hostile text: it never reads past the value, keeps at most a
+ * bounded number of bounded strings, and gives up on what it cannot
+ * read rather than guess.
  */
 
 #include <ctype.h>
@@ -27,23 +26,6 @@
 #include <string.h>
 
 #include "dkim.h"
-
-/* Skip an RFC 5322 §3.2.2 comment starting at p ('('), nested. */
-static const char *
-skip_comment(const char *p, const char *end)
-{
-	int depth = 0;
-
-	for (; p < end; p++) {
-		if (*p == '\\' && p + 1 < end)
-			p++;
-		else if (*p == '(')
-			depth++;
-		else if (*p == ')' && --depth == 0)
-			return p + 1;
-	}
-	return end;
-}
 
 /* The end of the quoted-string starting at p ('"'). */
 static const char *
@@ -143,7 +125,7 @@ dk_from_parse(const char *p, size_t len, char out[][DK_ADDR_MAX + 1],
 	mbox_reset(&m);
 	while (p < end) {
 		if (*p == '(') {
-			p = skip_comment(p, end);
+			p = dk_skip_comment(p, end);
 		} else if (*p == '"') {
 			q = skip_quoted(p, end);
 			mbox_put(&m, p, (size_t)(q - p));
@@ -172,20 +154,6 @@ dk_from_parse(const char *p, size_t len, char out[][DK_ADDR_MAX + 1],
 	return n;
 }
 
-/* The value of a field: after the name, optional WSP and the colon. */
-static void
-field_value(const struct dk_hfield *f, const char **p, size_t *len)
-{
-	const char *v = f->text + f->namelen, *end = f->text + f->len;
-
-	while (v < end && *v != ':')
-		v++;
-	if (v < end)
-		v++;
-	*p = v;
-	*len = (size_t)(end - v);
-}
-
 /* see dkim.h */
 enum dk_status
 dk_from_collect(struct dk_fromlist *fl, const struct dk_msghdr *mh)
@@ -199,7 +167,7 @@ dk_from_collect(struct dk_fromlist *fl, const struct dk_msghdr *mh)
 	for (i = 0; i < mh->nf && fl->n < DK_FROM_MAX; i++) {
 		if (!DK_HFIELD_IS(&mh->f[i], "From"))
 			continue;
-		field_value(&mh->f[i], &v, &len);
+		dk_hfield_value(&mh->f[i], &v, &len);
 		n = dk_from_parse(v, len, addr, DK_FROM_MAX - fl->n);
 		for (k = 0; k < n; k++) {
 			if ((fl->addr[fl->n] = strdup(addr[k])) == NULL) {
@@ -227,55 +195,4 @@ dk_from_free(struct dk_fromlist *fl)
 	for (i = 0; i < fl->n; i++)
 		free(fl->addr[i]);
 	memset(fl, 0, sizeof(*fl));
-}
-
-/* see dkimkit.h */
-int
-dk_authres_has_id(const char *value, size_t len, const char *id)
-{
-	const char *p = value, *end = value + len;
-	size_t i = 0, idlen;
-	int quoted;
-
-	if (value == NULL || id == NULL || (idlen = strlen(id)) == 0)
-		return 0;
-	while (p < end && (*p == '(' || is_space(*p)))
-		p = *p == '(' ? skip_comment(p, end) : p + 1;
-	if ((quoted = p < end && *p == '"'))
-		p++;
-	for (; p < end; p++) {
-		if (quoted && *p == '"')
-			break;
-		if (quoted && *p == '\\' && p + 1 < end)
-			p++;
-		else if (!quoted && (*p == ';' || *p == '(' || is_space(*p)))
-			break;
-		if (i >= idlen || tolower((unsigned char)*p) !=
-		    tolower((unsigned char)id[i]))
-			return 0;
-		i++;
-	}
-	return i == idlen;
-}
-
-/* see dkim.h */
-size_t
-dk_authres_find(const struct dk_msghdr *mh, const char *id, size_t *idx,
-    size_t max)
-{
-	const char *v;
-	size_t i, len, nth = 0, n = 0;
-
-	for (i = 0; i < mh->nf; i++) {
-		if (!DK_HFIELD_IS(&mh->f[i], "Authentication-Results"))
-			continue;
-		nth++;
-		field_value(&mh->f[i], &v, &len);
-		if (!dk_authres_has_id(v, len, id))
-			continue;
-		if (idx != NULL && n < max)
-			idx[n] = nth;
-		n++;
-	}
-	return n;
 }

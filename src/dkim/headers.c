@@ -214,6 +214,47 @@ dk_msghdr_free(struct dk_msghdr *mh)
 	memset(mh, 0, sizeof(*mh));
 }
 
+/* see dkim.h */
+void
+dk_hfield_value(const struct dk_hfield *f, const char **p, size_t *len)
+{
+	const char *v = f->text + f->namelen, *end = f->text + f->len;
+
+	while (v < end && *v != ':')
+		v++;
+	if (v < end)
+		v++;
+	*p = v;
+	*len = (size_t)(end - v);
+}
+
+/* see dkim.h */
+const char *
+dk_skip_comment(const char *p, const char *end)
+{
+	int depth = 0;
+
+	for (; p < end; p++) {
+		if (*p == '\\' && p + 1 < end)
+			p++;
+		else if (*p == '(')
+			depth++;
+		else if (*p == ')' && --depth == 0)
+			return p + 1;
+	}
+	return end;
+}
+
+/* see dkim.h */
+const char *
+dk_skip_cfws(const char *p, const char *end)
+{
+	while (p < end && (*p == '(' || *p == ' ' || *p == '\t' ||
+	    *p == '\r' || *p == '\n'))
+		p = *p == '(' ? dk_skip_comment(p, end) : p + 1;
+	return p;
+}
+
 int
 dk_hfield_is(const struct dk_hfield *f, const char *name, size_t namelen)
 {
