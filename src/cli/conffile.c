@@ -46,6 +46,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "../dns/dns.h"
 
 static int
 is_blank(char c)
@@ -87,19 +88,6 @@ key_line(const char *p, size_t len, size_t *woff, struct dk_cli_confkey *ck)
 	memcpy(ck->path, p + w + kp.poff, kp.plen);
 	ck->path[kp.plen] = '\0';
 	return 0;
-}
-
-/* Domains compare without case, and a final dot does not count. */
-static int
-same_domain(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-
-	if (la > 0 && a[la - 1] == '.')
-		la--;
-	if (lb > 0 && b[lb - 1] == '.')
-		lb--;
-	return la == lb && strncasecmp(a, b, la) == 0;
 }
 
 /*
@@ -164,7 +152,7 @@ dk_cli_conf_keys(const struct dk_cli_conf *cf, const char *domain,
 		memset(&ck, 0, sizeof(ck));
 		/* selectors too are DNS labels, compared without case */
 		if (key_line(p, (size_t)(nl - p), &woff, &ck) == -1 ||
-		    !same_domain(ck.domain, domain) || (selector != NULL &&
+		    !dk_dns_name_eq(ck.domain, domain) || (selector != NULL &&
 		    strcasecmp(ck.selector, selector) != 0))
 			continue;
 		ck.off = (size_t)(p - cf->buf) + woff;
