@@ -146,12 +146,15 @@ fuzz:
 	sh scripts/setup-deps.sh
 	FUZZ_RUNS="$(FUZZ_RUNS)" FUZZ_TARGETS="$(FUZZ_TARGETS)" sh fuzz/run.sh
 
-# 10,000 messages through smtpd with faults injected; make check runs
-# the same at 600. It starts an smtpd: only one may run on a machine.
+# 10,000 messages through smtpd with faults injected, then as many
+# through Postfix with the milter; make check runs the same at 600. It
+# starts an smtpd: only one may run on a machine.
 stress:
 	sh scripts/setup-deps.sh
 	$(MAKE) all
-	sh tests/stress/run.sh $(STRESS_COUNT)
+	st=0; sh tests/stress/run.sh $(STRESS_COUNT) || st=1; \
+	    sh tests/stress/run.sh --postfix $(STRESS_COUNT) || st=1; \
+	    exit $$st
 
 # A statistical timing test of RSA signing (dudect style); seconds of
 # CPU, best on a quiet machine, so not part of `make check`.

@@ -6,7 +6,7 @@
 # examples through pkg-config, the conformance vectors, the interop,
 # DNS, dkimkit's operator commands (testkey, rotate), the man page lint,
 # filter transcript and real-smtpd tests, faults injected through smtpd
-# (scaled down), the milter against miltertest and inside a real
+# and through Postfix (scaled down), the milter against miltertest and inside a real
 # Postfix, the resolver, the allocation failures and the filter also
 # under valgrind, and every fuzz target briefly over its seeds; then
 # build again with ASan and UBSan in build/asan and run the unit tests,
@@ -36,8 +36,9 @@ mkdir -p "$LOGS"
 export TEST_RSA_KEYDIR="$TOP/build/rsa-keys"
 : > "$ALL"
 
-# Messages through smtpd with faults injected (tests/stress/run.sh):
-# a scaled-down run here, and a smaller one under the sanitizers.
+# Messages through smtpd, and through Postfix with the milter, with
+# faults injected (tests/stress/run.sh [--postfix]): a scaled-down run
+# of each here, and a smaller one under the sanitizers.
 STRESS_CHECK=600
 STRESS_CHECK_ASAN=300
 
@@ -139,6 +140,9 @@ run tests/stress/run.sh "" stress.log sh tests/stress/run.sh $STRESS_CHECK
 run tests/milter/run.sh "" milter.log sh tests/milter/run.sh
 run tests/milter/sendmail-mc.sh "" sendmail-mc.log sh tests/milter/sendmail-mc.sh
 run tests/postfix/run.sh "" postfix.log sh tests/postfix/run.sh
+# the same faults through Postfix and the milter, scaled down likewise
+run "tests/stress/run.sh --postfix" "" stress-postfix.log \
+    sh tests/stress/run.sh --postfix $STRESS_CHECK
 
 # The resolver keeps sockets, timers and lookups that a session may
 # cancel halfway: valgrind checks that nothing leaks, in its unit tests
@@ -196,6 +200,9 @@ done
 	run tests/postfix/run.sh asan: asan-postfix.log env \
 	    POSTFIX_KNOT_KEYS="$TOP/build/postfix/knot" POSTFIX_COUNT=20 \
 	    sh tests/postfix/run.sh
+	run "tests/stress/run.sh --postfix" asan: asan-stress-postfix.log \
+	    env SMTPD_KNOT_KEYS="$TOP/build/smtpd/knot" \
+	    sh tests/stress/run.sh --postfix $STRESS_CHECK_ASAN
 	run tests/dns/run.sh asan: asan-dns.log env \
 	    DNS_KEYDIR="$TOP/build/dns/keys" SANFLAGS="$SANFLAGS" \
 	    sh tests/dns/run.sh

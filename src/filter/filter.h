@@ -54,9 +54,11 @@
 #define FILTER_NOTE_MAX		320	/* why not signed: words + a domain */
 #define FILTER_SPOOL_DEFAULT	(1024 * 1024)
 /*
- * All spools together hold at most memory-max bytes in memory; past it,
- * new spills go to the spool file. 64 MiB is 64 sessions at spool-max;
- * any number past that costs disk, not memory.
+ * All messages together hold at most memory-max bytes in memory: their
+ * spools' buffers and their own state. Past it, new spills go to the
+ * spool file, and a message that would need more state of its own gets
+ * a 451. 64 MiB is 64 sessions at spool-max; any number past that costs
+ * disk, not memory, until the messages' own state fills the bound.
  */
 #define FILTER_MEMORY_DEFAULT	((size_t)64 * 1024 * 1024)
 #define FILTER_MEMORY_MIN	(64 * 1024)
@@ -155,7 +157,15 @@ struct event {
 	struct dk_span	 data;		/* a data-line, '|' and all */
 };
 
-/* The memory that every spool of the process holds, against its bound. */
+/*
+ * The memory that the sessions of the process hold, against its bound
+ * (memory-max): each session's struct, each spool's buffer, and each
+ * message's own state, as msg.c counts it (its struct, the engine's
+ * handle, the header block). A session counts its struct and its
+ * message's from link-connect on, as FILTER_SESSION_COST: smtpd has
+ * the session already, so that is counted even past the bound, which
+ * spools and messages then no longer get.
+ */
 struct spool_mem {
 	size_t		 used;
 	size_t		 max;
@@ -248,6 +258,7 @@ struct msg {
 	char		 note[FILTER_NOTE_MAX];
 	char		 hfrom[DK_DOMAIN_MAX + 1];	/* From domain, log */
 	const char	*decision;	/* at commit; NULL: proceed */
+	size_t		 charged;	/* of memory-max, outside the spool */
 };
 
 struct session {
@@ -260,6 +271,9 @@ struct session {
 	unsigned int	 nrcpt;
 	struct msg	*msg;
 };
+
+/* what any open session holds, with or without a message under way */
+#define FILTER_SESSION_COST	(sizeof(struct session) + sizeof(struct msg))
 
 struct sessions {
 	struct session	**b;
@@ -361,6 +375,9 @@ int	dk_filter_spool_line(struct spool *sp, const char *dir,
 int	dk_filter_spool_lines(const struct spool *sp, char *scratch,
 	    int (*fn)(void *, const char *, size_t), void *arg);
 void	dk_filter_spool_free(struct spool *sp);
+/* Take n more bytes of the bound: 0, or -1 when they are not left. */
+int	dk_filter_mem_take(struct spool_mem *mem, size_t n);
+void	dk_filter_mem_give(struct spool_mem *mem, size_t n);
 
 /* sign.c */
 int	dk_filter_sign_start(struct msg *m, int eoh);

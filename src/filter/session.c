@@ -78,6 +78,7 @@ session_free(struct filter *f, struct session *s)
 {
 	if (s->msg != NULL)
 		dk_filter_msg_free(f, s->msg);
+	dk_filter_mem_give(&f->mem, FILTER_SESSION_COST);
 	free(s);
 }
 
@@ -126,6 +127,8 @@ dk_filter_on_link_connect(struct filter *f, const struct event *ev)
 		table_grow(t);
 	if ((s = calloc(1, sizeof(*s))) == NULL)
 		fatal("session");
+	/* counted even past the bound: smtpd has the session already */
+	f->mem.used += FILTER_SESSION_COST;
 	s->id = ev->sid;
 	s->internal = dk_filter_src_internal(f->cfg, ev->addr.p,
 	    ev->addr.len);

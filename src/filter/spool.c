@@ -23,10 +23,11 @@
  * session stays bounded whatever the message size, and nothing is left
  * on disk when the process ends. The memory buffer then serves as the
  * file's write buffer. Every spool's buffer also counts against one
- * bound for the whole process (memory-max, struct spool_mem): when it is
- * reached, a spool that would grow spills to its file instead, and one
- * that holds no memory yet writes each line straight to the file. So
- * memory stays bounded whatever the number of sessions.
+ * bound for the whole process (memory-max, struct spool_mem), with each
+ * message's own state (msg.c): when it is reached, a spool that would
+ * grow spills to its file instead, and one that holds no memory yet
+ * writes each line straight to the file. So memory stays bounded
+ * whatever the number of sessions.
  */
 
 #include <errno.h>
@@ -285,4 +286,19 @@ dk_filter_spool_free(struct spool *sp)
 	sp->len = sp->cap = 0;
 	sp->fd = -1;
 	sp->flen = 0;
+}
+
+int
+dk_filter_mem_take(struct spool_mem *mem, size_t n)
+{
+	if (mem->used > mem->max || n > mem->max - mem->used)
+		return -1;
+	mem->used += n;
+	return 0;
+}
+
+void
+dk_filter_mem_give(struct spool_mem *mem, size_t n)
+{
+	mem->used -= n;
 }

@@ -63,6 +63,10 @@ CUT_LINE = 1997
 # RFC 5322 §2.1.1: the verify path keeps to it, so smtpd cuts nothing
 LINE_MAX = 998
 DELIVERY_TIMEOUT = 120
+# what delivery agents add on top (Postfix's virtual(8): X-Original-To),
+# and last the MTA's own Received:
+MTA_FIELDS = (b"return-path", b"delivered-to", b"x-original-to",
+    b"received")
 # issue 5: at least 200 messages signed through smtpd, verified by dkimpy
 DKIMPY_MIN = 200
 FAILED = []
@@ -330,7 +334,7 @@ def verify_msgs(msgs, kdir, per_case):
 def ar_results(data):
 	"""The dkim= words of the first field: it must be our A-R."""
 	fields = [f for n, f in fields_above(data) if n not in
-	    (b"return-path", b"delivered-to")]
+	    MTA_FIELDS[:-1]]
 	if not fields or not fields[0].lower().startswith(
 	    b"authentication-results: " + AUTHSERV.encode() + b";"):
 		return None

@@ -14,11 +14,17 @@
 # ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
 # OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
 
-"""stress.py: filter-dkim inside a real smtpd, with faults injected
-(run by tests/stress/run.sh).
+"""stress.py: filter-dkim inside a real smtpd, or dkimkit-milter inside
+a real Postfix, with faults injected (run by tests/stress/run.sh).
 
-usage: stress.py --filter PATH --dkimkit PATH --work DIR --knot-keys DIR
-                 --spool DIR [--count N] [--parallel P] [--seed S]
+usage: stress.py --filter PATH | --milter PATH [--postfix-root DIR]
+                 --dkimkit PATH --work DIR --knot-keys DIR --spool DIR
+                 [--count N] [--parallel P] [--seed S]
+
+One driver for both MTAs: the messages, the faults and the checks below
+are the same; what an MTA must provide is SmtpdMTA's interface, and
+postfix_mta.py says how each fault maps onto Postfix and the milter
+(--milter). What follows is said of smtpd and its filters.
 
 It starts knot (the zone of tests/dns/mkzone.sh, keys kept in the
 --knot-keys folder), the fault server and smtpd, each on a free loopback
@@ -110,13 +116,14 @@ FOREIGN = b"Authentication-Results: elsewhere.example; dkim=fail"
 WORDS = (b"alpha", b"bravo", b"charlie", b"delta", b"echo", b"foxtrot",
     b"golf", b"hotel", b"india", b"juliet", b"kilo", b"lima", b"mike")
 FAILED = []
+PREFIX = "stress:"
 
 
 def result(name, ok, why=""):
 	if ok:
-		print("PASS stress:%s" % name)
+		print("PASS %s%s" % (PREFIX, name))
 	else:
-		print("FAIL stress:%s: %s" % (name, why))
+		print("FAIL %s%s: %s" % (PREFIX, name, why))
 		FAILED.append(name)
 	sys.stdout.flush()
 
@@ -252,45 +259,6 @@ def write_atomic(path, data):
 		f.write(data)
 	os.chmod(tmp, 0o644)
 	os.replace(tmp, path)
-
-
-def wrapper(a, kind, conf, resolver):
-	"""The filter command smtpd runs: a shell that lowers the limit on
-	open files, then execs the filter (same pid, so it is found). A
-	sanitizer's report goes to a file: smtpd exits as soon as a filter
-	dies, before it has copied the filter's last lines to its log."""
-	path = os.path.join(a.work, "run-%s.sh" % kind)
-	args = "-m %s -A %s -f %s" % ("sign" if kind == "sign" else "verify",
-	    AUTHSERV, conf)
-	if resolver:
-		args += " --resolver %s" % resolver
-	report = os.path.join(a.work, "reports", kind)
-	env = "".join('%s="${%s:+$%s:}log_path=%s"\nexport %s\n' % (
-	    v, v, v, report, v) for v in ("ASAN_OPTIONS", "UBSAN_OPTIONS"))
-	write_atomic(path, ("#!/bin/sh\n%sulimit -n %d\nexec %s %s\n" % (
-	    env, FD_LIMIT[kind], a.filter, args)).encode())
-	os.chmod(path, 0o755)
-	return path
-
-
-def mda(a, out):
-	"""The mda: a file per delivery (over 10,000 deliveries, pids come
-	round again, so msg.$$ would overwrite some)."""
-	path = os.path.join(a.work, "deliver.sh")
-	write_atomic(path, ("#!/bin/sh\nf=$(mktemp %s/msg.XXXXXXXXXX) || "
-	    "exit 75\nexec cat > \"$f\"\n" % out).encode())
-	os.chmod(path, 0o755)
-	return path
-
-
-def smtpd_conf(wrappers, ports, deliver):
-	lines = ['filter %s proc-exec "%s"' % (k, wrappers[k]) for k in KINDS]
-	lines += ["listen on 127.0.0.1 port %d filter %s" % (ports[k], k)
-	    for k in KINDS]
-	# smtpd refuses to deliver as root: the mda runs as nobody
-	lines += ['action "deliver" mda "%s" user nobody' % deliver,
-	    'match from any for any action "deliver"', ""]
-	return "\n".join(lines)
 
 
 # ---- servers ------------------------------------------------------------------
@@ -512,14 +480,116 @@ def pid_alive(pid):
 	return stat[stat.rfind(")") + 2] != "Z"
 
 
+class SmtpdMTA:
+	"""smtpd with the filters as proc-exec filters: what the driver asks
+	of an MTA (the same for tests/stress/postfix_mta.py)."""
+
+	NAME, DAEMON = "smtpd", "filter"
+	BALLAST_LEAVE = 64 * 1024	# the most the ballast leaves free
+
+	def __init__(self, a, confs, dns, reports):
+		self.a = a
+		self.outdir = os.path.join(a.work, "delivered")
+		os.makedirs(self.outdir)
+		os.chmod(self.outdir, 0o777)	# the mda
+		self.reports = reports
+		wrappers = {k: self.wrapper(k, confs[k][0], {"sign": None,
+		    "vgood": dns[0], "vfault": dns[1]}[k]) for k in KINDS}
+		self.ports = {k: smtpdctl.free_port() for k in KINDS}
+		self.srv = Server(a.work, self.smtpd_conf(wrappers, self.mda()),
+		    list(self.ports.values()))
+		self.pids = {}
+
+	def wrapper(self, kind, conf, resolver):
+		"""The filter command smtpd runs: a shell that lowers the limit
+		on open files, then execs the filter (same pid, so it is found).
+		A sanitizer's report goes to a file: smtpd exits as soon as a
+		filter dies, before it has copied the filter's last lines to
+		its log."""
+		a = self.a
+		path = os.path.join(a.work, "run-%s.sh" % kind)
+		args = "-m %s -A %s -f %s" % ("sign" if kind == "sign" else
+		    "verify", AUTHSERV, conf)
+		if resolver:
+			args += " --resolver %s" % resolver
+		write_atomic(path, ("#!/bin/sh\n%sulimit -n %d\nexec %s %s\n" % (
+		    sanitizer_env(self.reports, kind, "export %s\n"),
+		    FD_LIMIT[kind], a.filter, args)).encode())
+		os.chmod(path, 0o755)
+		return path
+
+	def mda(self):
+		"""The mda: a file per delivery (over 10,000 deliveries, pids
+		come round again, so msg.$$ would overwrite some)."""
+		path = os.path.join(self.a.work, "deliver.sh")
+		write_atomic(path, ("#!/bin/sh\nf=$(mktemp %s/msg.XXXXXXXXXX) || "
+		    "exit 75\nexec cat > \"$f\"\n" % self.outdir).encode())
+		os.chmod(path, 0o755)
+		return path
+
+	def smtpd_conf(self, wrappers, deliver):
+		lines = ['filter %s proc-exec "%s"' % (k, wrappers[k])
+		    for k in KINDS]
+		lines += ["listen on 127.0.0.1 port %d filter %s" % (
+		    self.ports[k], k) for k in KINDS]
+		# smtpd refuses to deliver as root: the mda runs as nobody
+		lines += ['action "deliver" mda "%s" user nobody' % deliver,
+		    'match from any for any action "deliver"', ""]
+		return "\n".join(lines)
+
+	def start(self):
+		"""Raises RuntimeError when smtpd or a filter did not start."""
+		self.srv.start()
+		self.pids = wait_filters(self.a.work)
+		if sorted(self.pids) != sorted(KINDS) or not all(catches_hup(p)
+		    for p in self.pids.values()):
+			raise RuntimeError("filters found: %s, not all of them "
+			    "ready for SIGHUP" % self.pids)
+
+	def alive(self):
+		return self.srv.alive()
+
+	def wait_delivered(self, n, timeout):
+		return self.srv.wait_delivered(n, timeout)
+
+	def exits(self):
+		"""The filters that exited: a dead smtpd takes its filters
+		along, and then its log names the one that went first."""
+		gone = set(re.findall(r"lost processor: (\S+)",
+		    self.srv.logtext()))
+		if self.srv.alive():
+			gone |= {k for k, p in self.pids.items()
+			    if not pid_alive(p)}
+		return gone
+
+	def alarms(self):
+		"""Sanitizer reports, or fatal lines, in smtpd's log."""
+		return re.findall(r"^.*(?:Sanitizer|runtime error:|lost "
+		    r"processor|fatal|exited abnormally).*$", self.srv.logtext(),
+		    re.M)
+
+	def stop(self):
+		self.srv.stop()
+
+
+def sanitizer_env(reports, kind, fmt):
+	"""Shell lines that send the sanitizers' reports of KIND to a file
+	in REPORTS; fmt says how each variable is exported."""
+	return "".join('%s="${%s:+$%s:}log_path=%s"\n' % (v, v, v,
+	    os.path.join(reports, kind)) + fmt % v for v in ("ASAN_OPTIONS",
+	    "UBSAN_OPTIONS"))
+
+
 # ---- fault makers ------------------------------------------------------------------
 
 class Ballast(threading.Thread):
-	"""Fills the spool tmpfs to its last few KB, holds, empties it,
-	waits, again: spool writes meet ENOSPC at every stage of a message."""
+	"""Fills the spool tmpfs to its last few KB (up to leave_max bytes),
+	holds, empties it, waits, again: spool writes meet ENOSPC at every
+	stage of a message."""
 
-	def __init__(self, spool, seed):
+	def __init__(self, spool, seed, leave_max):
 		super().__init__(daemon=True)
+		self.leave_max = leave_max // 1024
 		self.path = os.path.join(spool, "ballast")
 		self.rnd = random.Random(seed)
 		self.stopping = threading.Event()
@@ -529,7 +599,7 @@ class Ballast(threading.Thread):
 		while not self.stopping.is_set():
 			st = os.statvfs(os.path.dirname(self.path))
 			free = st.f_bavail * st.f_frsize
-			leave = self.rnd.randint(0, 64) * 1024
+			leave = self.rnd.randint(0, self.leave_max) * 1024
 			if free > leave:
 				try:
 					with open(self.path, "ab") as f:
@@ -697,11 +767,11 @@ def drive(plans, pools, ports, parallel):
 
 def check_fields(kind, data):
 	"""None, or why the fields above X-Seq: are not what the path adds:
-	smtpd's Received:, the mda's fields, and ours (DKIM-Signature fields
-	when signing, one A-R of ours when verifying)."""
+	the MTA's Received:, the delivery agent's fields (Postfix's virtual
+	adds X-Original-To:), and ours (DKIM-Signature fields when signing,
+	one A-R of ours when verifying)."""
 	names = [n for n, _ in check.fields_above(data)]
-	ours = [n for n in names if n not in (b"return-path",
-	    b"delivered-to", b"received")]
+	ours = [n for n in names if n not in check.MTA_FIELDS]
 	if kind == "sign":
 		if any(n != b"dkim-signature" for n in ours):
 			return "fields above X-Seq: %s" % [n.decode() for n in ours]
@@ -770,10 +840,9 @@ def check_all(plans, pools, outcome, got, records):
 	return fig, bad
 
 
-def check_log(log, reports):
-	"""smtpd's log, and the sanitizers' reports the filters left."""
-	lines = re.findall(r"^.*(?:Sanitizer|runtime error:|lost processor|"
-	    r"fatal|exited abnormally).*$", log, re.M)
+def check_log(mta, reports):
+	"""The MTA's log, and the sanitizers' reports the daemons left."""
+	lines = mta.alarms()
 	for l in lines[:5]:
 		print("   " + l)
 	for f in sorted(os.listdir(reports)):
@@ -781,16 +850,16 @@ def check_log(log, reports):
 			text = fh.read()
 		print("   %s:\n%s" % (f, text[:3000]))
 		lines.append(f)
-	result("log-clean", not lines, "%d alarming lines in smtpd's log or "
-	    "sanitizer reports" % len(lines))
+	result("log-clean", not lines, "%d alarming lines in %s's log or "
+	    "sanitizer reports" % (len(lines), mta.NAME))
 
 
-def report(fig, bad, exits, alive, extra):
+def report(mta, fig, bad, exits, alive, extra):
 	print("   messages sent %d (and %d clients cut mid-DATA), accepted %d,"
-	    " delivered %d, tempfailed %d, altered %d, filter exits %d, "
-	    "smtpd alive %s" % (fig["sent"], fig["cut"], fig["accepted"],
-	    fig["delivered"], fig["tempfailed"], fig["altered"], exits,
-	    "yes" if alive else "no"))
+	    " delivered %d, tempfailed %d, altered %d, %s exits %d, "
+	    "%s alive %s" % (fig["sent"], fig["cut"], fig["accepted"],
+	    fig["delivered"], fig["tempfailed"], fig["altered"], mta.DAEMON,
+	    exits, mta.NAME, "yes" if alive else "no"))
 	print("   per path, sent/delivered: " + ", ".join("%s %d/%d" % (k,
 	    fig[k][0], fig[k][1]) for k in KINDS))
 	print("   " + extra)
@@ -804,8 +873,9 @@ def report(fig, bad, exits, alive, extra):
 		for b in bad[name][:5]:
 			print("   " + b)
 		result(name, not bad[name], "%d %s" % (len(bad[name]), why[name]))
-	result("filter-exits", exits == 0 and alive, "%d filter exits, smtpd "
-	    "alive: %s" % (exits, "yes" if alive else "no"))
+	result("%s-exits" % mta.DAEMON, exits == 0 and alive, "%d %s exits, "
+	    "%s alive: %s" % (exits, mta.DAEMON, mta.NAME, "yes" if alive else
+	    "no"))
 	for name in ("signed", "verdicts"):
 		for b in bad[name][:5]:
 			print("   " + b)
@@ -813,15 +883,22 @@ def report(fig, bad, exits, alive, extra):
 
 
 def main():
+	global PREFIX
 	ap = argparse.ArgumentParser()
-	for o in ("--filter", "--dkimkit", "--work", "--knot-keys",
-	    "--spool"):
+	for o in ("--dkimkit", "--work", "--knot-keys", "--spool"):
 		ap.add_argument(o, required=True)
+	ap.add_argument("--filter")
+	ap.add_argument("--milter")
+	ap.add_argument("--postfix-root", default="/var/tmp/postfix-root")
 	ap.add_argument("--count", type=int, default=10000)
 	ap.add_argument("--parallel", type=int, default=12)
 	ap.add_argument("--seed", type=int, default=8)
 	ap.add_argument("--pool", type=int, default=48)
 	a = ap.parse_args()
+	if (a.filter is None) == (a.milter is None):
+		ap.error("give one of --filter and --milter")
+	if a.milter is not None:
+		PREFIX = "stress-postfix:"
 	# a signal still stops the servers, through the finally clauses
 	for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
 		signal.signal(sig, lambda *_: sys.exit(1))
@@ -832,12 +909,17 @@ def main():
 		stop_children(children)
 
 
+def new_mta(a, confs, dns, reports):
+	if a.filter is not None:
+		return SmtpdMTA(a, confs, dns, reports)
+	import postfix_mta
+	return postfix_mta.PostfixMTA(a, confs, dns, reports)
+
+
 def stress(a, children):
-	out = os.path.join(a.work, "delivered")
 	reports = os.path.join(a.work, "reports")
-	for d in (out, reports):
-		os.makedirs(d)
-		os.chmod(d, 0o777)	# the mda, the filters
+	os.makedirs(reports)
+	os.chmod(reports, 0o777)	# the filters
 	keyargs, records = check.make_keys(a, os.path.join(a.work, "keys"))
 	keyargs = [k for k in keyargs if k.split(":")[0] in SIGN_DOMAINS]
 	dns = start_dns(a, children)
@@ -850,63 +932,48 @@ def stress(a, children):
 	run_id = "st%x" % int(time.time())
 	plans = [Plan(n, rnd, pools, run_id) for n in range(a.count)]
 
-	confs, wrappers = {}, {}
+	confs = {}
 	for k in KINDS:
 		path = os.path.join(a.work, "%s.conf" % k)
 		good = good_conf(k, a, keyargs)
 		write_atomic(path, good)
 		confs[k] = (path, good, broken_confs(k, good, keyargs))
-		wrappers[k] = wrapper(a, k, path, {"sign": None, "vgood": dns[0],
-		    "vfault": dns[1]}[k])
-	ports = {k: smtpdctl.free_port() for k in KINDS}
-	srv = Server(a.work, smtpd_conf(wrappers, ports, mda(a, out)),
-	    list(ports.values()))
-	try:
-		srv.start()
-	except RuntimeError as e:
-		result("start", False, str(e))
-		return 1
-	result("start", True)
+	mta = new_mta(a, confs, dns, reports)
 	ballast = storm = None
 	try:
-		pids = wait_filters(a.work)
-		if sorted(pids) != sorted(KINDS) or not all(catches_hup(p)
-		    for p in pids.values()):
-			result("filters", False, "filters found: %s, not all "
-			    "of them ready for SIGHUP" % pids)
+		try:
+			mta.start()
+		except RuntimeError as e:
+			result("start", False, str(e))
 			return 1
-		ballast = Ballast(a.spool, a.seed)
-		storm = HupStorm(confs, pids, a.seed)
+		result("start", True)
+		ballast = Ballast(a.spool, a.seed, mta.BALLAST_LEAVE)
+		storm = HupStorm(confs, mta.pids, a.seed)
 		ballast.start()
 		storm.start()
 		t0 = time.time()
-		outcome = drive(plans, pools, ports, a.parallel)
+		outcome = drive(plans, pools, mta.ports, a.parallel)
 		t_sent = time.time() - t0
 		storm.stopping.set()
 		ballast.stopping.set()
 		storm.join()
 		ballast.join()
 		accepted = sum(1 for v in outcome.values() if v == "accepted")
-		srv.wait_delivered(accepted, DELIVERY_TIMEOUT)
+		mta.wait_delivered(accepted, DELIVERY_TIMEOUT)
 		secs = time.time() - t0
-		alive = srv.alive()
-		# a dead smtpd takes its filters along: then its log names the
-		# one that went first
-		exits = set(re.findall(r"lost processor: (\S+)",
-		    srv.logtext()))
-		if alive:
-			exits |= {k for k, p in pids.items() if not pid_alive(p)}
+		alive = mta.alive()
+		exits = mta.exits()
 	finally:
 		for t in (storm, ballast):
 			if t is not None:
 				t.stopping.set()
-		srv.stop()
-	got = check.read_delivered(out)
+		mta.stop()
+	got = check.read_delivered(mta.outdir)
 	fig, bad = check_all(plans, pools, outcome, got, records)
-	report(fig, bad, len(exits), alive, "%.0f s (sent in %.0f s); %d "
-	    "SIGHUPs (%d to a broken configuration); spool tmpfs filled %d "
+	report(mta, fig, bad, len(exits), alive, "%.0f s (sent in %.0f s); "
+	    "%d SIGHUPs (%d to a broken configuration); spool tmpfs filled %d "
 	    "times" % (secs, t_sent, storm.hups, storm.broken, ballast.fills))
-	check_log(srv.logtext(), reports)
+	check_log(mta, reports)
 	return 1 if FAILED else 0
 
 
