@@ -45,7 +45,7 @@ import stress  # noqa: E402
 
 # Descriptors: 0-2, the listening socket and the resolver's, plus a few
 # for Postfix's connections: fewer than the sessions sent at once.
-FD_LIMIT = {"sign": 9, "vgood": 10, "vfault": 11}
+FD_LIMIT = {"sign": 10, "vgood": 11, "vfault": 12}
 PARAMS = (
 	("milter_default_action", "tempfail"),
 	("milter_protocol", "6"),
@@ -67,7 +67,7 @@ class PostfixMTA:
 	# Postfix refuses MAIL (452) with less than 1.5 times
 	# message_size_limit (1 MiB) free; past that, a queue file meets ENOSPC
 	# mid-DATA when several large messages come in at once
-	BALLAST_LEAVE = 6 * 1024 * 1024
+	BALLAST_LEAVE = 10 * 1024 * 1024
 
 	def __init__(self, a, confs, dns, reports):
 		self.a, self.confs, self.reports = a, confs, reports
