@@ -33,7 +33,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from reload import Filter, TIMEOUT  # noqa: E402
+from reload import Filter, TIMEOUT, play  # noqa: E402
 
 SESSIONS = 12
 TEMPFAIL = "reject|451 4.7.0 Temporary local error, try again later"
@@ -67,12 +67,7 @@ def opening(f, s):
 def ending(f, s):
 	"""Send "." and commit; (fields added, the decision)."""
 	f.send(request(s, "data-line", "."))
-	added = []
-	while True:
-		data = f.readline().split("|", 3)[3]
-		if data == ".":
-			break
-		added.append(data)
+	added = f.until_dot()
 	f.send(request(s, "commit"))
 	decision = f.readline().split("|", 3)[3]
 	f.send(report(s, "link-disconnect"))
@@ -117,15 +112,7 @@ def main():
 		with open(conf, "w") as fp:
 			fp.write("mode sign\nmemory-max 64k\nspool-dir %s\n"
 			    "example.test:ed:%s/ed.key\n" % (tmp, keydir))
-		f = Filter(path, conf)
-		try:
-			ok = run(f)
-		except (RuntimeError, IndexError) as e:
-			ok = check("protocol", False, str(e))
-		finally:
-			if f.p.poll() is None:
-				f.p.kill()
-				f.p.wait()
+		ok = play(Filter(path, conf), run, check)
 	return 0 if ok else 1
 
 

@@ -172,9 +172,7 @@ def main():
 		except (RuntimeError, IndexError, subprocess.TimeoutExpired) as e:
 			ok = check("protocol", False, str(e))
 		finally:
-			if f.p.poll() is None:
-				f.p.kill()
-				f.p.wait()
+			f.kill()
 	return 0 if ok else 1
 
 

@@ -67,6 +67,22 @@ class Filter:
 		line, self.buf = self.buf.split(b"\n", 1)
 		return line.decode("latin-1")
 
+	def until_dot(self):
+		"""The data of the filter-dataline answers up to ".", without
+		it."""
+		out = []
+		while True:
+			data = self.readline().split("|", 3)[3]
+			if data == ".":
+				return out
+			out.append(data)
+
+	def kill(self):
+		"""Stop the filter if it still runs."""
+		if self.p.poll() is None:
+			self.p.kill()
+			self.p.wait()
+
 	def stderr_has(self, regex):
 		end = time.monotonic() + TIMEOUT
 		while time.monotonic() < end:
@@ -82,6 +98,17 @@ class Filter:
 		    "config|admd|mx.example.test", "config|ready")
 		while self.readline() != "register|ready":
 			pass
+
+
+def play(f, fn, check):
+	"""fn(f), its result; a protocol error is a FAIL named protocol, and
+	the filter is stopped at the end."""
+	try:
+		return fn(f)
+	except (RuntimeError, IndexError, subprocess.TimeoutExpired) as e:
+		return check("protocol", False, str(e))
+	finally:
+		f.kill()
 
 
 def report(event, *args):
@@ -102,13 +129,7 @@ def selectors(f, n):
 	body = ["From: Alice <alice@example.test>", "To: bob@example.test",
 	    "Subject: reload %d" % n, "", "hello", "."]
 	f.send(*[request("data-line", TOKEN, l) for l in body])
-	out = []
-	while True:
-		line = f.readline()
-		data = line.split("|", 3)[3]
-		if data == ".":
-			break
-		out.append(data)
+	out = f.until_dot()
 	f.send(request("commit", TOKEN))
 	f.readline()
 	f.send(report("tx-commit", msgid, "100"), report("tx-reset", msgid))
@@ -159,9 +180,7 @@ def main():
 		except (RuntimeError, IndexError, subprocess.TimeoutExpired) as e:
 			ok = check("protocol", False, str(e))
 		finally:
-			if f.p.poll() is None:
-				f.p.kill()
-				f.p.wait()
+			f.kill()
 	return 0 if ok else 1
 
 
