@@ -43,9 +43,11 @@ sys.path.insert(0, os.path.join(HERE, "..", "postfix"))
 import postfix  # noqa: E402
 import stress  # noqa: E402
 
-# Descriptors: 0-2, the listening socket and the resolver's, plus a few
-# for Postfix's connections: fewer than the sessions sent at once.
-FD_LIMIT = {"sign": 10, "vgood": 11, "vfault": 12}
+# Descriptors: 0-2, the listening socket and the resolver's, a few for
+# a reload, and Postfix's connections: each client keeps one SMTP
+# session per path open, so up to --parallel (12) per milter, more than
+# these leave room for.
+FD_LIMIT = {"sign": 14, "vgood": 15, "vfault": 16}
 PARAMS = (
 	("milter_default_action", "tempfail"),
 	("milter_protocol", "6"),
