@@ -513,7 +513,7 @@ class SmtpdMTA:
 		if resolver:
 			args += " --resolver %s" % resolver
 		write_atomic(path, ("#!/bin/sh\n%sulimit -n %d\nexec %s %s\n" % (
-		    sanitizer_env(self.reports, kind, "export %s\n"),
+		    sanitizer_env(self.reports, kind),
 		    FD_LIMIT[kind], a.filter, args)).encode())
 		os.chmod(path, 0o755)
 		return path
@@ -572,11 +572,11 @@ class SmtpdMTA:
 		self.srv.stop()
 
 
-def sanitizer_env(reports, kind, fmt):
+def sanitizer_env(reports, kind):
 	"""Shell lines that send the sanitizers' reports of KIND to a file
-	in REPORTS; fmt says how each variable is exported."""
-	return "".join('%s="${%s:+$%s:}log_path=%s"\n' % (v, v, v,
-	    os.path.join(reports, kind)) + fmt % v for v in ("ASAN_OPTIONS",
+	in REPORTS."""
+	return "".join('%s="${%s:+$%s:}log_path=%s"\nexport %s\n' % (v, v,
+	    v, os.path.join(reports, kind), v) for v in ("ASAN_OPTIONS",
 	    "UBSAN_OPTIONS"))
 
 
