@@ -198,6 +198,26 @@ class Postfix:
 		pid = self.master_pid()
 		if pid:
 			os.kill(pid, signal.SIGKILL)
+		for pid in self.leftovers():
+			try:
+				os.kill(pid, signal.SIGKILL)
+			except ProcessLookupError:
+				pass
+
+	def leftovers(self):
+		"""Pids of this Postfix's processes still there, which a killed
+		master leaves behind (an smtpd blocked on its log socket stays
+		for good): their working directory is its queue."""
+		queue = os.path.realpath(self.work + "/queue")
+		pids = []
+		for pid in filter(str.isdigit, os.listdir("/proc")):
+			try:
+				cwd = os.readlink("/proc/%s/cwd" % pid)
+			except OSError:
+				continue
+			if cwd == queue or cwd.startswith(queue + "/"):
+				pids.append(int(pid))
+		return pids
 
 	def smtp(self, source=None):
 		s = smtplib.SMTP("127.0.0.1", self.port, timeout=120,
