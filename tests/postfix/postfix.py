@@ -167,7 +167,18 @@ class Postfix:
 		    "message_size_limit = 104857600",
 		    "virtual_mailbox_limit = 0",
 		] + list(milter_lines)
-		lines += ["%s = %s" % p for p in params]
+		# a parameter given twice makes every process log a warning as
+		# it starts, postlogd too, to its own socket: with the socket's
+		# queue full of the others' warnings, postlogd then blocks for
+		# good, and every process that logs after it
+		for name, value in params:
+			line = "%s = %s" % (name, value)
+			at = [i for i, l in enumerate(lines) if
+			    l.split(" =")[0] == name]
+			if at:
+				lines[at[0]] = line
+			else:
+				lines.append(line)
 		with open(self.conf + "/main.cf", "w") as f:
 			f.write("\n".join(lines) + "\n")
 		with open(self.conf + "/master.cf", "w") as f:
