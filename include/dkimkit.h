@@ -708,6 +708,55 @@ void			 dk_dns_lookup_free(struct dk_dns_lookup *l);
 DK_WUR enum dk_status	 dk_dns_resolve_verifier(struct dk_resolver *r,
 			    struct dk_verifier *v, size_t qmax);
 
+/*
+ * For front ends that check their configuration.
+ *
+ * dk_authserv_id_ok() says whether s can be an authserv-id (RFC 8601
+ * §2.2: an RFC 2045 value, as a token), the rule dk_verifier_new()
+ * applies to authserv_id. NULL is not one.
+ *
+ * dk_key_check_published() says, for each of kc[0..n), whether key is
+ * the one published at selector._domainkey.domain: it looks every name
+ * up at once through r, blocking as dk_dns_resolve_verifier() does (r
+ * must have no other lookups; a dead server costs one budget_ms however
+ * many keys there are), and compares each TXT record found with key's
+ * public key. state gets DK_KEY_MATCH (a record has this key and allows
+ * sha256), DK_KEY_DIFFERENT (records, none with this key),
+ * DK_KEY_ABSENT (NXDOMAIN, no TXT record, or a name that is no domain
+ * name), DK_KEY_REVOKED (only records with an empty p=) or
+ * DK_KEY_LOOKUP_FAILED (a temporary DNS failure); detail one
+ * NUL-terminated phrase saying why, naming the key as keyname (how the
+ * caller names it, such as its file; may be NULL) and, for a failed
+ * lookup, the server that failed. Returns DK_OK, DK_EINVAL (r, key,
+ * domain or selector NULL) or DK_ENOMEM. The struct is filled by the
+ * caller, in arrays, so it never grows: a later version adds a function
+ * instead. dk_key_state_str() gives "match", "different", "absent",
+ * "revoked" or "failed".
+ */
+enum dk_key_state {
+	DK_KEY_MATCH = 0,
+	DK_KEY_DIFFERENT,
+	DK_KEY_ABSENT,
+	DK_KEY_REVOKED,
+	DK_KEY_LOOKUP_FAILED
+};
+
+#define DK_KEY_DETAIL_MAX	128
+
+struct dk_key_check {
+	const struct dk_key	*key;		/* in */
+	const char		*domain;	/* in */
+	const char		*selector;	/* in */
+	const char		*keyname;	/* in; may be NULL */
+	enum dk_key_state	 state;		/* out */
+	char			 detail[DK_KEY_DETAIL_MAX];	/* out */
+};
+
+int			 dk_authserv_id_ok(const char *s);
+DK_WUR enum dk_status	 dk_key_check_published(struct dk_resolver *r,
+			    struct dk_key_check *kc, size_t n);
+const char		*dk_key_state_str(enum dk_key_state state);
+
 #ifdef __cplusplus
 }
 #endif

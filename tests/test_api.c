@@ -21,10 +21,16 @@
  * settings, per-signature detail, and the resolver's options.
  */
 
+#include <sys/types.h>
+#include <sys/socket.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "dkimkit.h"
 #include "testlib.h"
@@ -453,7 +459,76 @@ t_reason_words(void)
 	return 0;
 }
 
+/* A loopback UDP port with nothing behind it: bound, then closed. */
+static int
+closed_port(void)
+{
+	struct sockaddr_in sin;
+	socklen_t len = sizeof(sin);
+	int fd, port = -1;
+
+	memset(&sin, 0, sizeof(sin));
+	sin.sin_family = AF_INET;
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if ((fd = socket(AF_INET, SOCK_DGRAM, 0)) == -1)
+		return -1;
+	if (bind(fd, (struct sockaddr *)&sin, sizeof(sin)) == 0 &&
+	    getsockname(fd, (struct sockaddr *)&sin, &len) == 0)
+		port = ntohs(sin.sin_port);
+	(void)close(fd);
+	return port;
+}
+
+/*
+ * What a front end checks its configuration with: authserv-ids, and
+ * whether a key is published (a match, against a DNS server, is in
+ * tests/cli/run.sh through the daemons' -n -n).
+ */
+static int
+t_config_checks(void)
+{
+	struct dk_resolver_opts ro;
+	struct dk_resolver *r;
+	struct dk_key *key;
+	struct dk_key_check kc[3];
+	char server[32], longsel[300];
+	int port;
+
+	CHECK(dk_authserv_id_ok("mx.example.test"));
+	CHECK(!dk_authserv_id_ok("mx example"));
+	CHECK(!dk_authserv_id_ok("mx;example"));
+	CHECK(!dk_authserv_id_ok(""));
+	CHECK(!dk_authserv_id_ok(NULL));
+	CHECK_STR("match", "match", dk_key_state_str(DK_KEY_MATCH));
+	CHECK_STR("failed", "failed", dk_key_state_str(DK_KEY_LOOKUP_FAILED));
+	CHECK((port = closed_port()) > 0);
+	(void)snprintf(server, sizeof(server), "127.0.0.1:%d", port);
+	dk_resolver_opts_init(&ro, sizeof(ro));
+	ro.server = server;
+	CHECK(dk_resolver_new(&r, &ro, NULL, 0) == DK_OK);
+	CHECK(dk_key_generate(&key, DK_KEY_ED25519, 0) == DK_OK);
+	memset(kc, 0, sizeof(kc));
+	memset(longsel, 'a', sizeof(longsel) - 1);
+	longsel[sizeof(longsel) - 1] = '\0';
+	kc[0].key = kc[1].key = kc[2].key = key;
+	kc[0].domain = kc[1].domain = kc[2].domain = "example.test";
+	kc[0].selector = "s";
+	kc[0].keyname = "k";
+	kc[1].selector = longsel;	/* no DNS name can be that long */
+	CHECK(dk_key_check_published(r, kc, 3) == DK_EINVAL);
+	kc[2].selector = "t";
+	CHECK(dk_key_check_published(r, kc, 3) == DK_OK);
+	CHECK(kc[0].state == DK_KEY_LOOKUP_FAILED &&
+	    kc[2].state == DK_KEY_LOOKUP_FAILED);
+	CHECK(strstr(kc[0].detail, server) != NULL);
+	CHECK(kc[1].state == DK_KEY_ABSENT);
+	dk_key_free(key);
+	dk_resolver_free(r);
+	return 0;
+}
+
 static const struct test_case cases[] = {
+	{ "api:config-checks", t_config_checks },
 	{ "api:reason-words", t_reason_words },
 	{ "api:opts-size", t_opts_size },
 	{ "api:safe-defaults", t_safe_defaults },

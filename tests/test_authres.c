@@ -253,17 +253,17 @@ t_id_ok(void)
 	size_t i;
 
 	for (i = 0; i < NCASES(good); i++)
-		CHECK(dk_authres_id_ok(good[i]));
+		CHECK(dk_authserv_id_ok(good[i]));
 	for (i = 0; i < NCASES(bad); i++) {
-		CHECK(!dk_authres_id_ok(bad[i]));
+		CHECK(!dk_authserv_id_ok(bad[i]));
 		CHECK(dk_authres_format(bad[i], NULL, 0) == NULL);
 	}
-	CHECK(!dk_authres_id_ok(NULL));
+	CHECK(!dk_authserv_id_ok(NULL));
 	memset(longid, 'a', sizeof(longid) - 1);
 	longid[sizeof(longid) - 1] = '\0';
-	CHECK(!dk_authres_id_ok(longid));
+	CHECK(!dk_authserv_id_ok(longid));
 	longid[DK_DOMAIN_MAX] = '\0';
-	CHECK(dk_authres_id_ok(longid));
+	CHECK(dk_authserv_id_ok(longid));
 	return 0;
 }
 

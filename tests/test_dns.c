@@ -720,10 +720,10 @@ t_keycheck_own(void)
 		txt[0] = rec;
 		CHECK(dk_keycheck_name(&kc, "example.com", "sel") == 0);
 		dk_keycheck_compare(&kc, k, "k.pem", DK_DNS_OK, txt, 1, NULL);
-		CHECK(kc.state == DK_KEYCHECK_MATCH);
+		CHECK(kc.state == DK_KEY_MATCH);
 		dk_keycheck_compare(&kc, other, "o.pem", DK_DNS_OK, txt, 1,
 		    NULL);
-		CHECK(kc.state == DK_KEYCHECK_DIFFERENT);
+		CHECK(kc.state == DK_KEY_DIFFERENT);
 		dk_free_string(rec);
 		dk_key_free(k);
 		dk_key_free(other);

@@ -50,11 +50,11 @@ dk_cli_keycheck_file(struct dk_cli_keysrc *ks, const char *domain,
 		    dk_cli_keysrc_server(ks));
 	}
 	dk_key_free(key);
-	printf("%s: %s (%s)\n", kc.name, dk_keystate_str(kc.state),
+	printf("%s: %s (%s)\n", kc.name, dk_key_state_str(kc.state),
 	    kc.detail);
-	if (kc.state == DK_KEYCHECK_MATCH)
+	if (kc.state == DK_KEY_MATCH)
 		return 0;
-	return kc.state == DK_KEYCHECK_FAILED ? EX_TEMPFAIL : DK_CLI_EX_NOPASS;
+	return kc.state == DK_KEY_LOOKUP_FAILED ? EX_TEMPFAIL : DK_CLI_EX_NOPASS;
 }
 
 /*

@@ -183,9 +183,9 @@ put_result(struct out *o, const struct dk_result *r)
 	put_prop(o, "b", r->b_prefix);
 }
 
-/* see dkim.h */
+/* see dkimkit.h */
 int
-dk_authres_id_ok(const char *s)
+dk_authserv_id_ok(const char *s)
 {
 	return s != NULL && is_token(s, ID_MAX);
 }
@@ -198,7 +198,7 @@ dk_authres_format(const char *authserv_id, const struct dk_result *res,
 	struct out o = { NULL, 0, 0, 0, 0 };
 	size_t i;
 
-	if (!dk_authres_id_ok(authserv_id) ||
+	if (!dk_authserv_id_ok(authserv_id) ||
 	    n > (SIZE_MAX - HEAD_MAX) / RESULT_MAX)
 		return NULL;
 	o.cap = HEAD_MAX + n * RESULT_MAX;

@@ -319,8 +319,6 @@ void		dk_bodies_free(struct dk_bodies *b);
  */
 char	*dk_authres_format(const char *authserv_id,
 	    const struct dk_result *res, size_t n);
-/* Nonzero when s can be an authserv-id (an RFC 2045 value). */
-int	dk_authres_id_ok(const char *s);
 
 /*
  * From addresses (from.c). dk_from_parse() reads a mailbox-list value

@@ -93,7 +93,7 @@ min_bits(const struct dk_verify_opts *o, unsigned int *bits)
 static int
 verify_opts_ok(const struct dk_verify_opts *o)
 {
-	if (o->authserv_id != NULL && !dk_authres_id_ok(o->authserv_id))
+	if (o->authserv_id != NULL && !dk_authserv_id_ok(o->authserv_id))
 		return 0;
 	if ((o->clock_drift < 0 && o->clock_drift != DK_CLOCK_DRIFT_NONE) ||
 	    o->clock_drift > DK_TIME_MAX ||

@@ -19,18 +19,20 @@
  */
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dns.h"
 #include "dnsint.h"
 #include "keycheck.h"
+#include "resolver.h"
 
 static const char *const state_words[] = {
-	[DK_KEYCHECK_MATCH] = "match",
-	[DK_KEYCHECK_DIFFERENT] = "different",
-	[DK_KEYCHECK_ABSENT] = "absent",
-	[DK_KEYCHECK_REVOKED] = "revoked",
-	[DK_KEYCHECK_FAILED] = "failed"
+	[DK_KEY_MATCH] = "match",
+	[DK_KEY_DIFFERENT] = "different",
+	[DK_KEY_ABSENT] = "absent",
+	[DK_KEY_REVOKED] = "revoked",
+	[DK_KEY_LOOKUP_FAILED] = "failed"
 };
 
 /* The same public key: type, and modulus and exponent or the point. */
@@ -68,7 +70,7 @@ check_records(const struct dk_pubkey *mine, const char *path,
 	char why[DK_KEYCHECK_DETAIL_MAX];
 	size_t i;
 
-	kc->state = DK_KEYCHECK_REVOKED;
+	kc->state = DK_KEY_REVOKED;
 	snprintf(kc->detail, sizeof(kc->detail), "p= is empty");
 	for (i = 0; i < ntxt; i++) {
 		if (dk_keyrec_parse(txt[i], strlen(txt[i]), &rec,
@@ -89,7 +91,7 @@ check_records(const struct dk_pubkey *mine, const char *path,
 			snprintf(why, sizeof(why), "h= does not allow sha256 "
 			    "for %s", path);
 		else {
-			kc->state = DK_KEYCHECK_MATCH;
+			kc->state = DK_KEY_MATCH;
 			if (mine->type == DK_KEY_ED25519)
 				snprintf(kc->detail, sizeof(kc->detail),
 				    "ed25519%s, %s", rec.testing ? ", t=y" :
@@ -100,8 +102,8 @@ check_records(const struct dk_pubkey *mine, const char *path,
 				    rec.testing ? ", t=y" : "", path);
 			return;
 		}
-		if (kc->state != DK_KEYCHECK_DIFFERENT) {
-			kc->state = DK_KEYCHECK_DIFFERENT;
+		if (kc->state != DK_KEY_DIFFERENT) {
+			kc->state = DK_KEY_DIFFERENT;
 			memcpy(kc->detail, why, sizeof(kc->detail));
 		}
 	}
@@ -119,7 +121,7 @@ dk_keycheck_name(struct dk_keycheck *kc, const char *domain,
 	if (n >= 0 && n <= DK_DNS_NAME_MAX)
 		return 0;
 	/* RFC 1035 §2.3.4: no record can be published there */
-	kc->state = DK_KEYCHECK_ABSENT;
+	kc->state = DK_KEY_ABSENT;
 	snprintf(kc->detail, sizeof(kc->detail), "the name has %d octets, "
 	    "over the %d of a DNS name; choose a shorter selector", n,
 	    DK_DNS_NAME_MAX);
@@ -140,15 +142,15 @@ dk_keycheck_compare(struct dk_keycheck *kc, const struct dk_key *key,
 		check_records(&mine, path, txt, ntxt, kc);
 		break;
 	case DK_DNS_NXDOMAIN:
-		kc->state = DK_KEYCHECK_ABSENT;
+		kc->state = DK_KEY_ABSENT;
 		snprintf(kc->detail, sizeof(kc->detail), "NXDOMAIN");
 		break;
 	case DK_DNS_NODATA:
-		kc->state = DK_KEYCHECK_ABSENT;
+		kc->state = DK_KEY_ABSENT;
 		snprintf(kc->detail, sizeof(kc->detail), "no TXT record");
 		break;
 	default:
-		kc->state = DK_KEYCHECK_FAILED;
+		kc->state = DK_KEY_LOOKUP_FAILED;
 		snprintf(kc->detail, sizeof(kc->detail), "%s%s%s",
 		    dk_reason_str(dk_dns_rcode_reason(rcode)),
 		    server != NULL ? ", DNS server " : "",
@@ -157,9 +159,73 @@ dk_keycheck_compare(struct dk_keycheck *kc, const struct dk_key *key,
 	}
 }
 
-/* see keycheck.h */
+/* see dkimkit.h */
 const char *
-dk_keystate_str(enum dk_keystate state)
+dk_key_state_str(enum dk_key_state state)
 {
+	if ((unsigned int)state >= sizeof(state_words) / sizeof(state_words[0]))
+		return "unknown";
 	return state_words[state];
+}
+
+/* One key against its lookup l (NULL: its name is no domain name). */
+static void
+check_one(struct dk_key_check *c, const struct dk_dns_lookup *l,
+    const char *server)
+{
+	const struct dk_dns_result *res;
+	struct dk_keycheck kc;
+
+	kc.state = DK_KEY_ABSENT;
+	(void)snprintf(kc.detail, sizeof(kc.detail), "not a domain name");
+	if (dk_keycheck_name(&kc, c->domain, c->selector) == 0 &&
+	    l != NULL && (res = dk_dns_lookup_result(l)) != NULL)
+		dk_keycheck_compare(&kc, c->key, c->keyname != NULL ?
+		    c->keyname : "", res->rcode, res->txt, res->ntxt, server);
+	c->state = kc.state;
+	(void)snprintf(c->detail, sizeof(c->detail), "%s", kc.detail);
+}
+
+/* see dkimkit.h */
+enum dk_status
+dk_key_check_published(struct dk_resolver *r, struct dk_key_check *kc,
+    size_t n)
+{
+	const struct dk_dns_failure *f;
+	struct dk_dns_lookup **l = NULL;
+	struct dk_keycheck name;
+	char **names = NULL;
+	size_t i;
+	enum dk_status st = DK_ENOMEM;
+
+	if (r == NULL || (kc == NULL && n > 0))
+		return DK_EINVAL;
+	for (i = 0; i < n; i++)
+		if (kc[i].key == NULL || kc[i].domain == NULL ||
+		    kc[i].selector == NULL)
+			return DK_EINVAL;
+	if ((names = calloc(n + 1, sizeof(*names))) == NULL ||
+	    (l = calloc(n + 1, sizeof(*l))) == NULL)
+		goto done;
+	for (i = 0; i < n; i++) {
+		(void)dk_keycheck_name(&name, kc[i].domain, kc[i].selector);
+		if ((names[i] = strdup(name.name)) == NULL)
+			goto done;
+	}
+	/* all at once: a dead server costs one budget, not one per key */
+	if ((st = dk_dns_resolve_names(r, (const char *const *)names, n,
+	    l)) != DK_OK)
+		goto done;
+	f = dk_resolver_last_failure(r);
+	for (i = 0; i < n; i++)
+		check_one(&kc[i], l[i], f != NULL ? f->server : NULL);
+done:
+	for (i = 0; i < n && names != NULL; i++) {
+		if (l != NULL)
+			dk_dns_lookup_free(l[i]);
+		free(names[i]);
+	}
+	free(names);
+	free(l);
+	return st;
 }

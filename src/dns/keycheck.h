@@ -28,19 +28,11 @@
 
 #include "dkimkit.h"
 
-enum dk_keystate {
-	DK_KEYCHECK_MATCH,	/* a published record has this key */
-	DK_KEYCHECK_DIFFERENT,	/* records, none with this key */
-	DK_KEYCHECK_ABSENT,	/* NXDOMAIN, or no TXT record */
-	DK_KEYCHECK_REVOKED,	/* only records with an empty p= */
-	DK_KEYCHECK_FAILED	/* the lookup failed: detail says how */
-};
-
 #define DK_KEYCHECK_NAME_MAX	256	/* SELECTOR._domainkey.DOMAIN */
 #define DK_KEYCHECK_DETAIL_MAX	128
 
 struct dk_keycheck {
-	enum dk_keystate	 state;
+	enum dk_key_state	 state;
 	char			 name[DK_KEYCHECK_NAME_MAX];
 	char			 detail[DK_KEYCHECK_DETAIL_MAX];
 };
@@ -62,8 +54,5 @@ int	dk_keycheck_name(struct dk_keycheck *kc, const char *domain,
 void	dk_keycheck_compare(struct dk_keycheck *kc, const struct dk_key *key,
 	    const char *path, enum dk_dns_rcode rcode,
 	    const char *const *txt, size_t ntxt, const char *server);
-
-/* "match", "different", "absent", "revoked" or "failed". */
-const char *dk_keystate_str(enum dk_keystate state);
 
 #endif /* DK_KEYCHECK_H */

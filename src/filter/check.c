@@ -80,19 +80,19 @@ key_published(struct dk_resolver *r, const struct cfg_key *k,
 	struct dk_keycheck kc;
 
 	/* l is NULL only for a name too long to look up */
-	kc.state = DK_KEYCHECK_ABSENT;
+	kc.state = DK_KEY_ABSENT;
 	snprintf(kc.detail, sizeof(kc.detail), "not a domain name");
 	if (dk_keycheck_name(&kc, k->domain, k->selector) == 0 && l != NULL &&
 	    (res = dk_dns_lookup_result(l)) != NULL)
 		dk_keycheck_compare(&kc, k->key, k->path, res->rcode, res->txt,
 		    res->ntxt, f != NULL ? f->server : NULL);
-	if (kc.state == DK_KEYCHECK_MATCH) {
+	if (kc.state == DK_KEY_MATCH) {
 		printf("%s: %s: match (%s)\n", k->where, kc.name, kc.detail);
 		return 0;
 	}
 	log_warnx("%s: %s: %s (%s); %s", k->where, kc.name,
-	    dk_keystate_str(kc.state), kc.detail,
-	    kc.state == DK_KEYCHECK_FAILED ? "check that the DNS server "
+	    dk_key_state_str(kc.state), kc.detail,
+	    kc.state == DK_KEY_LOOKUP_FAILED ? "check that the DNS server "
 	    "answers (--resolver, resolver, or resolv.conf)" :
 	    "publish the record `dkimkit keygen` printed for this key, "
 	    "or name the selector it is published at");

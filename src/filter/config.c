@@ -77,7 +77,7 @@ num_parse(const char *s, long long min, long long max, long long *v)
 static int
 opt_authserv(struct config *c, const char *v)
 {
-	if (!dk_authres_id_ok(v))
+	if (!dk_authserv_id_ok(v))
 		return -1;	/* RFC 8601 §2.2: it must be a value */
 	return set_str(&c->authserv_id, v);
 }
@@ -846,9 +846,9 @@ dk_filter_config_authserv(const struct filter *f, const struct config *c)
 {
 	if (c->authserv_id != NULL)
 		return c->authserv_id;
-	if (f->admd[0] != '\0' && dk_authres_id_ok(f->admd))
+	if (f->admd[0] != '\0' && dk_authserv_id_ok(f->admd))
 		return f->admd;
-	if (f->host[0] != '\0' && dk_authres_id_ok(f->host))
+	if (f->host[0] != '\0' && dk_authserv_id_ok(f->host))
 		return f->host;
 	return "localhost";
 }
