@@ -34,6 +34,8 @@ LIB_SRCS !=	ls src/canon/*.c src/crypto/*.c src/dkim/*.c src/dns/*.c compat/*.c 
 LIB_OBJS =	$(LIB_SRCS:.c=.o)
 CLI_SRCS !=	ls src/cli/*.c 2>/dev/null
 CLI_OBJS =	$(CLI_SRCS:.c=.o)
+POLICY_SRCS !=	ls src/policy/*.c 2>/dev/null
+POLICY_OBJS =	$(POLICY_SRCS:.c=.o)
 FILTER_SRCS !=	ls src/filter/*.c 2>/dev/null
 FILTER_OBJS =	$(FILTER_SRCS:.c=.o)
 FILTER_LIB_OBJS = $(FILTER_OBJS:src/filter/main.o=)
@@ -51,7 +53,8 @@ all: libdkimkit.a libdkimkit.so.1 libdkimkit.so dkimkit filter-dkim \
 .c.o:
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(LIB_OBJS) $(CLI_OBJS) $(FILTER_OBJS) $(MILTER_OBJS) tests/testlib.o: $(HEADERS)
+$(LIB_OBJS) $(CLI_OBJS) $(POLICY_OBJS) $(FILTER_OBJS) $(MILTER_OBJS) \
+    tests/testlib.o: $(HEADERS)
 
 libdkimkit.a: $(LIB_OBJS)
 	rm -f $@
@@ -86,25 +89,28 @@ dkimkit.pc: dkimkit.pc.in Makefile .FORCE
 dkimkit: $(CLI_OBJS) libdkimkit.a
 	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJS) libdkimkit.a $(LIBS)
 
+# The policy both front ends share (src/policy); it calls their log.c.
+libpolicy.a: $(POLICY_OBJS)
+	rm -f $@
+	ar rcs $@ $(POLICY_OBJS)
+
 # The filter's parts, so that tests/test_filter links the same code.
 libfilter.a: $(FILTER_LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $(FILTER_LIB_OBJS)
 
-filter-dkim: src/filter/main.o libfilter.a libdkimkit.a
+filter-dkim: src/filter/main.o libfilter.a libpolicy.a libdkimkit.a
 	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ src/filter/main.o libfilter.a \
-	    libdkimkit.a $(LIBS)
+	    libpolicy.a libdkimkit.a $(LIBS)
 
-# The milter calls the filter's configuration and policy code (to move
-# into a module of its own that both front ends link).
-dkimkit-milter: $(MILTER_OBJS) libfilter.a libdkimkit.a
-	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $(MILTER_OBJS) libfilter.a \
+dkimkit-milter: $(MILTER_OBJS) libpolicy.a libdkimkit.a
+	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $(MILTER_OBJS) libpolicy.a \
 	    libdkimkit.a $(LIBS)
 
 tests/test_filter: tests/test_filter.c tests/testlib.o libfilter.a \
-    libdkimkit.a $(HEADERS)
+    libpolicy.a libdkimkit.a $(HEADERS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/test_filter.c \
-	    tests/testlib.o libfilter.a libdkimkit.a $(LIBS)
+	    tests/testlib.o libfilter.a libpolicy.a libdkimkit.a $(LIBS)
 
 # tests/test_oom makes allocations fail on purpose: the engine's calls to
 # the allocator go to the test's wrappers (GNU ld and lld --wrap).
@@ -201,7 +207,7 @@ uninstall:
 clean:
 	rm -f $(LIB_OBJS) $(CLI_OBJS) $(FILTER_OBJS) $(MILTER_OBJS) \
 	    $(TEST_PROGS) tests/testlib.o libdkimkit.a libdkimkit.so \
-	    libdkimkit.so.$(SOVERSION) libdkimkit.map libfilter.a dkimkit \
+	    libdkimkit.so.$(SOVERSION) libdkimkit.map libfilter.a libpolicy.a dkimkit \
 	    filter-dkim dkimkit-milter dkimkit.pc
 	rm -rf build
 

@@ -17,7 +17,7 @@
 /*
  * Fuzz filter-dkim's configuration loader (src/filter/config.c) the way
  * filter-dkim runs it: the input is written to a file, and
- * dk_filter_config_load() reads it as -f, with command-line options
+ * dk_policy_config_load() reads it as -f, with command-line options
  * chosen by a flags byte in front:
  *	bit 0	-m sign
  *	bit 1	-r
@@ -88,8 +88,8 @@ check_config(const struct config *c)
 	size_t i;
 
 	DK_FUZZ_CHECK(c->refs == 1);
-	DK_FUZZ_CHECK(c->nkeys <= FILTER_KEYS_MAX);
-	DK_FUZZ_CHECK(c->nnets <= FILTER_NETS_MAX);
+	DK_FUZZ_CHECK(c->nkeys <= POLICY_KEYS_MAX);
+	DK_FUZZ_CHECK(c->nnets <= POLICY_NETS_MAX);
 	DK_FUZZ_CHECK(c->spool_dir != NULL && c->spool_dir[0] == '/');
 	DK_FUZZ_CHECK(c->hcanon == DK_CANON_SIMPLE ||
 	    c->hcanon == DK_CANON_RELAXED);
@@ -110,7 +110,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct config *c = NULL;
 	uint8_t flags;
 
-	if (size < 1 || size > FILTER_CONF_MAX + 1)
+	if (size < 1 || size > POLICY_CONF_MAX + 1)
 		return 0;
 	flags = data[0];
 	data++;
@@ -128,9 +128,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	a.reject = (flags & FLAG_REJECT) != 0;
 	a.headers = flags & FLAG_HEADERS ? "from:to" : NULL;
 	a.canon = flags & FLAG_CANON ? "simple/simple" : NULL;
-	if (dk_filter_config_load(&a, &c) == 0) {
+	if (dk_policy_config_load(&a, &c) == 0) {
 		check_config(c);
-		dk_filter_config_unref(c);
+		dk_policy_config_unref(c);
 	}
 	return 0;
 }

@@ -60,7 +60,7 @@
 
 /* smtpd refuses client lines over SMTP_LINE_MAX (smtp_session.c) */
 #define SMTP_LINE_MAX	65535
-/* smtpd's SMTPD_MAXMAILADDRSIZE is 255 + 1 + 255; past FILTER_ADDR_MAX */
+/* smtpd's SMTPD_MAXMAILADDRSIZE is 255 + 1 + 255; past POLICY_ADDR_MAX */
 #define SENDER_MAX	512
 #define INPUT_MAX	(1024 * 1024)	/* run.sh gives 64 KiB at most */
 #define HEAD_MAX	128	/* "filter|0.6|TIME|smtp-in|data-line|S|T|" */
@@ -127,16 +127,12 @@ static void
 resolver_start(void)
 {
 	struct dk_resolver_opts o;
-	struct dk_dns_conf conf;
-	char err[DK_DNS_ERR_MAX];
+	char err[128];
 
-	if (dk_dns_conf_init(&conf, cfg->resolver, err) == -1) {
-		fprintf(stderr, "resolver: %s\n", err);
-		exit(1);
-	}
 	dk_resolver_opts_init(&o, sizeof(o));
-	o.budget_ms = FILTER_DNS_TIMEOUT_MAX;	/* as main.c sets it up */
-	if (dk_resolver_new_conf(&resolver, &o, &conf) != DK_OK) {
+	o.server = cfg->resolver;
+	o.budget_ms = POLICY_DNS_TIMEOUT_MAX;	/* as main.c sets it up */
+	if (dk_resolver_new(&resolver, &o, err, sizeof(err)) != DK_OK) {
 		fprintf(stderr, "resolver: cannot start\n");
 		exit(1);
 	}
@@ -157,7 +153,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	args.resolver = server;
 	args.keys = keys;
 	args.nkeys = (int)(sizeof(keys) / sizeof(keys[0]));
-	if (dk_filter_config_load(&args, &cfg) == -1) {
+	if (dk_policy_config_load(&args, &cfg) == -1) {
 		(void)unlink(path);
 		fprintf(stderr, "fuzz_filter: configuration failed (run "
 		    "from the top of the tree)\n");
@@ -311,7 +307,7 @@ transaction(struct filter *f, int flags, uint32_t msgid, const char *sender,
 	if (flags & FLAG_DEADLINE)
 		clock_ms += cfg->dns_timeout + 1;
 	if (flags & FLAG_BUDGET)
-		clock_ms += FILTER_DNS_TIMEOUT_MAX + 1;
+		clock_ms += POLICY_DNS_TIMEOUT_MAX + 1;
 	pump(f);
 	DK_FUZZ_CHECK((s = dk_filter_session_get(f, SID_NUM)) != NULL &&
 	    s->msg != NULL);

@@ -140,8 +140,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	static char path[DK_FUZZ_PATH_MAX];
 	static char addr[32];
 	struct dk_resolver_opts o;
-	struct dk_dns_conf conf;
-	char err[DK_DNS_ERR_MAX];
+	char err[128];
 	int fd;
 
 	(void)argc;
@@ -152,21 +151,18 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	args.resolver = addr;
 	args.keys = keys;
 	args.nkeys = 1;
-	fd = dk_filter_config_load(&args, &cfg);
+	fd = dk_policy_config_load(&args, &cfg);
 	(void)unlink(path);
 	if (fd == -1) {
 		fprintf(stderr, "fuzz_filter_events: configuration failed "
 		    "(run from the top of the tree)\n");
 		exit(1);
 	}
-	if (dk_dns_conf_init(&conf, cfg->resolver, err) == -1) {
-		fprintf(stderr, "resolver: %s\n", err);
-		exit(1);
-	}
 	dk_resolver_opts_init(&o, sizeof(o));
+	o.server = cfg->resolver;
 	o.nocache = 1;		/* every run asks the server */
-	o.budget_ms = FILTER_DNS_TIMEOUT_MAX;
-	if (dk_resolver_new_conf(&resolver, &o, &conf) != DK_OK ||
+	o.budget_ms = POLICY_DNS_TIMEOUT_MAX;
+	if (dk_resolver_new(&resolver, &o, err, sizeof(err)) != DK_OK ||
 	    (scratch = malloc(FILTER_SCRATCH)) == NULL ||
 	    (outfd = open("/dev/null", O_WRONLY | O_CLOEXEC)) == -1) {
 		fprintf(stderr, "fuzz_filter_events: setup failed\n");

@@ -64,7 +64,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	args.resolver = "127.0.0.1:9";
 	args.keys = keys;
 	args.nkeys = (int)(sizeof(keys) / sizeof(keys[0]));
-	if (dk_filter_config_load(&args, &mt.cfg) == -1) {
+	if (dk_policy_config_load(&args, &mt.cfg) == -1) {
 		fprintf(stderr, "fuzz_milter: configuration failed (run from "
 		    "the top of the tree)\n");
 		exit(1);
@@ -109,7 +109,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		c->outlen = 0;		/* written to the MTA */
 		milter_msg_dns(&mt);
 		if (c->eom && (flags & FLAG_DEADLINE)) {
-			mt.now += FILTER_DNS_TIMEOUT_MAX + 1;
+			mt.now += POLICY_DNS_TIMEOUT_MAX + 1;
 			milter_msg_timers(&mt);
 		}
 	} while (!c->closing && !c->eom && c->inlen > 0 &&

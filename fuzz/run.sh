@@ -89,22 +89,20 @@ build() {
 	objs=$(compile src/canon/*.c src/crypto/*.c src/dkim/*.c src/dns/*.c \
 	    compat/*.c fuzz/fuzzlib.c fuzz/fuzzrsa.c) || exit 2
 	# fuzz_filter, fuzz_filter_events and fuzz_config also drive
-	# filter-dkim: everything but its main()
+	# filter-dkim: everything but its main(), and the policy it shares
+	# shellcheck disable=SC2086
+	policy_objs=$(compile src/policy/*.c) || exit 2
 	filter_srcs=
 	for src in src/filter/*.c; do
 		[ "$src" = src/filter/main.c ] ||
 		    filter_srcs="$filter_srcs $src"
 	done
 	# shellcheck disable=SC2086
-	filter_objs=$(compile $filter_srcs) || exit 2
-	# the milter: its protocol and message files, the filter's shared
-	# policy (not its log, which the milter's own replaces; not main)
-	milter_srcs="src/milter/wire.c src/milter/conn.c src/milter/dkim.c
-	    src/milter/log.c"
-	for src in $filter_srcs; do
-		[ "$src" = src/filter/log.c ] || milter_srcs="$milter_srcs $src"
-	done
-	milter_objs=$(compile $milter_srcs) || exit 2
+	filter_objs="$(compile $filter_srcs) $policy_objs" || exit 2
+	# the milter: its protocol and message files and its log (not
+	# main), and the same policy
+	milter_objs="$(compile src/milter/wire.c src/milter/conn.c \
+	    src/milter/dkim.c src/milter/log.c) $policy_objs" || exit 2
 
 	for t in $targets; do
 		extra=

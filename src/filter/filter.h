@@ -24,13 +24,12 @@
  *	msg.c		one message: data-lines in, fields added, lines out
  *	spool.c		a message held in memory up to a bound, then in an
  *			unlinked temporary file
- *	sign.c, verify.c  the two message paths; verify.c owns the DNS glue
- *	hdr.c		From domains and Authentication-Results authserv-ids
- *	policy.c	sign or verify: internal networks and link-auth
- *	config.c	command line and config file into a struct config
- *	check.c		-n: the configuration checked as the daemon's user
+ *	verify.c	the DNS glue: which message waits for which lookup
+ *	log.c		log.h of the policy module, to smtpd's log
  *	sandbox.c	pledge and unveil
  *	main.c		the poll loop
+ * What to sign or verify, and how, is the policy module's
+ * (../policy/policy.h), shared with dkimkit-milter.
  */
 
 #ifndef DK_FILTER_H
@@ -40,8 +39,7 @@
 #include <stdint.h>
 
 #include "dkimkit.h"
-#include "../dkim/dkim.h"
-#include "../dns/resolver.h"
+#include "../policy/policy.h"
 
 /*
  * smtpd answers "500 Line too long" to client lines over SMTP_LINE_MAX
@@ -49,101 +47,12 @@
  */
 #define FILTER_LINE_MAX		(65535 + 512)
 #define FILTER_ID_LEN		16	/* "%016" PRIx64 session ids, tokens */
-#define FILTER_ADDR_MAX		256	/* envelope sender kept for the log */
-#define FILTER_ADMD_MAX		255	/* config|admd: a host name */
-#define FILTER_NOTE_MAX		320	/* why not signed: words + a domain */
-#define FILTER_SPOOL_DEFAULT	(1024 * 1024)
-/*
- * All messages together hold at most memory-max bytes in memory: their
- * spools' buffers and their own state. Past it, new spills go to the
- * spool file, and a message that would need more state of its own gets
- * a 451. 64 MiB is 64 sessions at spool-max; any number past that costs
- * disk, not memory, until the messages' own state fills the bound.
- */
-#define FILTER_MEMORY_DEFAULT	((size_t)64 * 1024 * 1024)
-#define FILTER_MEMORY_MIN	(64 * 1024)
-#define FILTER_MEMORY_LIMIT	((size_t)1 << 40)	/* sanity cap */
-/*
- * The header block is held in memory (the fields go on top), so it has a
- * bound of its own: sendmail's MaxHeadersLength is 32 KiB, Postfix's
- * header_size_limit 100 KiB; a hostile client must not get the engine's
- * 1 MiB per session.
- */
-#define FILTER_HEADER_DEFAULT	(64 * 1024)
-#define FILTER_HEADER_MIN	4096
-#define FILTER_SPOOL_MIN	4096	/* smaller bounds only cost syscalls */
-#define FILTER_SPOOL_LIMIT	((size_t)1 << 30)	/* sanity cap */
-#define FILTER_DNS_TIMEOUT	20000	/* ms per message; smtpd waits 300 s */
-#define FILTER_DNS_TIMEOUT_MAX	600000
-#define FILTER_NETS_MAX		256	/* internal-networks entries */
-#define FILTER_KEYS_MAX		256	/* keys in one configuration */
-#define FILTER_CONF_LINE_MAX	4096	/* one config file line */
-#define FILTER_CONF_MAX		(1024 * 1024)	/* a config file */
-#define FILTER_KEYFILE_MAX	(64 * 1024)	/* a PEM RSA-4096 is ~3.3 KiB */
+#define FILTER_ADMD_MAX		POLICY_HOST_MAX	/* config|admd */
 
-enum filter_mode {
-	FILTER_AUTO = 0,
-	FILTER_SIGN,
-	FILTER_VERIFY
-};
-
-/* The command line, kept as given so that SIGHUP can build it again. */
-struct args {
-	const char	*authserv_id;	/* -A */
-	const char	*canon;		/* -c */
-	const char	*file;		/* -f */
-	const char	*headers;	/* -h */
-	const char	*mode;		/* -m */
-	const char	*resolver;	/* --resolver */
-	int		 reject;	/* -r */
-	char *const	*keys;		/* DOMAIN:SELECTOR:KEYFILE */
-	int		 nkeys;
-};
-
-struct cfg_key {
-	char		*domain;	/* lowercase, no final dot */
-	char		*selector;
-	char		*path;
-	char		*where;		/* "FILE:LINE" or "command line" */
-	struct dk_key	*key;
-};
-
-struct cfg_net {
-	int		 af;		/* AF_INET, AF_INET6, or AF_UNIX for
-					 * the local socket */
-	uint8_t		 addr[16];
-	unsigned int	 plen;
-};
-
-/*
- * One configuration. Messages hold a reference to the one they started
- * with, so a reload never changes a message half way, and keys stay
- * loaded while a signer borrows them.
- */
-struct config {
-	int		 refs;
-	enum filter_mode mode;
-	enum dk_canon	 hcanon;
-	enum dk_canon	 bcanon;
-	char		**headers;	/* NULL-terminated; NULL: default */
-	char		*authserv_id;	/* NULL: smtpd's admd, else host */
-	struct cfg_key	*keys;
-	size_t		 nkeys;
-	struct cfg_net	*nets;
-	size_t		 nnets;
-	size_t		 spool_max;
-	size_t		 memory_max;
-	size_t		 header_max;
-	char		*spool_dir;
-	int64_t		 dns_timeout;	/* ms */
-	char		*resolver;	/* NULL: resolv.conf */
-	int		 reject;
-	int		 reject_permerror;	/* -r rejects permerror too */
-	int64_t		 fixed_time;	/* t= and the verify clock; -1: now */
-	int64_t		 expire;	/* x= after t=, seconds; 0: none */
-	int		 verbose;
-	char		*headers_where;	/* where headers and mode were set; */
-	char		*mode_where;	/* NULL: the default */
+/* A span of a line. */
+struct span {
+	const char	*p;
+	size_t		 len;
 };
 
 /* A parsed line from smtpd; spans point into the line. */
@@ -152,9 +61,9 @@ struct event {
 	uint64_t	 sid;
 	char		 token[FILTER_ID_LEN + 1];
 	uint32_t	 msgid;
-	struct dk_span	 addr;		/* address, user name or source */
-	struct dk_span	 result;
-	struct dk_span	 data;		/* a data-line, '|' and all */
+	struct span	 addr;		/* address, user name or source */
+	struct span	 result;
+	struct span	 data;		/* a data-line, '|' and all */
 };
 
 /*
@@ -198,12 +107,6 @@ struct spool {
 	void		*fault_arg;
 };
 
-enum msg_mode {
-	MSG_PASS = 0,	/* pass on unchanged */
-	MSG_SIGN,
-	MSG_VERIFY
-};
-
 enum msg_state {
 	MSG_HEADER = 0,
 	MSG_BODY,
@@ -231,33 +134,22 @@ struct msg {
 	struct filter	*filter;
 	uint64_t	 handle;
 	struct session	*sess;
-	struct config	*cfg;
-	enum msg_mode	 mode;
+	struct pmsg	 pm;		/* the engine's side (policy.h) */
 	enum msg_state	 state;
 	uint32_t	 msgid;
 	char		 token[FILTER_ID_LEN + 1];
 	size_t		 linemax;	/* smtpd cuts lines we send; 0: no */
 	struct spool	 spool;
-	struct dk_msghdr mh;
 	uint64_t	 nlines;
 	unsigned int	 ncut;
 	struct drop	*drop;
 	size_t		 ndrop;
-	struct dk_signer *signer;
-	size_t		 nsig;
-	const char	*sdid;
-	struct dk_verifier *verifier;
-	char		*authserv_id;
-	struct dk_dns_lookup *lookups[DK_QUERIES_MAX];
-	size_t		 nlookups;
-	int64_t		 deadline;	/* monotonic ms; -1: none */
+	char		*ar;		/* the A-R field being read, */
+	size_t		 arlen;		/* when verifying */
+	size_t		 arcap;
+	uint64_t	 arline;	/* its first data-line */
 	struct msg	*wnext;		/* list of messages with lookups */
 	int		 waiting;
-	int		 error;
-	const char	*refusal;	/* with error: a 5xx; NULL: 451 */
-	char		 note[FILTER_NOTE_MAX];
-	char		 hfrom[DK_DOMAIN_MAX + 1];	/* From domain, log */
-	const char	*decision;	/* at commit; NULL: proceed */
 	size_t		 charged;	/* of memory-max, outside the spool */
 };
 
@@ -267,7 +159,7 @@ struct session {
 	int		 internal;	/* source in the internal networks */
 	int		 auth;		/* link-auth pass */
 	uint32_t	 msgid;
-	char		 mailfrom[FILTER_ADDR_MAX + 1];
+	char		 mailfrom[POLICY_ADDR_MAX + 1];
 	unsigned int	 nrcpt;
 	struct msg	*msg;
 };
@@ -353,21 +245,6 @@ void	dk_filter_on_data_line(struct filter *, const struct event *);
 void	dk_filter_on_commit(struct filter *, const struct event *);
 void	dk_filter_msg_emit(struct filter *f, struct msg *m);
 void	dk_filter_msg_free(struct filter *f, struct msg *m);
-/* An internal error that may pass: only "." goes out, 451 at commit. */
-void	dk_filter_msg_fail(struct msg *m, const char *fmt, ...)
-	    __attribute__((__format__(__printf__, 2, 3)));
-/*
- * The engine said st (not DK_OK), with errmsg: DK_ENOMEM fails the
- * message as above; anything else is for good, and the message passes
- * on unsigned or unverified, errmsg in its log line.
- */
-void	dk_filter_msg_engine_error(struct msg *m, enum dk_status st,
-	    const char *errmsg);
-/*
- * The header block passed header-max: a signed message passes on
- * unsigned; a verified one fails with m->refusal set, a 552, for good.
- */
-void	dk_filter_msg_header_too_large(struct msg *m);
 
 /* spool.c */
 int	dk_filter_spool_line(struct spool *sp, const char *dir,
@@ -379,52 +256,13 @@ void	dk_filter_spool_free(struct spool *sp);
 int	dk_filter_mem_take(struct spool_mem *mem, size_t n);
 void	dk_filter_mem_give(struct spool_mem *mem, size_t n);
 
-/* sign.c */
-int	dk_filter_sign_start(struct msg *m, int eoh);
-void	dk_filter_sign_finish(struct msg *m);
-void	dk_filter_sign_log(const struct msg *m, char *buf, size_t len);
-
 /* verify.c */
-void	dk_filter_verify_start(struct filter *f, struct msg *m, int eoh);
+void	dk_filter_verify_queries(struct filter *f, struct msg *m);
 void	dk_filter_verify_end(struct filter *f, struct msg *m);
 void	dk_filter_verify_dns(struct filter *f);
 int64_t	dk_filter_verify_deadline(const struct filter *f);
 void	dk_filter_verify_timers(struct filter *f);
 void	dk_filter_verify_cancel(struct filter *f, struct msg *m);
-const char *dk_filter_verify_field(const struct msg *m);
-void	dk_filter_verify_log(const struct msg *m, char *buf, size_t len);
-/* -r: the decision at commit ("reject|..."), or NULL to go on */
-const char *dk_filter_verify_decision(const struct msg *m);
-
-/* hdr.c */
-int	dk_filter_hdr_from_domain(const struct dk_hfield *fld, char *dom,
-	    size_t domlen);
-/* Check and normalize a domain or selector in place: 0, or -1. */
-int	dk_filter_hdr_domain_norm(char *dom);
-int	dk_filter_hdr_ar_is_ours(const struct dk_hfield *fld,
-	    const char *id);
-
-/* policy.c */
-int	dk_filter_net_parse(const char *s, struct cfg_net *net);
-int	dk_filter_src_internal(const struct config *cfg, const char *src,
-	    size_t len);
-enum msg_mode dk_filter_policy_mode(const struct config *cfg,
-	    const struct session *s);
-
-/* config.c */
-int	dk_filter_config_load(const struct args *a, struct config **cp);
-
-/*
- * check.c, -n: load the configuration as user (NULL: as we are; not
- * root, only our own user), print "configuration OK" or every error, and
- * exit 0 or 78 (EX_CONFIG). level 2 (-n -n) also compares each key with
- * its published record, all looked up at once within dns-timeout.
- */
-void	dk_filter_check(const struct args *a, const char *user, int level)
-	    __attribute__((__noreturn__));
-void	dk_filter_config_unref(struct config *c);
-const char *dk_filter_config_authserv(const struct filter *f,
-	    const struct config *c);
 
 /* sandbox.c */
 void	dk_filter_sandbox_startup(const struct args *a,

@@ -27,7 +27,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "log.h"
+#include "../policy/log.h"
 
 static int	log_verbose;
 

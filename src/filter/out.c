@@ -38,7 +38,7 @@
 #include <unistd.h>
 
 #include "filter.h"
-#include "log.h"
+#include "../policy/log.h"
 
 #define OUT_FLUSH	(256 * 1024)	/* write once this much is held */
 

@@ -36,7 +36,7 @@
 #include <string.h>
 
 #include "filter.h"
-#include "log.h"
+#include "../policy/log.h"
 
 #define V_ANY		INT_MAX		/* this version and every later one */
 #define MSGID_LEN	8		/* "%08x" message ids */
@@ -164,7 +164,7 @@ dk_filter_proto_token_first(int version)
  * Returns 0, with fld empty, when there is none.
  */
 static int
-field_next(const char **p, const char *end, struct dk_span *fld)
+field_next(const char **p, const char *end, struct span *fld)
 {
 	const char *bar;
 
@@ -185,13 +185,13 @@ field_next(const char **p, const char *end, struct dk_span *fld)
 }
 
 static int
-span_is(const struct dk_span *s, const char *lit)
+span_is(const struct span *s, const char *lit)
 {
 	return s->len == strlen(lit) && memcmp(s->p, lit, s->len) == 0;
 }
 
 static int
-hex_parse(const struct dk_span *s, size_t maxlen, uint64_t *v)
+hex_parse(const struct span *s, size_t maxlen, uint64_t *v)
 {
 	size_t i;
 	int d;
@@ -215,7 +215,7 @@ hex_parse(const struct dk_span *s, size_t maxlen, uint64_t *v)
 
 /* "0.N" gives N; smtpd has only ever sent 0.x (VERSIONS.md). */
 static int
-version_parse(const struct dk_span *s)
+version_parse(const struct span *s)
 {
 	int v = 0;
 	size_t i;
@@ -232,7 +232,7 @@ version_parse(const struct dk_span *s)
 }
 
 static void
-split_last(struct dk_span rest, struct dk_span *head, struct dk_span *last)
+split_last(struct span rest, struct span *head, struct span *last)
 {
 	size_t i = rest.len;
 
@@ -245,7 +245,7 @@ split_last(struct dk_span rest, struct dk_span *head, struct dk_span *last)
 }
 
 static void
-msgid_parse(struct event *ev, const struct dk_span *s)
+msgid_parse(struct event *ev, const struct span *s)
 {
 	uint64_t v;
 
@@ -257,7 +257,7 @@ static void
 params_parse(struct event *ev, enum layout layout, const char *p,
     const char *end)
 {
-	struct dk_span f1, rest;
+	struct span f1, rest;
 
 	rest.p = p == NULL ? end : p;
 	rest.len = p == NULL ? 0 : (size_t)(end - p);
@@ -273,7 +273,7 @@ params_parse(struct event *ev, enum layout layout, const char *p,
 		if (field_next(&p, end, &f1))
 			msgid_parse(ev, &f1);
 		if (p != NULL)
-			split_last((struct dk_span){ p, (size_t)(end - p) },
+			split_last((struct span){ p, (size_t)(end - p) },
 			    &ev->addr, &ev->result);
 		break;
 	case L_MSGID_RESULT_ADDR:
@@ -281,7 +281,7 @@ params_parse(struct event *ev, enum layout layout, const char *p,
 			msgid_parse(ev, &f1);
 		(void)field_next(&p, end, &ev->result);
 		if (p != NULL)
-			ev->addr = (struct dk_span){ p, (size_t)(end - p) };
+			ev->addr = (struct span){ p, (size_t)(end - p) };
 		break;
 	case L_USER_RESULT:
 		split_last(rest, &ev->addr, &ev->result);
@@ -289,7 +289,7 @@ params_parse(struct event *ev, enum layout layout, const char *p,
 	case L_RESULT_USER:
 		(void)field_next(&p, end, &ev->result);
 		if (p != NULL)
-			ev->addr = (struct dk_span){ p, (size_t)(end - p) };
+			ev->addr = (struct span){ p, (size_t)(end - p) };
 		break;
 	case L_CONNECT:
 		(void)field_next(&p, end, &f1);
@@ -304,14 +304,14 @@ params_parse(struct event *ev, enum layout layout, const char *p,
 static void
 config_line(struct filter *f, const char *p, const char *end)
 {
-	struct dk_span key, val = { "", 0 };
+	struct span key, val = { "", 0 };
 	char *e;
 	size_t i;
 	long n;
 
 	(void)field_next(&p, end, &key);
 	if (p != NULL)
-		val = (struct dk_span){ p, (size_t)(end - p) };
+		val = (struct span){ p, (size_t)(end - p) };
 	if (span_is(&key, "ready")) {
 		if (!f->registered) {
 			for (i = 0; i < NROWS; i++)
@@ -350,7 +350,7 @@ static void
 event_line(struct filter *f, enum row_kind kind, const char *p,
     const char *end)
 {
-	struct dk_span ver, tm, sub, name, sid, tok;
+	struct span ver, tm, sub, name, sid, tok;
 	struct event ev;
 	const struct row *r;
 
@@ -386,7 +386,7 @@ void
 dk_filter_proto_line(struct filter *f, char *line, size_t len)
 {
 	const char *p = line, *end = line + len;
-	struct dk_span type;
+	struct span type;
 
 	(void)field_next(&p, end, &type);
 	if (span_is(&type, "config"))

@@ -28,7 +28,7 @@
 #include <stdio.h>
 
 #include "filter.h"
-#include "log.h"
+#include "../policy/log.h"
 #include "../../compat/pledge.h"
 
 static void

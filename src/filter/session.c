@@ -27,7 +27,7 @@
 #include <string.h>
 
 #include "filter.h"
-#include "log.h"
+#include "../policy/log.h"
 
 #define BUCKETS_MIN	64	/* grows by doubling past 2 sessions each */
 
@@ -130,7 +130,7 @@ dk_filter_on_link_connect(struct filter *f, const struct event *ev)
 	/* counted even past the bound: smtpd has the session already */
 	f->mem.used += FILTER_SESSION_COST;
 	s->id = ev->sid;
-	s->internal = dk_filter_src_internal(f->cfg, ev->addr.p,
+	s->internal = dk_policy_src_internal(f->cfg, ev->addr.p,
 	    ev->addr.len);
 	s->next = t->b[bucket(t, s->id)];
 	t->b[bucket(t, s->id)] = s;
@@ -176,7 +176,7 @@ dk_filter_on_tx_mail(struct filter *f, const struct event *ev)
 
 	if ((s = dk_filter_session_get(f, ev->sid)) == NULL)
 		return;
-	n = ev->addr.len < FILTER_ADDR_MAX ? ev->addr.len : FILTER_ADDR_MAX;
+	n = ev->addr.len < POLICY_ADDR_MAX ? ev->addr.len : POLICY_ADDR_MAX;
 	memcpy(s->mailfrom, ev->addr.p, n);
 	s->mailfrom[n] = '\0';
 }

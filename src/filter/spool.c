@@ -39,7 +39,7 @@
 #include <unistd.h>
 
 #include "filter.h"
-#include "log.h"
+#include "../policy/log.h"
 
 /*
  * A buffer grows in three sizes only: a first chunk (most messages fit),

@@ -41,7 +41,7 @@
 #include <strings.h>
 
 #include "milter.h"
-#include "../filter/log.h"	/* SHARED POLICY (to move) */
+#include "../policy/log.h"
 
 #define ACTIONS		(SMFIF_ADDHDRS | SMFIF_CHGHDRS)
 /*
@@ -124,6 +124,27 @@ on_macro(struct conn *c, const char *p, size_t len)
 	}
 }
 
+/* MAIL: the envelope sender, for the log, without its angle brackets. */
+static void
+on_mail(struct conn *c, const char *p, size_t len)
+{
+	const char *from;
+	size_t n;
+
+	c->mailfrom[0] = '\0';
+	if ((from = milter_wire_str(&p, p + len)) == NULL)
+		return;
+	if (from[0] == '<')
+		from++;
+	n = strlen(from);
+	if (n > 0 && from[n - 1] == '>')
+		n--;
+	if (n >= sizeof(c->mailfrom))
+		n = sizeof(c->mailfrom) - 1;
+	memcpy(c->mailfrom, from, n);
+	c->mailfrom[n] = '\0';
+}
+
 static int
 loopback(int af, const char *addr)
 {
@@ -152,10 +173,10 @@ client_internal(const struct config *cfg, char fam, const char *host,
 	case SMFIA_UNKNOWN:
 		return 1;
 	case SMFIA_UNIX:
-		return dk_filter_src_internal(cfg, "unix:", 5);
+		return dk_policy_src_internal(cfg, "unix:", 5);
 	case SMFIA_INET:
 	case SMFIA_INET6:
-		return dk_filter_src_internal(cfg, addr, strlen(addr)) ||
+		return dk_policy_src_internal(cfg, addr, strlen(addr)) ||
 		    (port == 0 && strcmp(host, "localhost") == 0 &&
 		    loopback(fam == SMFIA_INET ? AF_INET : AF_INET6, addr));
 	default:
@@ -220,7 +241,7 @@ msg_body_ready(struct conn *c)
 {
 	if (c->msg == NULL && milter_msg_start(c) == -1)
 		return -1;
-	if (c->msg->state == MSG_HEADER)
+	if (c->msg->state == MMSG_HEADER)
 		milter_msg_eoh(c);
 	return 0;
 }
@@ -251,6 +272,7 @@ milter_conn_reset(struct conn *c)
 	c->auth = 0;
 	c->client[0] = '\0';
 	c->qid[0] = '\0';
+	c->mailfrom[0] = '\0';
 }
 
 static void
@@ -272,6 +294,7 @@ on_command(struct conn *c, char cmd, const char *p, size_t len)
 		return;
 	case SMFIC_MAIL:
 		milter_msg_free(c);	/* a new transaction */
+		on_mail(c, p, len);
 		reply_continue(c);
 		return;
 	case SMFIC_HELO:

@@ -16,7 +16,7 @@
 
 /*
  * The milter's side of the log interface the shared code calls
- * (../filter/log.h): syslog(3), facility mail, or stderr with -l. As
+ * (../policy/log.h): syslog(3), facility mail, or stderr with -l. As
  * in the filter, bytes from messages that are not printable ASCII are
  * replaced, so no message can write a log line of its own.
  */
@@ -30,7 +30,7 @@
 #include <unistd.h>
 
 #include "milter.h"
-#include "../filter/log.h"	/* SHARED POLICY (to move) */
+#include "../policy/log.h"
 
 static int	to_stderr = 1;	/* until milter_log_init() */
 static int	verbose;

@@ -41,7 +41,7 @@
 #include <unistd.h>
 
 #include "milter.h"
-#include "../filter/log.h"	/* SHARED POLICY (to move) */
+#include "../policy/log.h"
 
 #define POLL_DNS_MAX	256	/* the resolver's default inflight_max */
 #define READ_CHUNK	(16 * 1024)
@@ -121,16 +121,6 @@ milter_listen(const char *spec)
 	    fcntl(fd, F_SETFL, O_NONBLOCK) == -1)
 		fatal("listen %s", spec);
 	return fd;
-}
-
-static int64_t
-now_ms(void)
-{
-	struct timespec ts;
-
-	if (clock_gettime(CLOCK_MONOTONIC, &ts) == -1)
-		fatal("clock_gettime");
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 static void
@@ -251,23 +241,6 @@ conn_events(const struct conn *c)
 	return POLLIN;
 }
 
-/* The nearest resolver or message deadline; NULL: none. */
-static struct timespec *
-poll_timeout(const struct milter *mt, struct timespec *ts)
-{
-	int64_t d = dk_resolver_deadline(mt->resolver), v;
-
-	v = milter_msg_deadline(mt);
-	if (d < 0 || (v >= 0 && v < d))
-		d = v;
-	if (d < 0)
-		return NULL;
-	d = d > mt->now ? d - mt->now : 0;
-	ts->tv_sec = (time_t)(d / 1000);
-	ts->tv_nsec = (long)(d % 1000) * 1000000;
-	return ts;
-}
-
 /* After DNS: connections whose message ended may have more to do. */
 static void
 conns_service(struct milter *mt)
@@ -295,7 +268,7 @@ milter_loop(struct milter *mt)
 	while (!milter_quit) {
 		if (milter_sighup)
 			milter_reload(mt);
-		mt->now = now_ms();
+		mt->now = dk_policy_now_ms();
 		milter_msg_dns(mt);
 		milter_msg_timers(mt);
 		conns_service(mt);
@@ -316,13 +289,13 @@ milter_loop(struct milter *mt)
 		if (ndns > POLL_DNS_MAX)
 			ndns = POLL_DNS_MAX;
 		/* signals are blocked but here: none is lost before a wait */
-		if (ppoll(pfd, npfd + ndns, poll_timeout(mt, &ts),
-		    &mt->waitmask) == -1) {
+		if (ppoll(pfd, npfd + ndns, dk_policy_poll_timeout(mt->resolver,
+		    milter_msg_deadline(mt), mt->now, &ts), &mt->waitmask) == -1) {
 			if (errno == EINTR)
 				continue;
 			fatal("poll");
 		}
-		mt->now = now_ms();
+		mt->now = dk_policy_now_ms();
 		t = mt->now;
 		for (c = mt->conns, i = 1; c != NULL; c = next, i++) {
 			next = c->next;

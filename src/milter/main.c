@@ -36,11 +36,9 @@
 #include <unistd.h>
 
 #include "milter.h"
-#include "../filter/log.h"	/* SHARED POLICY (to move) */
+#include "../policy/log.h"
 
 #define EX_USAGE	64	/* sysexits(3) */
-
-enum { OPT_RESOLVER = 256 };	/* past any char */
 
 volatile sig_atomic_t	milter_sighup;
 volatile sig_atomic_t	milter_quit;
@@ -68,92 +66,37 @@ on_signal(int sig)
 struct cmdline {
 	struct args	 a;
 	const char	*socket;
-	const char	*user;
 	int		 to_stderr;
-	int		 check;		/* -n: 1, -n -n: 2 */
 };
 
 static void
 args_parse(int argc, char **argv, struct cmdline *cl)
 {
-	static const struct option longopts[] = {
-		{ "resolver", required_argument, NULL, OPT_RESOLVER },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct args *a = &cl->a;
 	int ch;
 
 	memset(cl, 0, sizeof(*cl));
-	while ((ch = getopt_long(argc, argv, "A:c:f:h:lm:np:ru:", longopts,
-	    NULL)) != -1) {
+	while ((ch = dk_policy_getopt(argc, argv, "lp:", &cl->a)) != -1) {
 		switch (ch) {
-		case 'A':
-			a->authserv_id = optarg;
-			break;
-		case 'c':
-			a->canon = optarg;
-			break;
-		case 'f':
-			a->file = optarg;
-			break;
-		case 'h':
-			a->headers = optarg;
-			break;
 		case 'l':
 			cl->to_stderr = 1;
 			break;
-		case 'm':
-			a->mode = optarg;
-			break;
-		case 'n':
-			cl->check++;
-			break;
 		case 'p':
 			cl->socket = optarg;
-			break;
-		case 'r':
-			a->reject = 1;
-			break;
-		case 'u':
-			cl->user = optarg;
-			break;
-		case OPT_RESOLVER:
-			a->resolver = optarg;
 			break;
 		default:
 			usage();
 		}
 	}
-	if (cl->socket == NULL && !cl->check)
+	if (cl->socket == NULL && !cl->a.check)
 		usage();
-	a->keys = argv + optind;
-	a->nkeys = argc - optind;
 }
 
 /* SIGHUP: new keys and options for new messages; keep the old on error. */
 void
 milter_reload(struct milter *mt)
 {
-	struct config *c;
-	const char *was;
-
 	milter_sighup = 0;
-	if (dk_filter_config_load(mt->args, &c) == -1) {
-		log_warnx("reload failed: keeping the previous configuration");
-		return;
-	}
-	was = mt->cfg->resolver;
-	if ((c->resolver == NULL) != (was == NULL) ||
-	    (was != NULL && strcmp(c->resolver, was) != 0)) {
-		log_warnx("reload failed: a new resolver needs a restart; "
-		    "keeping the previous configuration");
-		dk_filter_config_unref(c);
-		return;
-	}
-	dk_filter_config_unref(mt->cfg);
-	mt->cfg = c;
-	log_setverbose(c->verbose);
-	log_info("configuration reloaded: %zu key(s)", c->nkeys);
+	(void)dk_policy_reload(mt->args, &mt->cfg);
 }
 
 /* Our signals are blocked, and let in by ppoll(2) through *waitmask. */
@@ -213,16 +156,16 @@ main(int argc, char **argv)
 
 	args_parse(argc, argv, &cl);
 	/* -n: as the user a reload (SIGHUP) reads the keys as */
-	if (cl.check)
-		dk_filter_check(&cl.a, cl.user, cl.check);
+	if (cl.a.check)
+		dk_policy_check(&cl.a, cl.a.user, cl.a.check);
 	milter_log_init(cl.to_stderr);
 	memset(&mt, 0, sizeof(mt));
 	mt.args = &cl.a;
-	if (dk_filter_config_load(&cl.a, &mt.cfg) == -1)
+	if (dk_policy_config_load(&cl.a, &mt.cfg) == -1)
 		fatalx("configuration failed");
 	log_setverbose(mt.cfg->verbose);
-	if (gethostname(mt.fctx.host, sizeof(mt.fctx.host) - 1) == -1)
-		mt.fctx.host[0] = '\0';
+	if (gethostname(mt.host, sizeof(mt.host) - 1) == -1)
+		mt.host[0] = '\0';
 	signals_setup(&mt.waitmask);
 	/* the socket: the MTA's group may write, others may not */
 	mask = umask(007);
@@ -230,15 +173,15 @@ main(int argc, char **argv)
 	(void)umask(mask);
 	sockpath = unix_path(cl.socket);
 	milter_resolver_start(&mt);
-	if (cl.user != NULL)
-		drop_privileges(cl.user, sockpath);
+	if (cl.a.user != NULL)
+		drop_privileges(cl.a.user, sockpath);
 	log_info("listening on %s with %zu key(s)", cl.socket,
 	    mt.cfg->nkeys);
 	milter_loop(&mt);
 	if (sockpath != NULL)
 		(void)unlink(sockpath);
 	dk_resolver_free(mt.resolver);
-	dk_filter_config_unref(mt.cfg);
+	dk_policy_config_unref(mt.cfg);
 	log_info("exiting");
 	return 0;
 }

@@ -24,16 +24,12 @@
  *	dkim.c	one message through the engine: sign or verify, the
  *		header changes at end of message, the log line
  *	loop.c	the listening socket, the connections, DNS and timers
- *	log.c	syslog, or stderr with -l
+ *	log.c	../policy/log.h: syslog, or stderr with -l
  *	main.c	command line, socket, privileges, signals
- *
- * SHARED POLICY (to move): the configuration file and its struct, the
- * internal networks, the sign/verify choice, key choice by From domain
- * and A-R ownership are filter-dkim's code, called here through
- * ../filter/filter.h and linked from libfilter.a; the header block
- * buffer comes from ../dkim/dkim.h and the resolver from
- * ../dns/resolver.h. Those three includes, here only, are the places
- * that move to the shared policy module and the public API.
+ * What to sign or verify, and how, is the policy module's
+ * (../policy/policy.h), shared with filter-dkim: the configuration
+ * file, which sessions are ours, key choice, A-R removal, and what a
+ * message is refused with.
  */
 
 #ifndef DK_MILTER_H
@@ -44,8 +40,7 @@
 #include <stdint.h>
 
 #include "dkimkit.h"
-#include "../filter/filter.h"	/* SHARED POLICY (to move) */
-#include "../dns/resolver.h"	/* SHARED POLICY (to move) */
+#include "../policy/policy.h"
 
 /*
  * A frame is a 4-byte length and the command byte with its data. Body
@@ -105,6 +100,18 @@
 
 struct milter;
 
+enum mmsg_state {
+	MMSG_HEADER = 0,
+	MMSG_BODY,
+	MMSG_ENDED
+};
+
+/* The message under way on a connection. */
+struct mmsg {
+	struct pmsg	 pm;		/* the engine's side (policy.h) */
+	enum mmsg_state	 state;
+};
+
 /* One connection from the MTA; it may carry several messages. */
 struct conn {
 	struct milter	*mt;
@@ -126,7 +133,8 @@ struct conn {
 	int		 auth;		/* {auth_authen} set for this MAIL */
 	char		 client[MILTER_ADDR_MAX];
 	char		 qid[MILTER_QID_MAX];
-	struct msg	*msg;		/* the message under way, or NULL */
+	char		 mailfrom[POLICY_ADDR_MAX + 1];	/* for the log */
+	struct mmsg	*msg;		/* the message under way, or NULL */
 	uint32_t	 nar;		/* A-R fields seen, malformed ones
 					 * too: the MTA counts them all */
 	uint32_t	*ardel;		/* our forged A-R, by index among
@@ -147,9 +155,7 @@ struct milter {
 					 * until a connection closes */
 	sigset_t	 waitmask;	/* signals ppoll(2) lets in */
 	int64_t		 now;		/* monotonic ms at the last wakeup */
-	struct filter	 fctx;		/* SHARED POLICY (to move): what the
-					 * filter's authserv-id choice reads
-					 * (our host name) */
+	char		 host[POLICY_HOST_MAX + 1];	/* authserv-id */
 };
 
 /* wire.c */

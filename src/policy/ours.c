@@ -15,10 +15,11 @@
  */
 
 /*
- * Sign or verify. In auto mode a session is ours, and its mail is
- * signed, when it authenticated (link-auth pass) or when its source is
- * in the internal networks (default: 127.0.0.0/8, ::1 and the local
- * socket); everything else is verified.
+ * Which sessions are ours. In auto mode a session is ours, and its mail
+ * is signed, when it authenticated or when its source is in the
+ * internal networks (default: 127.0.0.0/8, ::1 and the local socket);
+ * everything else is verified (msg.c). This file answers the second
+ * half: is a client address in the internal networks.
  */
 
 #include <sys/types.h>
@@ -29,7 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "filter.h"
+#include "policy.h"
 
 #define ADDR_TEXT_MAX	64	/* an IPv6 address in text, with slack */
 #define LOCAL_WORD	"local"
@@ -50,9 +51,9 @@ addr_parse(const char *s, struct cfg_net *net)
 	return -1;
 }
 
-/* "local", "ADDR" or "ADDR/PREFIXLEN". Returns 0 or -1. */
+/* see policy.h */
 int
-dk_filter_net_parse(const char *s, struct cfg_net *net)
+dk_policy_net_parse(const char *s, struct cfg_net *net)
 {
 	char buf[ADDR_TEXT_MAX];
 	const char *slash;
@@ -151,8 +152,9 @@ src_parse(const char *src, size_t len, struct cfg_net *a)
 	return 0;
 }
 
+/* see policy.h */
 int
-dk_filter_src_internal(const struct config *cfg, const char *src, size_t len)
+dk_policy_src_internal(const struct config *cfg, const char *src, size_t len)
 {
 	struct cfg_net a;
 	size_t i;
@@ -163,17 +165,4 @@ dk_filter_src_internal(const struct config *cfg, const char *src, size_t len)
 		if (net_match(&cfg->nets[i], &a))
 			return 1;
 	return 0;
-}
-
-enum msg_mode
-dk_filter_policy_mode(const struct config *cfg, const struct session *s)
-{
-	switch (cfg->mode) {
-	case FILTER_SIGN:
-		return MSG_SIGN;
-	case FILTER_VERIFY:
-		return MSG_VERIFY;
-	default:
-		return s->auth || s->internal ? MSG_SIGN : MSG_VERIFY;
-	}
 }

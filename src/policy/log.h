@@ -15,14 +15,16 @@
  */
 
 /*
- * Logging for filter-dkim, in smtpd's vocabulary. Everything goes to
- * stderr, which smtpd copies into its own log one line at a time
- * (processor_errfd() in lka_filter.c), so each call writes one whole
- * line with one write(2).
+ * Logging, as the policy module and the front ends call it. Each front
+ * end implements it for its MTA: filter-dkim writes to stderr, which
+ * smtpd copies into its own log one line at a time, dkimkit-milter to
+ * syslog(3) or stderr. Either way every byte that is not printable
+ * ASCII is replaced, so that no message can write a log line of its
+ * own.
  */
 
-#ifndef DK_FILTER_LOG_H
-#define DK_FILTER_LOG_H
+#ifndef DK_POLICY_LOG_H
+#define DK_POLICY_LOG_H
 
 #include <stdarg.h>
 
@@ -45,4 +47,4 @@ void	fatal(const char *fmt, ...)
 void	fatalx(const char *fmt, ...)
 	    __attribute__((__format__(__printf__, 1, 2), __noreturn__));
 
-#endif /* DK_FILTER_LOG_H */
+#endif /* DK_POLICY_LOG_H */

@@ -34,8 +34,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "filter.h"
 #include "log.h"
+#include "policy.h"
 
 #define DEFAULT_SPOOL_DIR	"/tmp"
 #define TIME_MAX		((int64_t)1 << 40)	/* far past 2038 */
@@ -145,7 +145,7 @@ opt_dns_timeout(struct config *c, const char *v)
 {
 	long long n;
 
-	if (num_parse(v, 1, FILTER_DNS_TIMEOUT_MAX / 1000, &n) == -1)
+	if (num_parse(v, 1, POLICY_DNS_TIMEOUT_MAX / 1000, &n) == -1)
 		return -1;
 	c->dns_timeout = n * 1000;
 	return 0;
@@ -182,7 +182,7 @@ headers_free(struct config *c)
 	c->headers = NULL;
 }
 
-/* h1:h2:...: taken literally (DESIGN.md), at most DK_H_MAX names */
+/* h1:h2:...: taken literally (DESIGN.md), at most POLICY_HEADERS_MAX names */
 static int
 opt_headers(struct config *c, const char *v)
 {
@@ -192,7 +192,7 @@ opt_headers(struct config *c, const char *v)
 	headers_free(c);
 	for (p = strchr(v, ':'); p != NULL; p = strchr(p + 1, ':'))
 		n++;
-	if (n > DK_H_MAX)
+	if (n > POLICY_HEADERS_MAX)
 		return -1;
 	if ((copy = strdup(v)) == NULL ||
 	    (c->headers = calloc(n + 1, sizeof(char *))) == NULL)
@@ -214,11 +214,11 @@ static int
 opt_mode(struct config *c, const char *v)
 {
 	if (strcmp(v, "auto") == 0)
-		c->mode = FILTER_AUTO;
+		c->mode = POLICY_AUTO;
 	else if (strcmp(v, "sign") == 0)
-		c->mode = FILTER_SIGN;
+		c->mode = POLICY_SIGN;
 	else if (strcmp(v, "verify") == 0)
-		c->mode = FILTER_VERIFY;
+		c->mode = POLICY_VERIFY;
 	else
 		return -1;
 	return 0;
@@ -236,8 +236,8 @@ opt_nets(struct config *c, const char *v)
 	c->nnets = 0;
 	for (w = strtok_r(copy, " \t,", &last); w != NULL && rc == 0;
 	    w = strtok_r(NULL, " \t,", &last)) {
-		if (c->nnets == FILTER_NETS_MAX ||
-		    dk_filter_net_parse(w, &c->nets[c->nnets]) == -1)
+		if (c->nnets == POLICY_NETS_MAX ||
+		    dk_policy_net_parse(w, &c->nets[c->nnets]) == -1)
 			rc = -1;
 		else
 			c->nnets++;
@@ -246,16 +246,23 @@ opt_nets(struct config *c, const char *v)
 	return rc;
 }
 
-/* The resolver's own parser decides (dk_dns_conf_init). */
+/*
+ * The resolver's own parser decides: a resolver made on the server and
+ * freed (it opens no socket before its first lookup).
+ */
 static int
 opt_resolver(struct config *c, const char *v)
 {
-	struct dk_dns_conf conf;
-	char err[DK_DNS_ERR_MAX];
+	struct dk_resolver_opts o;
+	struct dk_resolver *r;
+	enum dk_status st;
 
-	if (dk_dns_conf_init(&conf, v, err) == -1)
-		return -1;
-	return set_str(&c->resolver, v);
+	dk_resolver_opts_init(&o, sizeof(o));
+	o.server = v;
+	if ((st = dk_resolver_new(&r, &o, NULL, 0)) == DK_ENOMEM)
+		fatal("config");
+	dk_resolver_free(r);
+	return st == DK_OK ? set_str(&c->resolver, v) : -1;
 }
 
 static int
@@ -269,7 +276,7 @@ opt_spool_max(struct config *c, const char *v)
 {
 	long long n;
 
-	if (num_parse(v, FILTER_SPOOL_MIN, FILTER_SPOOL_LIMIT, &n) == -1)
+	if (num_parse(v, POLICY_SPOOL_MIN, POLICY_SPOOL_LIMIT, &n) == -1)
 		return -1;
 	c->spool_max = (size_t)n;
 	return 0;
@@ -280,7 +287,7 @@ opt_memory_max(struct config *c, const char *v)
 {
 	long long n;
 
-	if (num_parse(v, FILTER_MEMORY_MIN, (long long)FILTER_MEMORY_LIMIT,
+	if (num_parse(v, POLICY_MEMORY_MIN, (long long)POLICY_MEMORY_LIMIT,
 	    &n) == -1)
 		return -1;
 	c->memory_max = (size_t)n;
@@ -292,7 +299,7 @@ opt_header_max(struct config *c, const char *v)
 {
 	long long n;
 
-	if (num_parse(v, FILTER_HEADER_MIN, DK_HEADER_MAX, &n) == -1)
+	if (num_parse(v, POLICY_HEADER_MIN, DK_HEADER_MAX, &n) == -1)
 		return -1;
 	c->header_max = (size_t)n;
 	return 0;
@@ -455,7 +462,7 @@ key_load(struct cfg_key *k, const char *where)
 	size_t len;
 	enum dk_status st;
 
-	if ((buf = file_read(k->path, FILTER_KEYFILE_MAX, &len,
+	if ((buf = file_read(k->path, POLICY_KEYFILE_MAX, &len,
 	    &kind)) == NULL) {
 		if (kind != NULL)
 			log_warnx("%s: %s is %s: give the key's PEM file",
@@ -498,9 +505,9 @@ key_add(struct config *c, const char *spec, const char *where)
 	struct cfg_key *k;
 	char *d, *s, *p = NULL;
 
-	if (c->nkeys == FILTER_KEYS_MAX) {
+	if (c->nkeys == POLICY_KEYS_MAX) {
 		log_warnx("%s: more than %d keys; give fewer", where,
-		    FILTER_KEYS_MAX);
+		    POLICY_KEYS_MAX);
 		return -1;
 	}
 	k = &c->keys[c->nkeys];
@@ -510,8 +517,8 @@ key_add(struct config *c, const char *spec, const char *where)
 		*s++ = '\0';
 	if (s != NULL && (p = strchr(s, ':')) != NULL)
 		*p++ = '\0';
-	if (p == NULL || *p == '\0' || dk_filter_hdr_domain_norm(d) == -1 ||
-	    dk_filter_hdr_domain_norm(s) == -1) {
+	if (p == NULL || *p == '\0' || dk_policy_domain_norm(d) == -1 ||
+	    dk_policy_domain_norm(s) == -1) {
 		log_warnx("%s: \"%s\": want DOMAIN:SELECTOR:KEYFILE, with "
 		    "a domain and a selector of letters, digits and hyphens "
 		    "(an IDN as its xn-- A-label)", where, spec);
@@ -569,9 +576,9 @@ file_line(struct config *c, char *line, const char *where)
 	comment_cut(line);
 	if (*(key = trim(line)) == '\0')
 		return 0;
-	if (strlen(key) > FILTER_CONF_LINE_MAX) {
+	if (strlen(key) > POLICY_CONF_LINE_MAX) {
 		log_warnx("%s: line over %d bytes, the bound on a line "
-		    "of the configuration", where, FILTER_CONF_LINE_MAX);
+		    "of the configuration", where, POLICY_CONF_LINE_MAX);
 		return -1;
 	}
 	for (val = key; *val != '\0' && !isspace((unsigned char)*val); val++)
@@ -609,14 +616,14 @@ file_load(struct config *c, const char *path)
 	size_t len, lineno = 0;
 	int rc = 0;
 
-	if ((buf = file_read(path, FILTER_CONF_MAX, &len, &kind)) == NULL) {
+	if ((buf = file_read(path, POLICY_CONF_MAX, &len, &kind)) == NULL) {
 		if (kind != NULL)
 			log_warnx("%s is %s: give the configuration file",
 			    path, kind);
 		else if (errno == EFBIG)
 			log_warnx("%s: over %d bytes, the bound on a "
 			    "configuration file: is it the right file?", path,
-			    FILTER_CONF_MAX);
+			    POLICY_CONF_MAX);
 		else if (errno == EACCES)
 			denied("", path, "the file");
 		else
@@ -646,19 +653,19 @@ config_new(void)
 	size_t i;
 
 	if ((c = calloc(1, sizeof(*c))) == NULL ||
-	    (c->keys = calloc(FILTER_KEYS_MAX, sizeof(*c->keys))) == NULL ||
-	    (c->nets = calloc(FILTER_NETS_MAX, sizeof(*c->nets))) == NULL ||
+	    (c->keys = calloc(POLICY_KEYS_MAX, sizeof(*c->keys))) == NULL ||
+	    (c->nets = calloc(POLICY_NETS_MAX, sizeof(*c->nets))) == NULL ||
 	    (c->spool_dir = strdup(DEFAULT_SPOOL_DIR)) == NULL)
 		fatal("config");
 	c->refs = 1;
 	c->hcanon = c->bcanon = DK_CANON_RELAXED;
-	c->spool_max = FILTER_SPOOL_DEFAULT;
-	c->memory_max = FILTER_MEMORY_DEFAULT;
-	c->header_max = FILTER_HEADER_DEFAULT;
-	c->dns_timeout = FILTER_DNS_TIMEOUT;
+	c->spool_max = POLICY_SPOOL_DEFAULT;
+	c->memory_max = POLICY_MEMORY_DEFAULT;
+	c->header_max = POLICY_HEADER_DEFAULT;
+	c->dns_timeout = POLICY_DNS_TIMEOUT;
 	c->fixed_time = -1;
 	for (i = 0; i < sizeof(default_nets) / sizeof(default_nets[0]); i++)
-		(void)dk_filter_net_parse(default_nets[i], &c->nets[c->nnets++]);
+		(void)dk_policy_net_parse(default_nets[i], &c->nets[c->nnets++]);
 	return c;
 }
 
@@ -684,7 +691,7 @@ config_free(struct config *c)
 }
 
 void
-dk_filter_config_unref(struct config *c)
+dk_policy_config_unref(struct config *c)
 {
 	if (c != NULL && --c->refs == 0)
 		config_free(c);
@@ -770,7 +777,7 @@ static int
 sign_check(const struct config *c)
 {
 	struct dk_sign_opts o;
-	char err[512], list[FILTER_CONF_LINE_MAX];
+	char err[512], list[POLICY_CONF_LINE_MAX];
 	size_t i;
 
 	for (i = 0; i < c->nkeys; i++) {
@@ -807,7 +814,7 @@ sign_check(const struct config *c)
 static int
 config_check(const struct config *c)
 {
-	if (c->mode == FILTER_SIGN && c->nkeys == 0) {
+	if (c->mode == POLICY_SIGN && c->nkeys == 0) {
 		log_warnx("%s: mode sign, but no key is given: every "
 		    "message would pass unsigned; add a "
 		    "DOMAIN:SELECTOR:KEYFILE line, or use mode auto or "
@@ -817,9 +824,9 @@ config_check(const struct config *c)
 	return spool_dir_check(c) == -1 || sign_check(c) == -1 ? -1 : 0;
 }
 
-/* Build a configuration: 0, or -1 after logging why. */
+/* see policy.h */
 int
-dk_filter_config_load(const struct args *a, struct config **cp)
+dk_policy_config_load(const struct args *a, struct config **cp)
 {
 	struct config *c = config_new();
 	int rc = 0;
@@ -837,18 +844,16 @@ dk_filter_config_load(const struct args *a, struct config **cp)
 	return 0;
 }
 
-/*
- * -A, else smtpd's admd (config|admd: smtpd.conf's admd, else its host
- * name), else our host name; each only when it is a valid authserv-id.
- */
+/* see policy.h */
 const char *
-dk_filter_config_authserv(const struct filter *f, const struct config *c)
+dk_policy_authserv(const struct config *c, const char *admd,
+    const char *host)
 {
 	if (c->authserv_id != NULL)
 		return c->authserv_id;
-	if (f->admd[0] != '\0' && dk_authserv_id_ok(f->admd))
-		return f->admd;
-	if (f->host[0] != '\0' && dk_authserv_id_ok(f->host))
-		return f->host;
+	if (admd != NULL && admd[0] != '\0' && dk_authserv_id_ok(admd))
+		return admd;
+	if (host != NULL && host[0] != '\0' && dk_authserv_id_ok(host))
+		return host;
 	return "localhost";
 }

@@ -29,12 +29,10 @@
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
-#include "filter.h"
 #include "log.h"
-#include "../dns/keycheck.h"
+#include "policy.h"
 
 #define EX_CONFIG	78	/* sysexits(3) */
 
@@ -70,29 +68,18 @@ become(const char *user)
 	return 0;
 }
 
-/* One key against its lookup l: 0 when they match, else -1. */
+/* One key against its record: 0 when they match, else -1. */
 static int
-key_published(struct dk_resolver *r, const struct cfg_key *k,
-    const struct dk_dns_lookup *l)
+key_published(const struct cfg_key *k, const struct dk_key_check *kc)
 {
-	const struct dk_dns_failure *f = dk_resolver_last_failure(r);
-	const struct dk_dns_result *res;
-	struct dk_keycheck kc;
-
-	/* l is NULL only for a name too long to look up */
-	kc.state = DK_KEY_ABSENT;
-	snprintf(kc.detail, sizeof(kc.detail), "not a domain name");
-	if (dk_keycheck_name(&kc, k->domain, k->selector) == 0 && l != NULL &&
-	    (res = dk_dns_lookup_result(l)) != NULL)
-		dk_keycheck_compare(&kc, k->key, k->path, res->rcode, res->txt,
-		    res->ntxt, f != NULL ? f->server : NULL);
-	if (kc.state == DK_KEY_MATCH) {
-		printf("%s: %s: match (%s)\n", k->where, kc.name, kc.detail);
+	if (kc->state == DK_KEY_MATCH) {
+		printf("%s: %s._domainkey.%s: match (%s)\n", k->where,
+		    k->selector, k->domain, kc->detail);
 		return 0;
 	}
-	log_warnx("%s: %s: %s (%s); %s", k->where, kc.name,
-	    dk_key_state_str(kc.state), kc.detail,
-	    kc.state == DK_KEY_LOOKUP_FAILED ? "check that the DNS server "
+	log_warnx("%s: %s._domainkey.%s: %s (%s); %s", k->where, k->selector,
+	    k->domain, dk_key_state_str(kc->state), kc->detail,
+	    kc->state == DK_KEY_LOOKUP_FAILED ? "check that the DNS server "
 	    "answers (--resolver, resolver, or resolv.conf)" :
 	    "publish the record `dkimkit keygen` printed for this key, "
 	    "or name the selector it is published at");
@@ -109,9 +96,8 @@ keys_published(const struct config *c)
 {
 	struct dk_resolver_opts o;
 	struct dk_resolver *r;
-	struct dk_keycheck kc;
-	struct dk_dns_lookup **l;
-	char err[DK_DNS_ERR_MAX] = "out of memory", **names;
+	struct dk_key_check *kc;
+	char err[128] = "out of memory";
 	size_t i;
 	int rc = 0;
 
@@ -122,26 +108,20 @@ keys_published(const struct config *c)
 		log_warnx("resolver: %s", err);
 		return -1;
 	}
-	if ((names = calloc(c->nkeys + 1, sizeof(*names))) == NULL ||
-	    (l = calloc(c->nkeys + 1, sizeof(*l))) == NULL)
+	if ((kc = calloc(c->nkeys + 1, sizeof(*kc))) == NULL)
 		fatal("key check");
 	for (i = 0; i < c->nkeys; i++) {
-		(void)dk_keycheck_name(&kc, c->keys[i].domain,
-		    c->keys[i].selector);
-		if ((names[i] = strdup(kc.name)) == NULL)
-			fatal("key check");
+		kc[i].key = c->keys[i].key;
+		kc[i].domain = c->keys[i].domain;
+		kc[i].selector = c->keys[i].selector;
+		kc[i].keyname = c->keys[i].path;
 	}
-	if (dk_dns_resolve_names(r, (const char *const *)names, c->nkeys,
-	    l) != DK_OK)
+	if (dk_key_check_published(r, kc, c->nkeys) != DK_OK)
 		fatal("key check");
-	for (i = 0; i < c->nkeys; i++) {
-		if (key_published(r, &c->keys[i], l[i]) == -1)
+	for (i = 0; i < c->nkeys; i++)
+		if (key_published(&c->keys[i], &kc[i]) == -1)
 			rc = -1;
-		dk_dns_lookup_free(l[i]);
-		free(names[i]);
-	}
-	free(names);
-	free(l);
+	free(kc);
 	dk_resolver_free(r);
 	return rc;
 }
@@ -152,19 +132,19 @@ check_here(const struct args *a, int level)
 	struct config *c;
 	int rc = 0;
 
-	if (dk_filter_config_load(a, &c) == -1)
+	if (dk_policy_config_load(a, &c) == -1)
 		return EX_CONFIG;
 	if (level > 1 && keys_published(c) == -1)
 		rc = EX_CONFIG;
-	dk_filter_config_unref(c);
+	dk_policy_config_unref(c);
 	if (rc == 0)
 		printf("configuration OK\n");
 	return fflush(stdout) == EOF ? EX_CONFIG : rc;
 }
 
-/* see filter.h */
+/* see policy.h */
 void
-dk_filter_check(const struct args *a, const char *user, int level)
+dk_policy_check(const struct args *a, const char *user, int level)
 {
 	pid_t pid;
 	int status;
