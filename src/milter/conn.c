@@ -25,9 +25,12 @@
  * one in the internal networks, and the MTA's own submissions. Postfix
  * presents mail from sendmail(1) and pickup to non_smtpd_milters as a
  * connection from "localhost" at a loopback address with port 0
- * (cleanup_milter.c); no TCP client has port 0. Sendmail gives mail
- * submitted on its command line no address family at all (SMFIA_UNKNOWN);
- * a network client always has one.
+ * (cleanup_milter.c); no TCP client has port 0. A connection with no
+ * address family (SMFIA_UNKNOWN) is not ours: Postfix sends it for an
+ * SMTP client whose address it does not know (an XCLIENT ADDR of
+ * [UNAVAILABLE], say), which may be anyone. Sendmail sends it for mail
+ * submitted on its command line too; that mail is verified, unless it
+ * comes in with -m sign.
  */
 
 #include <sys/types.h>
@@ -162,16 +165,15 @@ loopback(int af, const char *addr)
 
 /*
  * Ours by where the client is: the internal networks, or the MTA's own
- * submissions, which come with no address at all (Sendmail) or from
- * "localhost" at a loopback address and port 0 (Postfix).
+ * submissions from "localhost" at a loopback address and port 0
+ * (Postfix). No address at all (SMFIA_UNKNOWN) says nothing of where
+ * the client is: not ours.
  */
 static int
 client_internal(const struct config *cfg, char fam, const char *host,
     unsigned int port, const char *addr)
 {
 	switch (fam) {
-	case SMFIA_UNKNOWN:
-		return 1;
 	case SMFIA_UNIX:
 		return dk_policy_src_internal(cfg, "unix:", 5);
 	case SMFIA_INET:

@@ -1,7 +1,8 @@
 -- No macros at all: no queue id, no {auth_authen}, no {daemon_name}.
--- The client decides: loopback (internal) and no address at all (the
--- MTA's own submission) are signed, elsewhere is verified. {auth_authen} with MAIL makes an outside client ours, for
--- that transaction only.
+-- The client decides: loopback (internal) is signed, elsewhere and no
+-- address at all (SMFIA_UNKNOWN: Postfix's client of unknown address)
+-- are verified. {auth_authen} with MAIL makes an outside client ours,
+-- for that transaction only.
 dofile(os.getenv("MT_LIB"))
 
 local conn = open("localhost", "127.0.0.1")
@@ -27,10 +28,19 @@ ok(mt.macro(conn, SMFIC_MAIL, "i", "QID43"), "macro")
 message(conn, HEADERS, { "hi\r\n" })
 authres(conn)
 
--- no address family: the MTA's own submission (Sendmail's command
--- line), ours
+-- no address family: Postfix says so for a client whose address it
+-- does not know, who may be anyone: verified, never signed
 ok(mt.disconnect(conn), "quit")
-conn = open("localhost", "unspec")
+conn = open("unknown", "unspec")
+message(conn, HEADERS, { "hi\r\n" })
+ar = authres(conn)
+check(string.find(ar, "dkim=none", 1, true) ~= nil, "want dkim=none: " .. ar)
+check(not mt.eom_check(conn, MT_HDRINSERT, "DKIM-Signature"),
+    "mail from a client of unknown address was signed")
+
+-- ... unless it authenticated
+ok(mt.macro(conn, SMFIC_MAIL, "{auth_authen}", "alice", "i", "QID44"),
+    "macro")
 message(conn, HEADERS, { "hi\r\n" })
 signatures(conn)
 ok(mt.disconnect(conn), "quit")
