@@ -71,7 +71,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	}
 	mt.args = &args;
 	mt.now = 1000000;
-	(void)snprintf(mt.fctx.host, sizeof(mt.fctx.host), "mx.example.test");
+	(void)snprintf(mt.host, sizeof(mt.host), "mx.example.test");
 	milter_resolver_start(&mt);
 	return 0;
 }

@@ -113,7 +113,7 @@ static void
 loop(struct filter *f, const sigset_t *waitmask)
 {
 	struct pollfd pfd[1 + POLL_DNS_MAX];
-	struct timespec ts;
+	struct timespec ts, *timeout;
 	char *in;
 	size_t have = 0, ndns;
 	ssize_t n;
@@ -138,8 +138,9 @@ loop(struct filter *f, const sigset_t *waitmask)
 		ndns = dk_resolver_fds(f->resolver, pfd + 1, POLL_DNS_MAX);
 		if (ndns > POLL_DNS_MAX)
 			ndns = POLL_DNS_MAX;
-		if (ppoll(pfd, 1 + ndns, dk_policy_poll_timeout(f->resolver,
-		    dk_filter_verify_deadline(f), f->now, &ts), waitmask) == -1) {
+		timeout = dk_policy_poll_timeout(f->resolver,
+		    dk_filter_verify_deadline(f), f->now, &ts);
+		if (ppoll(pfd, 1 + ndns, timeout, waitmask) == -1) {
 			if (errno == EINTR)
 				continue;
 			fatal("poll");

@@ -260,7 +260,7 @@ void
 milter_loop(struct milter *mt)
 {
 	struct pollfd *pfd = NULL;
-	struct timespec ts;
+	struct timespec ts, *timeout;
 	struct conn *c, *next;
 	size_t npfd, ndns, i, cap = 0;
 	int64_t t;
@@ -288,9 +288,10 @@ milter_loop(struct milter *mt)
 		ndns = dk_resolver_fds(mt->resolver, pfd + npfd, POLL_DNS_MAX);
 		if (ndns > POLL_DNS_MAX)
 			ndns = POLL_DNS_MAX;
+		timeout = dk_policy_poll_timeout(mt->resolver,
+		    milter_msg_deadline(mt), mt->now, &ts);
 		/* signals are blocked but here: none is lost before a wait */
-		if (ppoll(pfd, npfd + ndns, dk_policy_poll_timeout(mt->resolver,
-		    milter_msg_deadline(mt), mt->now, &ts), &mt->waitmask) == -1) {
+		if (ppoll(pfd, npfd + ndns, timeout, &mt->waitmask) == -1) {
 			if (errno == EINTR)
 				continue;
 			fatal("poll");

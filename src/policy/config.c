@@ -665,7 +665,8 @@ config_new(void)
 	c->dns_timeout = POLICY_DNS_TIMEOUT;
 	c->fixed_time = -1;
 	for (i = 0; i < sizeof(default_nets) / sizeof(default_nets[0]); i++)
-		(void)dk_policy_net_parse(default_nets[i], &c->nets[c->nnets++]);
+		(void)dk_policy_net_parse(default_nets[i],
+		    &c->nets[c->nnets++]);
 	return c;
 }
 
