@@ -94,12 +94,14 @@ dk_policy_msg_log(const struct pmsg *pm, const char *prefix,
 		(void)snprintf(error, sizeof(error), "error: %.3s %s: ",
 		    dk_policy_msg_reply(pm), pm->refusal != NULL ? "refused" :
 		    "tempfail");
-	(void)snprintf(line, sizeof(line), "%s mail-from=<%s> header-from=%s "
+	/* a longer line is cut, as the log would cut it */
+	if (snprintf(line, sizeof(line), "%s mail-from=<%s> header-from=%s "
 	    "mode=%s%s%s%s%s%s%s", prefix, mailfrom,
 	    pm->hfrom[0] != '\0' ? pm->hfrom : "none",
 	    pm->mode == MSG_SIGN ? "sign" : pm->mode == MSG_VERIFY ?
 	    "verify" : "pass", what[0] ? " " : "", what, forged,
-	    pm->note[0] || pm->error ? " " : "", error, pm->note);
+	    pm->note[0] || pm->error ? " " : "", error, pm->note) < 0)
+		line[0] = '\0';
 	if (pm->error)
 		log_warnx("%s", line);
 	else

@@ -90,7 +90,8 @@ dk_policy_msg_unsignable(struct pmsg *pm, const char *why)
 {
 	if (pm->mode != MSG_SIGN || pm->error)
 		return;
-	(void)snprintf(pm->note, sizeof(pm->note), "not signed: %s", why);
+	if (snprintf(pm->note, sizeof(pm->note), "not signed: %s", why) < 0)
+		pm->note[0] = '\0';	/* a longer why is cut */
 	engine_free(pm);
 	pm->mode = MSG_PASS;
 }
