@@ -47,10 +47,48 @@
 #define READ_CHUNK	(16 * 1024)
 #define LISTEN_BACKLOG	128
 
+/*
+ * What is at path may go only when it is a socket nobody answers on: a
+ * stale one from an earlier run. Any other file is an operator's
+ * mistake (-p naming the configuration file, say), and a socket that
+ * answers is another milter's: taking it over would leave that one
+ * running but out of the MTA's reach.
+ */
+static void
+unix_clear(const char *path, const struct sockaddr_un *sun)
+{
+	struct stat st;
+	int fd, e;
+
+	if (lstat(path, &st) == -1) {
+		if (errno == ENOENT)
+			return;
+		fatal("-p %s", path);
+	}
+	if (!S_ISSOCK(st.st_mode))
+		fatalx("-p %s: exists and is not a socket; remove it or "
+		    "choose another -p", path);
+	if ((fd = socket(AF_UNIX, SOCK_STREAM, 0)) == -1)
+		fatal("socket");
+	e = connect(fd, (const struct sockaddr *)sun, sizeof(*sun)) == 0 ?
+	    0 : errno;
+	(void)close(fd);
+	if (e == 0)
+		fatalx("another dkimkit-milter is listening on %s; stop it "
+		    "or choose another -p", path);
+	if (e != ECONNREFUSED) {
+		errno = e;
+		fatal("-p %s: cannot tell whether it is in use", path);
+	}
+	if (unlink(path) == -1 && errno != ENOENT)
+		fatal("-p %s: removing the stale socket", path);
+}
+
 static int
-listen_unix(const char *path)
+listen_unix(struct milter *mt, const char *path)
 {
 	struct sockaddr_un sun;
+	struct stat st;
 	int fd;
 
 	memset(&sun, 0, sizeof(sun));
@@ -58,10 +96,14 @@ listen_unix(const char *path)
 	if (strlen(path) >= sizeof(sun.sun_path))
 		fatalx("%s: socket path too long", path);
 	(void)strncpy(sun.sun_path, path, sizeof(sun.sun_path) - 1);
-	(void)unlink(path);	/* a stale socket from an earlier run */
+	unix_clear(path, &sun);
 	if ((fd = socket(AF_UNIX, SOCK_STREAM, 0)) == -1 ||
-	    bind(fd, (struct sockaddr *)&sun, sizeof(sun)) == -1)
+	    bind(fd, (struct sockaddr *)&sun, sizeof(sun)) == -1 ||
+	    lstat(path, &st) == -1)
 		fatal("%s", path);
+	mt->sockpath = path;
+	mt->sockdev = st.st_dev;
+	mt->sockino = st.st_ino;
 	return fd;
 }
 
@@ -99,8 +141,8 @@ listen_inet(const char *spec, int family)
 }
 
 /* Open the -p socket: unix:PATH (or local:PATH, or a path), inet, inet6. */
-int
-milter_listen(const char *spec)
+void
+milter_listen(struct milter *mt, const char *spec)
 {
 	int fd;
 
@@ -109,18 +151,31 @@ milter_listen(const char *spec)
 	else if (strncmp(spec, "inet6:", 6) == 0)
 		fd = listen_inet(spec + 6, AF_INET6);
 	else if (strncmp(spec, "unix:", 5) == 0)
-		fd = listen_unix(spec + 5);
+		fd = listen_unix(mt, spec + 5);
 	else if (strncmp(spec, "local:", 6) == 0)
-		fd = listen_unix(spec + 6);
+		fd = listen_unix(mt, spec + 6);
 	else if (spec[0] == '/')
-		fd = listen_unix(spec);
+		fd = listen_unix(mt, spec);
 	else
 		fatalx("-p %s: not unix:PATH, inet:PORT@ADDR or "
 		    "inet6:PORT@ADDR", spec);
 	if (listen(fd, LISTEN_BACKLOG) == -1 ||
 	    fcntl(fd, F_SETFL, O_NONBLOCK) == -1)
 		fatal("listen %s", spec);
-	return fd;
+	mt->lfd = fd;
+}
+
+/* At exit: our socket goes, not one another process has put there since. */
+void
+milter_unlisten(struct milter *mt)
+{
+	struct stat st;
+
+	(void)close(mt->lfd);
+	if (mt->sockpath != NULL && lstat(mt->sockpath, &st) == 0 &&
+	    S_ISSOCK(st.st_mode) && st.st_dev == mt->sockdev &&
+	    st.st_ino == mt->sockino)
+		(void)unlink(mt->sockpath);
 }
 
 static void

@@ -119,16 +119,6 @@ signals_setup(sigset_t *waitmask)
 	}
 }
 
-static const char *
-unix_path(const char *spec)
-{
-	if (strncmp(spec, "unix:", 5) == 0)
-		return spec + 5;
-	if (strncmp(spec, "local:", 6) == 0)
-		return spec + 6;
-	return spec[0] == '/' ? spec : NULL;
-}
-
 /* -u: the socket is open and the keys loaded; the rest runs as user. */
 static void
 drop_privileges(const char *user, const char *sockpath)
@@ -151,7 +141,6 @@ main(int argc, char **argv)
 {
 	struct cmdline cl;
 	struct milter mt;
-	const char *sockpath;
 	mode_t mask;
 
 	args_parse(argc, argv, &cl);
@@ -169,17 +158,15 @@ main(int argc, char **argv)
 	signals_setup(&mt.waitmask);
 	/* the socket: the MTA's group may write, others may not */
 	mask = umask(007);
-	mt.lfd = milter_listen(cl.socket);
+	milter_listen(&mt, cl.socket);
 	(void)umask(mask);
-	sockpath = unix_path(cl.socket);
 	milter_resolver_start(&mt);
 	if (cl.a.user != NULL)
-		drop_privileges(cl.a.user, sockpath);
+		drop_privileges(cl.a.user, mt.sockpath);
 	log_info("listening on %s with %zu key(s)", cl.socket,
 	    mt.cfg->nkeys);
 	milter_loop(&mt);
-	if (sockpath != NULL)
-		(void)unlink(sockpath);
+	milter_unlisten(&mt);
 	dk_resolver_free(mt.resolver);
 	dk_policy_config_unref(mt.cfg);
 	log_info("exiting");

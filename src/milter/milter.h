@@ -35,6 +35,8 @@
 #ifndef DK_MILTER_H
 #define DK_MILTER_H
 
+#include <sys/types.h>
+
 #include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -151,6 +153,9 @@ struct milter {
 	size_t		 nconns;
 	uint64_t	 nextid;
 	int		 lfd;		/* listening socket */
+	const char	*sockpath;	/* its path when it is a Unix one, */
+	dev_t		 sockdev;	/* and the file we made there */
+	ino_t		 sockino;
 	int		 full;		/* out of descriptors: stop accepting
 					 * until a connection closes */
 	sigset_t	 waitmask;	/* signals ppoll(2) lets in */
@@ -188,7 +193,8 @@ void	milter_msg_free(struct conn *c);
 void	milter_resolver_start(struct milter *mt);
 
 /* loop.c */
-int	milter_listen(const char *spec);
+void	milter_listen(struct milter *mt, const char *spec);
+void	milter_unlisten(struct milter *mt);
 void	milter_loop(struct milter *mt);
 
 /* main.c */

@@ -5,7 +5,8 @@
 # SMFIC_ABORT mid-body, missing macros, one-byte and 64 KiB body
 # chunks, header values with CR, LF and 8-bit bytes), then hostile
 # frames (hostile.py), a key lookup that never gets an answer holding up
-# no other connection (slowdns.py), and SIGHUP. The milter must stay up throughout.
+# no other connection (slowdns.py), SIGHUP, and what -p unix:PATH may
+# replace. The milter must stay up throughout.
 # MILTER_WRAP runs the milter under a wrapper (valgrind).
 
 cd "$(dirname "$0")/../.." || exit 1
@@ -202,6 +203,56 @@ if [ "$(id -u)" -eq 0 ]; then
 	else
 		echo "PASS milter:unix-socket-removed"
 	fi
+fi
+# -p unix:PATH takes only a stale socket: a file of another kind is
+# refused and kept, a socket a milter answers on is refused and stays
+# that milter's; at exit a milter removes only the socket it made
+echo precious > "$TMP/notsock"
+if timeout 5 "$MILTER" -l -p "$TMP/notsock" -f "$TMP/milter.conf" \
+    > "$TMP/notsock.log" 2>&1; then
+	echo "FAIL milter:socket-not-a-socket: started"
+	st=1
+elif [ "$(cat "$TMP/notsock")" = precious ] &&
+    grep -q "exists and is not a socket" "$TMP/notsock.log"; then
+	echo "PASS milter:socket-not-a-socket"
+else
+	echo "FAIL milter:socket-not-a-socket: $(cat "$TMP/notsock.log")"
+	st=1
+fi
+"$MILTER" -l -p "unix:$TMP/live.sock" -f "$TMP/milter.conf" \
+    > "$TMP/live.log" 2>&1 &
+MPID=$!
+i=0
+until grep -q "listening on unix" "$TMP/live.log"; do
+	i=$((i + 1))
+	[ $i -lt 50 ] || fail "no milter on $TMP/live.sock"
+	sleep 0.1
+done
+ino=$(stat -c %i "$TMP/live.sock")
+if timeout 5 "$MILTER" -l -p "unix:$TMP/live.sock" -f "$TMP/milter.conf" \
+    > "$TMP/second.log" 2>&1; then
+	echo "FAIL milter:socket-in-use: a second milter started"
+	st=1
+elif grep -q "another dkimkit-milter is listening on $TMP/live.sock" \
+    "$TMP/second.log" && kill -0 "$MPID" &&
+    [ "$(stat -c %i "$TMP/live.sock")" = "$ino" ]; then
+	echo "PASS milter:socket-in-use"
+else
+	echo "FAIL milter:socket-in-use: $(cat "$TMP/second.log")"
+	st=1
+fi
+# another socket in its place by exit time is not the milter's to remove
+rm -f "$TMP/live.sock"
+$PYTHON -c 'import socket, sys
+socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$TMP/live.sock"
+kill "$MPID"
+wait "$MPID"
+MPID=
+if [ -S "$TMP/live.sock" ]; then
+	echo "PASS milter:socket-not-ours-kept"
+else
+	echo "FAIL milter:socket-not-ours-kept: removed at exit"
+	st=1
 fi
 if grep -q Sanitizer "$TMP"/*.log; then
 	grep -A20 Sanitizer "$TMP"/*.log | head -40
