@@ -100,6 +100,7 @@ else
 	st=1
 fi
 
+$PYTHON tests/milter/hdrmax.py "$PORT" || st=1
 $PYTHON tests/milter/slowdns.py "$PORT" || st=1
 alive slowdns
 $PYTHON tests/milter/arindex.py "$PORT" || st=1
