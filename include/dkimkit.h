@@ -550,6 +550,11 @@ const char		*dk_status_str(enum dk_status status);
  * value[0..len) (what follows the colon) names authserv_id as its
  * authserv-id (RFC 8601 §2.2: the first token or quoted-string after
  * CFWS), for callers that see fields one at a time.
+ *
+ * dk_field_name_len() gives the length of the name of the header field
+ * line[0..len) as the engine reads it: up to the first colon, without
+ * the WSP before it (RFC 5322 §4.5.8 obs-optional), every octet of it
+ * printable ASCII (§3.6.8 ftext); 0 when line does not start a field.
  */
 int			 dk_signer_header_done(const struct dk_signer *s);
 size_t			 dk_signer_nfrom(const struct dk_signer *s);
@@ -564,6 +569,7 @@ size_t			 dk_verifier_authres_ours(const struct dk_verifier *v,
 			    const char *authserv_id, size_t *idx, size_t max);
 int			 dk_authres_has_id(const char *value, size_t len,
 			    const char *authserv_id);
+size_t			 dk_field_name_len(const char *line, size_t len);
 
 /*
  * LF-only input. dk_signer_accept_lf() and dk_verifier_accept_lf(),

@@ -301,6 +301,13 @@ t_authres_ours(void)
 	CHECK(dk_authres_has_id(" mx.test;", 9, "MX.TEST"));
 	CHECK(!dk_authres_has_id(" mx.tes", 7, "mx.test"));
 	CHECK(!dk_authres_has_id(" mx.test", 8, ""));
+	/* RFC 5322 §4.5.8: WSP before the colon is not the name's */
+	CHECK(dk_field_name_len("From: a", 7) == 4);
+	CHECK(dk_field_name_len("From \t: a", 10) == 4);
+	CHECK(dk_field_name_len(" From: a", 8) == 0);
+	CHECK(dk_field_name_len("Fr om: a", 8) == 0);
+	CHECK(dk_field_name_len(": a", 3) == 0);
+	CHECK(dk_field_name_len("From", 4) == 0);
 	return 0;
 }
 

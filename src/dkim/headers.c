@@ -131,9 +131,9 @@ add_field(struct dk_msghdr *mh, const char *text)
 	return DK_OK;
 }
 
-/* RFC 5322 §3.6.8: ftext is printable ASCII but the colon. */
-static size_t
-field_name_len(const char *line, size_t len)
+/* see dkimkit.h; RFC 5322 §3.6.8: ftext is printable ASCII but the colon */
+size_t
+dk_field_name_len(const char *line, size_t len)
 {
 	const char *colon;
 	size_t n, i;
@@ -188,7 +188,7 @@ dk_msghdr_end(struct dk_msghdr *mh, char *err, size_t errlen)
 		}
 		if (is_wsp(*p) && cur != NULL) {
 			cur->len = (size_t)(eol - cur->text);
-		} else if ((namelen = field_name_len(p,
+		} else if ((namelen = dk_field_name_len(p,
 		    (size_t)(eol - p))) == 0) {
 			syntax_error(err, errlen, &failed, lineno,
 			    is_wsp(*p) ? "continuation line before any field" :

@@ -43,6 +43,7 @@
 #include "../policy/log.h"
 
 #define SIG_NAME	"DKIM-Signature"
+#define NOT_A_FIELD	"a header field that is not one"
 #define POLL_DNS_MAX	256	/* the resolver's default inflight_max */
 
 int
@@ -76,17 +77,14 @@ milter_msg_free(struct conn *c)
 	c->eom = 0;
 }
 
+/*
+ * Whether name, rebuilt into field[0..len), is a field name as the
+ * engine reads one: ftext, WSP allowed before the colon.
+ */
 static int
-name_ok(const char *name)
+name_ok(const char *name, const char *field, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)name;
-
-	if (*p == '\0')
-		return 0;
-	for (; *p != '\0'; p++)	/* RFC 5322 §3.6.8 ftext */
-		if (*p < 33 || *p > 126 || *p == ':')
-			return 0;
-	return 1;
+	return strchr(name, ':') == NULL && dk_field_name_len(field, len) > 0;
 }
 
 /*
@@ -128,12 +126,14 @@ note_forged(struct conn *c, const char *name, const char *value)
 {
 	struct pmsg *pm = &c->msg->pm;
 	uint32_t *nd;
+	const char *v;
 	char *text;
 	size_t nlen = strlen(name), vlen = strlen(value);
 
-	if (strcasecmp(name, POLICY_AR_NAME) != 0 || pm->mode != MSG_VERIFY)
+	/* most fields are not: no copy for them */
+	if (strncasecmp(name, POLICY_AR_NAME, sizeof(POLICY_AR_NAME) - 1) !=
+	    0 || pm->mode != MSG_VERIFY)
 		return;
-	c->nar++;
 	if ((text = malloc(nlen + 1 + vlen)) == NULL) {
 		dk_policy_msg_fail(pm, "out of memory");
 		return;
@@ -141,6 +141,9 @@ note_forged(struct conn *c, const char *name, const char *value)
 	memcpy(text, name, nlen);
 	text[nlen] = ':';
 	memcpy(text + nlen + 1, value, vlen);
+	/* "Authentication-Results " is one too (RFC 5322 §4.5.8) */
+	if (dk_policy_field_is(text, nlen + 1 + vlen, POLICY_AR_NAME, &v))
+		c->nar++;
 	if (dk_policy_ar_is_ours(text, nlen + 1 + vlen, pm->authserv_id)) {
 		if (c->nardel == MILTER_FORGED_MAX || (nd = reallocarray(c->ardel,
 		    c->nardel + 1, sizeof(*nd))) == NULL)
@@ -164,11 +167,9 @@ milter_msg_header(struct conn *c, const char *name, const char *value)
 	if (m->pm.error || m->state != MMSG_HEADER)
 		return;
 	note_forged(c, name, value);
-	if (!name_ok(name) ||
-	    (len = header_field(c, name, value, NULL)) < 0) {
-		/* signing it would sign a lie; a verifier goes on without */
-		dk_policy_msg_unsignable(&m->pm,
-		    "a header field that is not one");
+	/* signing what is not a field would sign a lie; a verifier goes on */
+	if ((len = header_field(c, name, value, NULL)) < 0) {
+		dk_policy_msg_unsignable(&m->pm, NOT_A_FIELD);
 		return;
 	}
 	if ((field = malloc((size_t)len)) == NULL) {
@@ -176,7 +177,9 @@ milter_msg_header(struct conn *c, const char *name, const char *value)
 		return;
 	}
 	(void)header_field(c, name, value, field);
-	if (dk_policy_msg_header(&m->pm, field, (size_t)len) == -1)
+	if (!name_ok(name, field, (size_t)len))
+		dk_policy_msg_unsignable(&m->pm, NOT_A_FIELD);
+	else if (dk_policy_msg_header(&m->pm, field, (size_t)len) == -1)
 		m->state = MMSG_BODY;	/* past header-max */
 	free(field);
 }

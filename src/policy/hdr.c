@@ -66,15 +66,13 @@ int
 dk_policy_field_is(const char *line, size_t len, const char *name,
     const char **value)
 {
-	size_t n = strlen(name), i;
+	size_t n = strlen(name);
 
-	if (len < n || strncasecmp(line, name, n) != 0)
+	/* the engine's reading, WSP before the colon and all */
+	if (dk_field_name_len(line, len) != n ||
+	    strncasecmp(line, name, n) != 0)
 		return 0;
-	for (i = n; i < len && (line[i] == ' ' || line[i] == '\t'); i++)
-		;
-	if (i == len || line[i] != ':')
-		return 0;
-	*value = line + i + 1;
+	*value = (const char *)memchr(line, ':', len) + 1;
 	return 1;
 }
 

@@ -18,7 +18,9 @@ miltertest cannot show. Authentication-Results fields claiming our
 authserv-id (mt.example.test) are deleted by their index among the A-R
 fields, counting a field whose value cannot be rebuilt too, the highest
 index first so that no deletion moves another, before our field goes on
-top. Prints PASS/FAIL lines."""
+top. A name with blanks before the colon (RFC 5322 §4.5.8), as an MTA
+may pass it, is read as the engine reads it: such an A-R field counts
+and is deleted, and such a field is signed. Prints PASS/FAIL lines."""
 
 import struct
 import sys
@@ -49,7 +51,27 @@ def main():
 	ok = got == want and last == b"c"
 	print("PASS milter:arindex" if ok else
 	    "FAIL milter:arindex: got %r, final %r" % (got, last))
+	ok &= blank_names(int(sys.argv[1]))
 	return 0 if ok else 1
+
+
+def blank_names(port):
+	s = slowdns.start(port, b"192.0.2.3", [
+	    (b"Authentication-Results ", b"other.example; dkim=fail"),
+	    (b"Authentication-Results\t", b"mt.example.test; dkim=pass"),
+	    (b"From", b"a@example.test")])
+	changes, last = slowdns.finish(s)
+	dels = [struct.unpack(">I", d[:4])[0] for c, d in changes if c == b"m"]
+	ok = dels == [2] and last == b"c"
+	print("PASS milter:arindex:blank-before-colon" if ok else
+	    "FAIL milter:arindex:blank-before-colon: deleted %r" % dels)
+	s = slowdns.start(port, b"127.0.0.1", [(b"From", b"a@example.test"),
+	    (b"Subject ", b"blank before the colon")])
+	changes, last = slowdns.finish(s)
+	signed = any(c == b"i" and b"DKIM-Signature" in d for c, d in changes)
+	print("PASS milter:arindex:blank-name-signed" if signed else
+	    "FAIL milter:arindex:blank-name-signed: not signed")
+	return ok and signed
 
 
 if __name__ == "__main__":
