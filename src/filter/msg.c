@@ -24,9 +24,9 @@
  * only "." and tempfails the message at commit, so mail is never lost
  * silently, truncated or passed on half-signed (the policy module,
  * ../policy/msg.c, says which errors are which, and what is refused).
- * When verifying, the data-lines of every Authentication-Results field
- * that claims our authserv-id are left out (RFC 8601 §5: they can only
- * be forged).
+ * The data-lines of every Authentication-Results field that claims our
+ * authserv-id are left out, whether the message is signed, verified or
+ * passed on (RFC 8601 §5: they can only be forged).
  */
 
 #include <errno.h>
@@ -115,7 +115,7 @@ ar_end(struct msg *m, uint64_t line)
 
 	if (m->ar == NULL || m->arlen == 0)
 		return;
-	if (dk_policy_ar_is_ours(m->ar, m->arlen, m->pm.authserv_id)) {
+	if (dk_policy_msg_ar_forged(&m->pm, m->ar, m->arlen)) {
 		if ((nd = reallocarray(m->drop, m->ndrop + 1,
 		    sizeof(*nd))) == NULL) {
 			dk_policy_msg_fail(&m->pm, "out of memory");
@@ -191,8 +191,7 @@ msg_header_line(struct filter *f, struct msg *m, const char *p, size_t len)
 		msg_eoh(f, m, m->nlines - 1);
 		return;
 	}
-	if (m->pm.mode == MSG_VERIFY)
-		ar_line(m, p, len, m->nlines - 1);
+	ar_line(m, p, len, m->nlines - 1);
 	if (dk_policy_msg_header(&m->pm, p, len) == -1)
 		m->state = MSG_BODY;	/* past header-max */
 	else if (!m->pm.error && msg_charge(f, m, MSG_FIXED +
@@ -211,7 +210,8 @@ msg_line(struct filter *f, struct msg *m, const char *p, size_t len)
 		dk_policy_msg_fail(&m->pm, "spool: %s", strerror(errno));
 		return;
 	}
-	if (m->pm.mode == MSG_PASS)
+	/* the header block of a message passed on is read for forged A-R */
+	if (m->pm.mode == MSG_PASS && m->state != MSG_HEADER)
 		return;
 	if (m->linemax != 0 && len > m->linemax) {
 		len = m->linemax;	/* smtpd < 7.4 will cut it here */

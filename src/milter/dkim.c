@@ -25,12 +25,12 @@
  * chooses keys and says what a message is refused with.
  *
  * The changes go out at end of message, the only time the protocol
- * allows them: signatures inserted on top in key order (SMFIR_INSHEADER
- * at index 0, the last key first), or, when verifying, every
- * Authentication-Results field claiming our authserv-id deleted
- * (SMFIR_CHGHEADER with an empty value, by index among the A-R fields,
- * the highest first so that no deletion moves another), then ours
- * inserted on top. On an internal error the message gets 451: it never
+ * allows them: every Authentication-Results field claiming our
+ * authserv-id deleted, whether the message is signed, verified or
+ * passed on (SMFIR_CHGHEADER with an empty value, by index among the
+ * A-R fields, the highest first so that no deletion moves another);
+ * signatures inserted on top in key order (SMFIR_INSHEADER at index 0,
+ * the last key first), or, when verifying, ours. On an internal error the message gets 451: it never
  * passes unsigned or unverified in silence.
  */
 
@@ -132,7 +132,7 @@ note_forged(struct conn *c, const char *name, const char *value)
 
 	/* most fields are not: no copy for them */
 	if (strncasecmp(name, POLICY_AR_NAME, sizeof(POLICY_AR_NAME) - 1) !=
-	    0 || pm->mode != MSG_VERIFY)
+	    0)
 		return;
 	if ((text = malloc(nlen + 1 + vlen)) == NULL) {
 		dk_policy_msg_fail(pm, "out of memory");
@@ -144,7 +144,7 @@ note_forged(struct conn *c, const char *name, const char *value)
 	/* "Authentication-Results " is one too (RFC 5322 §4.5.8) */
 	if (dk_policy_field_is(text, nlen + 1 + vlen, POLICY_AR_NAME, &v))
 		c->nar++;
-	if (dk_policy_ar_is_ours(text, nlen + 1 + vlen, pm->authserv_id)) {
+	if (dk_policy_msg_ar_forged(pm, text, nlen + 1 + vlen)) {
 		if (c->nardel == MILTER_FORGED_MAX || (nd = reallocarray(c->ardel,
 		    c->nardel + 1, sizeof(*nd))) == NULL)
 			dk_policy_msg_fail(pm, "too many forged "

@@ -40,6 +40,14 @@
 #define REJECT_FAIL	"550 5.7.20 No passing DKIM signature found"
 #define REJECT_TEMP	"451 4.7.0 DKIM key lookup failed, try again later"
 
+/* see policy.h */
+int
+dk_policy_msg_ar_forged(const struct pmsg *pm, const char *field, size_t len)
+{
+	return pm->authserv_id != NULL &&
+	    dk_policy_ar_is_ours(field, len, pm->authserv_id);
+}
+
 /* The engine's part of a message goes, with its lookups. */
 static void
 engine_free(struct pmsg *pm)
@@ -201,13 +209,15 @@ dk_policy_msg_header(struct pmsg *pm, const char *line, size_t len)
 	const char *value;
 	enum dk_status st;
 
-	if (pm->error || pm->mode == MSG_PASS)
+	if (pm->error)
 		return 0;
 	if (len + 2 > pm->cfg->header_max - pm->hdrlen) {
 		header_too_large(pm);
 		return -1;
 	}
 	pm->hdrlen += len + 2;
+	if (pm->mode == MSG_PASS)
+		return 0;
 	if (dk_policy_field_is(line, len, "From", &value))
 		pm->nfrom++;
 	if ((st = engine_write(pm, line, len)) == DK_OK)

@@ -234,6 +234,14 @@ struct pmsg {
 
 /* msg.c */
 /*
+ * Whether the header field field[0..len) (as for dk_policy_ar_is_ours())
+ * claims pm's authserv-id. Such a field leaves no message, whether it is
+ * signed, verified or passed on: only a forger can have written it, a
+ * user of ours as much as a stranger (RFC 8601 §5).
+ */
+int	dk_policy_msg_ar_forged(const struct pmsg *pm, const char *field,
+	    size_t len);
+/*
  * Start a message from a session that is ours or not, with the
  * authserv-id to verify under: the mode by the configuration, and a
  * signer or verifier for it. On failure pm->error is set.
@@ -251,6 +259,8 @@ void	dk_policy_msg_release(struct pmsg *pm);
  * with CRLF, is one line too). Returns 0, or -1 when the header block
  * passed header-max: a signed message then passes on unsigned, a
  * verified one fails with a 552 refusal; feed no more header lines.
+ * Lines of a message passed on count against header-max too, since the
+ * front end still reads them for forged A-R fields.
  */
 int	dk_policy_msg_header(struct pmsg *pm, const char *line, size_t len);
 /*

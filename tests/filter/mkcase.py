@@ -260,16 +260,16 @@ class Session:
 		self.envelope(msgid, **env)
 		lines = self.received(msgid) + lines_of(msg)
 		self.datalines(lines, min(5, len(lines)))
+		kept = drop_our_ar(lines)	# from every message
 		if mode == "sign":
-			top = sign_top(lines, self.c.cut, keys or SIGN_KEYS)
-			self.returned(top + lines)
+			top = sign_top(kept, self.c.cut, keys or SIGN_KEYS)
+			self.returned(top + kept)
 		elif mode == "verify":
-			kept = drop_our_ar(lines)
 			self.returned(verify_top(kept) + kept)
 		elif mode == "error":
 			self.c.expect_rest(self.sid)
 		else:
-			self.returned(lines)
+			self.returned(kept)
 		self.commit(msgid, commit)
 
 	def commit(self, msgid, answer):
@@ -600,6 +600,21 @@ def c_forged_ar(out):
 	s = Session(c, "2d296248ca88e298")
 	s.connect()
 	s.message("3e79045c", signed_input(forged), "verify")
+	s.quit()
+	c.write(out)
+	c = Case("sign-forged-ar", "-m sign: a forged A-R claiming our "
+	    "authserv-id leaves a signed message\ntoo (RFC 8601 §5), another "
+	    "one stays.", "-m sign -A mx.example.test "
+	    "example.test:rsa:$KEYS/rsa.key", mask=True, dkimpy=True)
+	s = Session(c, "2d296248ca88e298", src="192.0.2.1", rdns="<unknown>")
+	s.connect()
+	s.message("3e79045c", msg(["From: Alice <alice@example.test>",
+	    "To: Bob <bob@example.test>",
+	    "Authentication-Results: mx.example.test;",
+	    "\tdkim=pass header.d=bank.example",
+	    "Authentication-Results: other.example; dkim=fail",
+	    "Subject: plain message"], ["Hello Bob,", "",
+	    "this is a plain message."]), "sign", keys=SIGN_KEYS[:1])
 	s.quit()
 	c.write(out)
 

@@ -20,7 +20,8 @@ fields, counting a field whose value cannot be rebuilt too, the highest
 index first so that no deletion moves another, before our field goes on
 top. A name with blanks before the colon (RFC 5322 §4.5.8), as an MTA
 may pass it, is read as the engine reads it: such an A-R field counts
-and is deleted, and such a field is signed. Prints PASS/FAIL lines."""
+and is deleted, and such a field is signed. A forged A-R field goes from a signed
+message too. Prints PASS/FAIL lines."""
 
 import struct
 import sys
@@ -52,7 +53,23 @@ def main():
 	print("PASS milter:arindex" if ok else
 	    "FAIL milter:arindex: got %r, final %r" % (got, last))
 	ok &= blank_names(int(sys.argv[1]))
+	ok &= signed_forged(int(sys.argv[1]))
 	return 0 if ok else 1
+
+
+def signed_forged(port):
+	s = slowdns.start(port, b"127.0.0.1", [
+	    (b"Authentication-Results", b"other.example; dkim=fail"),
+	    (b"From", b"a@example.test"),
+	    (b"Authentication-Results", b"mt.example.test; dkim=pass")])
+	changes, last = slowdns.finish(s)
+	dels = [struct.unpack(">I", d[:4])[0] for c, d in changes if c == b"m"]
+	signed = any(c == b"i" and b"DKIM-Signature" in d for c, d in changes)
+	ok = dels == [2] and signed and last == b"c"
+	print("PASS milter:arindex:signed-forged-removed" if ok else
+	    "FAIL milter:arindex:signed-forged-removed: deleted %r, "
+	    "signed %s" % (dels, signed))
+	return ok
 
 
 def blank_names(port):
