@@ -624,8 +624,10 @@ DK_WUR enum dk_status	 dk_verifier_accept_lf(struct dk_verifier *v);
  *	dk_dns_lookup_free()	free a lookup in any state; one in flight
  *				is cancelled
  * dk_resolver_deadline() is the absolute time for the next
- * dk_resolver_process(), -1 for none; dk_resolver_pending() counts the
- * lookups submitted and neither freed nor collected.
+ * dk_resolver_process(), -1 for none, and 0 while a finished lookup
+ * waits for dk_resolver_done() (a cache hit is finished on submit);
+ * dk_resolver_pending() counts the lookups submitted and neither freed
+ * nor collected.
  *
  * dk_resolver_last_failure() is described with struct dk_dns_failure.
  *

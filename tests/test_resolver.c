@@ -1212,6 +1212,42 @@ test_resolver_unreachable(void)
  * With one query on the wire at a time, freeing the one in flight makes
  * room: the deadline says to process at once, which sends the next.
  */
+/*
+ * A cache hit is finished on submit: the deadline says "now" until it
+ * is collected, so that a caller submitting after draining the done
+ * list does not sleep till the next timer with it there.
+ */
+static int
+test_resolver_done_due_now(void)
+{
+	struct dk_dns_lookup *l, *hit;
+	struct dk_dns_conf c;
+	struct dk_resolver *r;
+	struct srv s;
+	struct srvq q;
+	int fail;
+
+	CHECK(srv_open(&s) == 0);
+	mkconf(&c, &s, 1, 1000, 1);
+	CHECK((r = mkresolver(&c, 0, 0)) != NULL);
+	CHECK(dk_resolver_submit(r, KEYNAME, NULL, 0, &l) == DK_OK);
+	CHECK(srv_recv(&s, &q, POLL_MS) == 0);
+	srv_answer(&s, &q, "v=DKIM1; p=AB");
+	pump(r, 1);
+	CHECK(dk_resolver_done(r) == l);
+	dk_dns_lookup_free(l);
+	CHECK(dk_resolver_deadline(r) == -1);
+	CHECK(dk_resolver_submit(r, KEYNAME, NULL, 2, &hit) == DK_OK);
+	CHECK(dk_resolver_deadline(r) == 0);
+	CHECK(dk_resolver_done(r) == hit);
+	CHECK(dk_resolver_deadline(r) == -1);
+	fail = check_ok(hit, "v=DKIM1; p=AB");
+	dk_dns_lookup_free(hit);
+	dk_resolver_free(r);
+	close(s.fd);
+	return fail;
+}
+
 static int
 test_resolver_cancel_makes_room(void)
 {
@@ -1397,6 +1433,7 @@ static const struct test_case cases[] = {
 	{ "resolver_failure_burst", test_resolver_failure_burst },
 	{ "resolver_cancel", test_resolver_cancel },
 	{ "resolver_cancel_makes_room", test_resolver_cancel_makes_room },
+	{ "resolver_done_due_now", test_resolver_done_due_now },
 	{ "resolver_inflight", test_resolver_inflight },
 	{ "resolver_names", test_resolver_names },
 };

@@ -478,9 +478,14 @@ dk_resolver_deadline(const struct dk_resolver *r)
 
 	/*
 	 * A lookup freed in flight makes room that only
-	 * dk_resolver_process() can fill (it knows the time): at once.
+	 * dk_resolver_process() can fill (it knows the time): at once. A
+	 * finished lookup not yet collected (a cache hit submitted after
+	 * the caller drained the done list) is due at once too: a caller
+	 * that sleeps till the next timer would leave it waiting for no
+	 * reason.
 	 */
-	if (r->nactive < r->inflight_max && !TAILQ_EMPTY(&r->waiting))
+	if ((r->nactive < r->inflight_max && !TAILQ_EMPTY(&r->waiting)) ||
+	    !TAILQ_EMPTY(&r->done))
 		return 0;
 	TAILQ_FOREACH(q, &r->active, entry) {
 		if (t == -1 || q->try_end < t)
