@@ -21,7 +21,10 @@
  * while it waits, so none slips between a check and the wait. A
  * connection is read only while it owes no
  * reply that waits for DNS and has no replies left unwritten, so the
- * memory of each stays bounded by one frame and its replies.
+ * memory of each stays bounded by one frame and its replies. One that
+ * has sent no whole frame for MILTER_IDLE_MS, while owed nothing, is
+ * closed; when the table is full, the one idle longest makes room for
+ * a new one, so idle connections can never lock the MTA out.
  */
 
 #include <sys/types.h>
@@ -179,36 +182,6 @@ milter_unlisten(struct milter *mt)
 }
 
 static void
-conn_accept(struct milter *mt)
-{
-	struct conn *c;
-	int fd;
-
-	if ((fd = accept(mt->lfd, NULL, NULL)) == -1) {
-		if (errno == EMFILE || errno == ENFILE)
-			mt->full = 1;	/* else the listener polls hot */
-		if (errno != EAGAIN && errno != EINTR &&
-		    errno != ECONNABORTED)
-			log_warn("accept");
-		return;
-	}
-	if (mt->nconns >= MILTER_CONN_MAX ||
-	    fcntl(fd, F_SETFL, O_NONBLOCK) == -1 ||
-	    (c = calloc(1, sizeof(*c))) == NULL) {
-		log_warnx("connection refused: %zu open, or out of memory",
-		    mt->nconns);
-		(void)close(fd);
-		return;
-	}
-	c->mt = mt;
-	c->fd = fd;
-	c->id = ++mt->nextid;
-	c->next = mt->conns;
-	mt->conns = c;
-	mt->nconns++;
-}
-
-static void
 conn_close(struct milter *mt, struct conn *c)
 {
 	struct conn **cp;
@@ -230,6 +203,81 @@ conn_close(struct milter *mt, struct conn *c)
 	mt->full = 0;
 }
 
+/* When c is closed for idleness; -1: never, it is owed a reply or owes one. */
+static int64_t
+conn_idle_end(const struct conn *c)
+{
+	if (c->eom || c->outlen > 0)
+		return -1;
+	return c->last + MILTER_IDLE_MS;
+}
+
+/* The connection idle the longest, or NULL when none is idle. */
+static struct conn *
+conn_idlest(const struct milter *mt)
+{
+	struct conn *c, *best = NULL;
+
+	for (c = mt->conns; c != NULL; c = c->next)
+		if (conn_idle_end(c) >= 0 &&
+		    (best == NULL || c->last < best->last))
+			best = c;
+	return best;
+}
+
+/*
+ * The table is full, or the descriptors are out: the connection idle
+ * the longest goes, so that a flood of idle ones costs an MTA at most
+ * its own idlest connection, never the service. 0, or -1: none is idle.
+ */
+static int
+conn_evict(struct milter *mt)
+{
+	struct conn *c;
+
+	if ((c = conn_idlest(mt)) == NULL)
+		return -1;
+	log_warnx("connection closed after %lld s idle: %zu open, room "
+	    "for a new one", (long long)((mt->now - c->last) / 1000),
+	    mt->nconns);
+	conn_close(mt, c);
+	return 0;
+}
+
+static void
+conn_accept(struct milter *mt)
+{
+	struct conn *c;
+	int fd, e;
+
+	if ((fd = accept(mt->lfd, NULL, NULL)) == -1) {
+		e = errno;
+		if (e != EAGAIN && e != EINTR && e != ECONNABORTED)
+			log_warn("accept");
+		/* else the listener polls hot */
+		if ((e == EMFILE || e == ENFILE) && conn_evict(mt) == -1)
+			mt->full = 1;
+		return;
+	}
+	if (mt->nconns >= MILTER_CONN_MAX)
+		(void)conn_evict(mt);
+	if (mt->nconns >= MILTER_CONN_MAX ||
+	    fcntl(fd, F_SETFL, O_NONBLOCK) == -1 ||
+	    (c = calloc(1, sizeof(*c))) == NULL) {
+		log_warnx("connection refused: %zu open, or out of memory",
+		    mt->nconns);
+		(void)close(fd);
+		return;
+	}
+	c->mt = mt;
+	c->fd = fd;
+	c->last = mt->now;
+	c->id = ++mt->nextid;
+	c->next = mt->conns;
+	mt->conns = c;
+	mt->nconns++;
+}
+
 static int
 conn_write(struct conn *c)
 {
@@ -243,8 +291,20 @@ conn_write(struct conn *c)
 		}
 		c->outlen -= (size_t)n;
 		memmove(c->out, c->out + n, c->outlen);
+		c->last = c->mt->now;	/* the MTA's turn from here */
 	}
 	return 0;
+}
+
+/* The frames in c's buffer; a whole one handled restarts its clock. */
+static void
+conn_input(struct conn *c)
+{
+	size_t before = c->inlen;
+
+	milter_conn_input(c);
+	if (c->inlen < before)
+		c->last = c->mt->now;
 }
 
 /* Room for the frame under way: its length is known once 4 bytes are. */
@@ -281,7 +341,7 @@ conn_read(struct conn *c)
 	if (n == 0)
 		return -1;
 	c->inlen += (size_t)n;
-	milter_conn_input(c);
+	conn_input(c);
 	return 0;
 }
 
@@ -296,19 +356,41 @@ conn_events(const struct conn *c)
 	return POLLIN;
 }
 
-/* After DNS: connections whose message ended may have more to do. */
+/*
+ * After DNS: connections whose message ended may have more to do; those
+ * idle past MILTER_IDLE_MS go.
+ */
 static void
 conns_service(struct milter *mt)
 {
 	struct conn *c, *next;
+	int64_t end;
 
 	for (c = mt->conns; c != NULL; c = next) {
 		next = c->next;
 		if (!c->eom && c->inlen > 0)
-			milter_conn_input(c);
-		if (conn_write(c) == -1 || (c->closing && c->outlen == 0))
+			conn_input(c);
+		if ((end = conn_idle_end(c)) >= 0 && mt->now >= end) {
+			log_warnx("connection closed: no whole frame for "
+			    "%d s", MILTER_IDLE_MS / 1000);
+			conn_close(mt, c);
+		} else if (conn_write(c) == -1 ||
+		    (c->closing && c->outlen == 0))
 			conn_close(mt, c);
 	}
+}
+
+/* The nearest time a connection goes idle or a message's DNS ends. */
+static int64_t
+loop_deadline(const struct milter *mt)
+{
+	const struct conn *c;
+	int64_t d = milter_msg_deadline(mt), end;
+
+	for (c = mt->conns; c != NULL; c = c->next)
+		if ((end = conn_idle_end(c)) >= 0 && (d < 0 || end < d))
+			d = end;
+	return d;
 }
 
 void
@@ -344,7 +426,7 @@ milter_loop(struct milter *mt)
 		if (ndns > POLL_DNS_MAX)
 			ndns = POLL_DNS_MAX;
 		timeout = dk_policy_poll_timeout(mt->resolver,
-		    milter_msg_deadline(mt), mt->now, &ts);
+		    loop_deadline(mt), mt->now, &ts);
 		/* signals are blocked but here: none is lost before a wait */
 		if (ppoll(pfd, npfd + ndns, timeout, &mt->waitmask) == -1) {
 			if (errno == EINTR)

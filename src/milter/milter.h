@@ -54,6 +54,18 @@
 #define MILTER_FRAME_MAX	(256 * 1024)
 #define MILTER_OUT_MAX		(64 * 1024)	/* replies waiting */
 #define MILTER_CONN_MAX		1024
+/*
+ * A connection that has sent no whole frame for this long, while it is
+ * owed nothing, is closed. The MTA is silent on its milter connection
+ * while its own SMTP client is: Postfix waits smtpd_timeout (300 s) for
+ * the client and keeps one milter connection per SMTP session (none is
+ * pooled across sessions); Sendmail waits Timeout.command and
+ * Timeout.datablock (1 h each). Its milter timeouts are shorter still
+ * (Postfix's milter_*_timeout at most 300 s, Sendmail's at most 5 min).
+ * So 65 min is past what any MTA waits, and a frame left half-sent
+ * that long was never coming.
+ */
+#define MILTER_IDLE_MS		(65 * 60 * 1000)
 #define MILTER_VERSION		6	/* SMFI_PROT_VERSION */
 #define MILTER_VERSION_MIN	2
 #define MILTER_ADDR_MAX		64	/* client address as text */
@@ -143,6 +155,8 @@ struct conn {
 					 * A-R fields (1-based) */
 	size_t		 nardel;
 	int		 eom;		/* end of message seen, reply owed */
+	int64_t		 last;		/* monotonic ms of the last whole
+					 * frame or reply */
 };
 
 struct milter {
