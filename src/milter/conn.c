@@ -38,6 +38,8 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +62,21 @@ conn_fail(struct conn *c, const char *why)
 	log_warnx("connection %llu: %s; closing it", (unsigned long long)c->id,
 	    why);
 	c->closing = 1;
+}
+
+/*
+ * Whether c's MTA has closed the connection: it is not read while its
+ * message waits for DNS, so only a look tells.
+ */
+int
+milter_conn_gone(struct conn *c)
+{
+	ssize_t n;
+	char b;
+
+	if ((n = recv(c->fd, &b, 1, MSG_PEEK | MSG_DONTWAIT)) >= 0)
+		return n == 0;
+	return errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR;
 }
 
 static void

@@ -296,6 +296,20 @@ msg_end(struct conn *c)
 	milter_msg_free(c);
 }
 
+/*
+ * A message that waited for DNS ends. When its MTA went meanwhile, the
+ * result reaches no one: the connection closes, logged as closed
+ * mid-message, not as a message verified.
+ */
+static void
+msg_end_waited(struct conn *c)
+{
+	if (milter_conn_gone(c))
+		c->closing = 1;
+	else
+		msg_end(c);
+}
+
 void
 milter_msg_eom(struct conn *c)
 {
@@ -330,7 +344,7 @@ milter_msg_dns(struct milter *mt)
 		pm = &c->msg->pm;
 		dk_policy_msg_answer(pm, l);
 		if (c->eom && pm->nlookups == 0)
-			msg_end(c);
+			msg_end_waited(c);
 	}
 }
 
@@ -360,6 +374,6 @@ milter_msg_timers(struct milter *mt)
 			continue;
 		dk_policy_msg_cancel(pm);
 		if (c->eom)
-			msg_end(c);
+			msg_end_waited(c);
 	}
 }

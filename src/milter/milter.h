@@ -192,6 +192,7 @@ uint32_t milter_wire_u32(const char *p);
 /* conn.c */
 void	milter_conn_input(struct conn *c);
 void	milter_conn_reset(struct conn *c);
+int	milter_conn_gone(struct conn *c);
 
 /* dkim.c */
 int	milter_msg_start(struct conn *c);

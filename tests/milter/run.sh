@@ -106,6 +106,8 @@ alive slowdns
 $PYTHON tests/milter/arindex.py "$PORT" || st=1
 alive arindex
 
+$PYTHON tests/milter/dropped.py "$PORT" "$TMP/milter.log" || st=1
+alive dropped
 $PYTHON tests/milter/idle.py "$PORT" "$TMP/milter.log" || st=1
 alive idle
 $PYTHON tests/milter/hostile.py "$PORT" && alive hostile
