@@ -57,38 +57,41 @@ def main():
 	return 0 if ok else 1
 
 
-def signed_forged(port):
-	s = slowdns.start(port, b"127.0.0.1", [
-	    (b"Authentication-Results", b"other.example; dkim=fail"),
-	    (b"From", b"a@example.test"),
-	    (b"Authentication-Results", b"mt.example.test; dkim=pass")])
-	changes, last = slowdns.finish(s)
+def outcome(port, addr, fields):
+	"""A message's A-R deletions by index, whether it was signed, and
+	its final reply."""
+	changes, last = slowdns.finish(slowdns.start(port, addr, fields))
 	dels = [struct.unpack(">I", d[:4])[0] for c, d in changes if c == b"m"]
 	signed = any(c == b"i" and b"DKIM-Signature" in d for c, d in changes)
-	ok = dels == [2] and signed and last == b"c"
-	print("PASS milter:arindex:signed-forged-removed" if ok else
-	    "FAIL milter:arindex:signed-forged-removed: deleted %r, "
-	    "signed %s" % (dels, signed))
+	return dels, signed, last
+
+
+def check(name, ok, why):
+	print(("PASS milter:arindex:%s" if ok else
+	    "FAIL milter:arindex:%s: " + why) % name)
 	return ok
 
 
+def signed_forged(port):
+	dels, signed, last = outcome(port, b"127.0.0.1", [
+	    (b"Authentication-Results", b"other.example; dkim=fail"),
+	    (b"From", b"a@example.test"),
+	    (b"Authentication-Results", b"mt.example.test; dkim=pass")])
+	return check("signed-forged-removed", dels == [2] and signed and
+	    last == b"c", "deleted %r, signed %s" % (dels, signed))
+
+
 def blank_names(port):
-	s = slowdns.start(port, b"192.0.2.3", [
+	dels, _, last = outcome(port, b"192.0.2.3", [
 	    (b"Authentication-Results ", b"other.example; dkim=fail"),
 	    (b"Authentication-Results\t", b"mt.example.test; dkim=pass"),
 	    (b"From", b"a@example.test")])
-	changes, last = slowdns.finish(s)
-	dels = [struct.unpack(">I", d[:4])[0] for c, d in changes if c == b"m"]
-	ok = dels == [2] and last == b"c"
-	print("PASS milter:arindex:blank-before-colon" if ok else
-	    "FAIL milter:arindex:blank-before-colon: deleted %r" % dels)
-	s = slowdns.start(port, b"127.0.0.1", [(b"From", b"a@example.test"),
+	ok = check("blank-before-colon", dels == [2] and last == b"c",
+	    "deleted %r" % dels)
+	_, signed, _ = outcome(port, b"127.0.0.1", [
+	    (b"From", b"a@example.test"),
 	    (b"Subject ", b"blank before the colon")])
-	changes, last = slowdns.finish(s)
-	signed = any(c == b"i" and b"DKIM-Signature" in d for c, d in changes)
-	print("PASS milter:arindex:blank-name-signed" if signed else
-	    "FAIL milter:arindex:blank-name-signed: not signed")
-	return ok and signed
+	return check("blank-name-signed", signed, "not signed") and ok
 
 
 if __name__ == "__main__":
