@@ -7,6 +7,8 @@
 #                 10000000: make fuzz FUZZ_RUNS=10000000)
 #   FUZZ_TARGETS  targets to run (default: all of fuzz/fuzz_*.c)
 #   FUZZ_CC       a clang with libFuzzer (default clang)
+#   FUZZ_OPT      the optimisation level of the build (default -O2)
+#   FUZZ_JOBS     compilers run at once (default: the CPUs online)
 #   FUZZ_BUILD    no: run the binaries and seeds already in build/fuzz,
 #                 as a long run that calls this once per target does
 # Output: build/fuzz/ (binaries, objects, seeds/, corpus/, logs,
@@ -18,6 +20,7 @@ set -u
 
 cc=${FUZZ_CC:-clang}
 runs=${FUZZ_RUNS:-1000000}
+jobs=${FUZZ_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)}
 out=build/fuzz
 targets=${FUZZ_TARGETS:-$(cd fuzz && ls fuzz_*.c | sed 's/\.c$//')}
 
@@ -55,15 +58,20 @@ fi
 
 pkg_cflags=$(pkg-config --cflags libsodium ldns 2>/dev/null || true)
 pkg_libs=$(pkg-config --libs libsodium ldns 2>/dev/null || echo -lsodium -lldns)
-cflags="-std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -g -O2 -Wall -Wextra
+cflags="-std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -g ${FUZZ_OPT:--O2}
+    -Wall -Wextra
     -fno-omit-frame-pointer -fno-sanitize-recover=all
     -Iinclude -I/usr/include/bearssl $pkg_cflags"
 san="address,undefined"
 
 mkdir -p "$out/obj" "$out/corpus"
 
-# Objects of the sources given, one per source; their list goes to stdout.
+# Objects of the sources given, one per source; their list goes to
+# stdout. Up to $jobs compilers run at once.
 compile() {
+	failed=$out/obj/failed
+	rm -f "$failed"
+	n=0
 	for src in "$@"; do
 		[ -f "$src" ] || continue
 		obj="$out/obj/$(echo "$src" | sed -e 's|/|_|g' -e 's|\.c$|.o|')"
@@ -75,13 +83,16 @@ compile() {
 		*)			nocmp= ;;
 		esac
 		# shellcheck disable=SC2086
-		if ! $cc $cflags -fsanitize=fuzzer-no-link,$san $nocmp -c \
-		    -o "$obj" "$src"; then
-			echo "fuzz: cannot compile $src" >&2
-			return 1
-		fi
+		{ $cc $cflags -fsanitize=fuzzer-no-link,$san $nocmp -c \
+		    -o "$obj" "$src" ||
+		    { echo "fuzz: cannot compile $src" >&2; : > "$failed"; }
+		} &
 		echo "$obj"
+		n=$((n + 1))
+		[ $((n % jobs)) -eq 0 ] && wait
 	done
+	wait
+	[ ! -e "$failed" ]
 }
 
 # Objects, the targets and their seeds.
