@@ -141,8 +141,10 @@ EOF2
 knotd -c "$TMP/knot.conf" > "$TMP/knot.log" 2>&1 &
 KPID=$!
 i=0
-until "$P/bin/dkimkit" verify --resolver "127.0.0.1:$PORT" \
-    < vectors/dkimpy/derived/test-sha1.eml 2>/dev/null | grep -q 'rsa-sha1'; do
+# ready once knot serves both keys: testkey exits 0 only then
+until "$P/bin/dkimkit" testkey --resolver "127.0.0.1:$PORT" \
+    "example.test:ex:$TMP/ex.key" "example.test:rsa:$TMP/rsa.key" \
+    > /dev/null 2>&1; do
 	i=$((i + 1))
 	[ $i -gt 50 ] && break
 	sleep 0.1
