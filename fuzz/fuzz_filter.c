@@ -51,6 +51,7 @@
 
 #include "../src/filter/filter.h"
 #include "fuzz.h"
+#include "fuzzfilter.h"
 
 #define FLAG_VERIFY	0x01
 #define FLAG_DEADLINE	0x02
@@ -207,18 +208,6 @@ check_output(const struct out *o)
 	}
 }
 
-/* What main.c's loop does between lines: resolver, DNS, timers, output. */
-static void
-pump(struct filter *f)
-{
-	f->now = clock_ms;
-	dk_resolver_process(f->resolver, NULL, 0, f->now);
-	dk_filter_verify_dns(f);
-	dk_filter_verify_timers(f);
-	check_output(&f->out);
-	DK_FUZZ_CHECK(dk_filter_out_flush(&f->out) == 0);
-}
-
 static void
 feed(struct filter *f, const char *head, const char *data, size_t len)
 {
@@ -229,7 +218,7 @@ feed(struct filter *f, const char *head, const char *data, size_t len)
 	memcpy(line + hlen, data, len);
 	line[hlen + len] = '\0';
 	dk_filter_proto_line(f, line, hlen + len);
-	pump(f);
+	dk_fuzz_filter_pump(f, clock_ms, check_output);
 }
 
 /* report|0.6|TIME|smtp-in|EVENT|SID|MSGID[TAIL DATA] */
@@ -308,7 +297,7 @@ transaction(struct filter *f, int flags, uint32_t msgid, const char *sender,
 		clock_ms += cfg->dns_timeout + 1;
 	if (flags & FLAG_BUDGET)
 		clock_ms += POLICY_DNS_TIMEOUT_MAX + 1;
-	pump(f);
+	dk_fuzz_filter_pump(f, clock_ms, check_output);
 	DK_FUZZ_CHECK((s = dk_filter_session_get(f, SID_NUM)) != NULL &&
 	    s->msg != NULL);
 	if (s->msg->state != MSG_EMITTED)

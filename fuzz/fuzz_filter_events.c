@@ -51,6 +51,7 @@
 
 #include "../src/filter/filter.h"
 #include "fuzz.h"
+#include "fuzzfilter.h"
 
 enum ev_kind {
 	E_CONNECT = 0,	/* variant bit 0: from outside (verify) */
@@ -189,18 +190,6 @@ check_output(const struct out *o)
 	}
 }
 
-/* What main.c's loop does between lines. */
-static void
-pump(struct filter *f)
-{
-	f->now = clock_ms;
-	dk_resolver_process(f->resolver, NULL, 0, f->now);
-	dk_filter_verify_dns(f);
-	dk_filter_verify_timers(f);
-	check_output(&f->out);
-	DK_FUZZ_CHECK(dk_filter_out_flush(&f->out) == 0);
-}
-
 static void
 feed(struct filter *f, const char *fmt, const char *sid, const char *data)
 {
@@ -209,7 +198,7 @@ feed(struct filter *f, const char *fmt, const char *sid, const char *data)
 	n = snprintf(line, sizeof(line), fmt, sid, data);
 	DK_FUZZ_CHECK(n > 0 && (size_t)n < sizeof(line));
 	dk_filter_proto_line(f, line, (size_t)n);
-	pump(f);
+	dk_fuzz_filter_pump(f, clock_ms, check_output);
 }
 
 static void
@@ -271,7 +260,7 @@ dns(struct filter *f, int answer)
 	}
 	if (!answer)
 		clock_ms += cfg->dns_timeout + 1;
-	pump(f);
+	dk_fuzz_filter_pump(f, clock_ms, check_output);
 }
 
 static void
@@ -338,7 +327,7 @@ play(struct filter *f, uint8_t b)
 		break;
 	case E_CLOCK:
 		clock_ms += (int64_t)v * 1000;
-		pump(f);
+		dk_fuzz_filter_pump(f, clock_ms, check_output);
 		break;
 	case E_TX_END:
 		report_tx(f, s, "tx-reset", "");

@@ -100,7 +100,8 @@ build() {
 	objs=$(compile src/canon/*.c src/crypto/*.c src/dkim/*.c src/dns/*.c \
 	    compat/*.c fuzz/fuzzlib.c fuzz/fuzzrsa.c) || exit 2
 	# fuzz_filter, fuzz_filter_events and fuzz_config also drive
-	# filter-dkim: everything but its main(), and the policy it shares
+	# filter-dkim: everything but its main(), the policy it shares, and
+	# fuzzfilter.c, the part of main()'s loop they need
 	# shellcheck disable=SC2086
 	policy_objs=$(compile src/policy/*.c) || exit 2
 	filter_srcs=
@@ -109,7 +110,8 @@ build() {
 		    filter_srcs="$filter_srcs $src"
 	done
 	# shellcheck disable=SC2086
-	filter_objs="$(compile $filter_srcs) $policy_objs" || exit 2
+	filter_objs="$(compile $filter_srcs fuzz/fuzzfilter.c) $policy_objs" ||
+	    exit 2
 	# the milter: its protocol and message files and its log (not
 	# main), and the same policy
 	milter_objs="$(compile src/milter/wire.c src/milter/conn.c \
