@@ -674,9 +674,13 @@ struct dk_dns_result {
  * no reply from a working server in between; burst counts them, so a
  * front end logs once per burst by remembering the last burst it
  * logged. rcode is how the try failed: DK_DNS_TIMEOUT, _UNREACHABLE,
- * _REFUSED, _SERVFAIL, _MALFORMED or _TCP. dk_resolver_last_failure()
- * gives NULL before any failure; the struct is owned by the resolver,
- * updated by dk_resolver_process() and dk_resolver_submit().
+ * _REFUSED, _SERVFAIL, _MALFORMED or _TCP; error is the errno of a try
+ * that failed on this host before anything went out (no socket: EMFILE,
+ * ENFILE; no buffer; no route), 0 otherwise. dk_dns_rcode_str() says
+ * what an rcode means, as words to follow "DNS server ADDR: ".
+ * dk_resolver_last_failure() gives NULL before any failure; the struct
+ * is owned by the resolver, updated by dk_resolver_process() and
+ * dk_resolver_submit(), and may gain fields at its end.
  */
 #define DK_DNS_ADDR_MAX		64	/* "[IPV6]:PORT": INET6_ADDRSTRLEN (46)
 					 * + brackets, colon, 5 digits */
@@ -685,6 +689,7 @@ struct dk_dns_failure {
 	char			 server[DK_DNS_ADDR_MAX]; /* ADDR:PORT */
 	uint64_t		 burst;		/* 1, 2, ...: which burst */
 	int			 ongoing;	/* no good reply since */
+	int			 error;		/* a local errno, or 0 */
 };
 
 void			 dk_resolver_opts_init(struct dk_resolver_opts *o,
@@ -708,6 +713,7 @@ struct dk_dns_lookup	*dk_resolver_done(struct dk_resolver *r);
 size_t			 dk_resolver_pending(const struct dk_resolver *r);
 const struct dk_dns_failure *
 			 dk_resolver_last_failure(const struct dk_resolver *r);
+const char		*dk_dns_rcode_str(enum dk_dns_rcode rcode);
 const struct dk_dns_result *
 			 dk_dns_lookup_result(const struct dk_dns_lookup *l);
 DK_WUR enum dk_status	 dk_dns_lookup_answer(const struct dk_dns_lookup *l,

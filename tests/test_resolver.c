@@ -24,10 +24,12 @@
  */
 
 #include <sys/types.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
 
+#include <errno.h>
 #include <poll.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1201,10 +1203,54 @@ test_resolver_unreachable(void)
 	CHECK(expect_rcode(r, l, DK_DNS_UNREACHABLE) == 0);
 	CHECK((f = dk_resolver_last_failure(r)) != NULL);
 	CHECK(f->rcode == DK_DNS_UNREACHABLE);
-	CHECK(f->burst == 1 && f->ongoing);
+	CHECK(f->burst == 1 && f->ongoing && f->error == 0);
 	snprintf(want, sizeof(want), "127.0.0.1:%d", port_of(&c, 0));
 	CHECK_STR("server", want, f->server);
 	dk_resolver_free(r);
+	return 0;
+}
+
+/*
+ * No descriptor left for a socket: every try fails on this host, the
+ * lookup ends at once, and the failure record says why (EMFILE), so a
+ * front end can log the cause instead of a bare timeout.
+ */
+static int
+test_resolver_no_socket(void)
+{
+	const struct dk_dns_failure *f;
+	struct dk_dns_lookup *l;
+	struct dk_dns_conf c;
+	struct dk_resolver *r;
+	struct rlimit old, low;
+	struct srv s;
+	int fds[64], n = 0, fail;
+
+	CHECK(srv_open(&s) == 0);
+	mkconf(&c, &s, 1, 1000, 2);
+	CHECK((r = mkresolver(&c, 0, 0)) != NULL);
+	CHECK(getrlimit(RLIMIT_NOFILE, &old) == 0);
+	low = old;
+	low.rlim_cur = (rlim_t)dup(0) + 1;	/* this one is the last */
+	close((int)low.rlim_cur - 1);
+	CHECK(setrlimit(RLIMIT_NOFILE, &low) == 0);
+	while (n < 64 && (fds[n] = dup(0)) != -1)
+		n++;
+	fail = dk_resolver_submit(r, KEYNAME, NULL, 0, &l) != DK_OK;
+	while (n > 0)
+		close(fds[--n]);
+	CHECK(setrlimit(RLIMIT_NOFILE, &old) == 0);
+	CHECK(!fail);
+	pump(r, 1);
+	CHECK(expect_rcode(r, l, DK_DNS_TIMEOUT) == 0);
+	CHECK((f = dk_resolver_last_failure(r)) != NULL);
+	CHECK(f->rcode == DK_DNS_TIMEOUT && f->error == EMFILE);
+	CHECK_STR("words", "did not answer in time",
+	    dk_dns_rcode_str(f->rcode));
+	CHECK_STR("words", "refused the query",
+	    dk_dns_rcode_str(DK_DNS_REFUSED));
+	dk_resolver_free(r);
+	close(s.fd);
 	return 0;
 }
 
@@ -1430,6 +1476,7 @@ static const struct test_case cases[] = {
 	{ "resolver_timeout", test_resolver_timeout },
 	{ "resolver_servfail", test_resolver_servfail },
 	{ "resolver_unreachable", test_resolver_unreachable },
+	{ "resolver_no_socket", test_resolver_no_socket },
 	{ "resolver_failure_burst", test_resolver_failure_burst },
 	{ "resolver_cancel", test_resolver_cancel },
 	{ "resolver_cancel_makes_room", test_resolver_cancel_makes_room },

@@ -120,6 +120,9 @@ struct dk_dns_xfer {
 	uint8_t		*in;		/* TCP: the reply, rneed bytes */
 	size_t		 roff, rneed;
 	int		 unreach;	/* the try failed on an ICMP error */
+	int		 error;		/* the try failed on this host:
+					 * its errno (no socket, no
+					 * route, no buffer) */
 };
 
 enum dk_dns_xfer_st {
@@ -131,7 +134,10 @@ enum dk_dns_xfer_st {
 };
 
 void	dk_dns_xfer_init(struct dk_dns_xfer *x);
-/* Open and send. Returns 0, or -1 when the try failed at once. */
+/*
+ * Open and send. Returns 0, or -1 when the try failed at once: unreach
+ * or error says why.
+ */
 int	dk_dns_xfer_udp(struct dk_dns_xfer *x, const struct sockaddr_storage *ss,
 	    socklen_t sslen, const uint8_t *query, size_t qlen);
 int	dk_dns_xfer_tcp(struct dk_dns_xfer *x, const struct sockaddr_storage *ss,

@@ -15,7 +15,7 @@
  */
 
 /*
- * What a key lookup that found no key means for a signature.
+ * What a key lookup's outcome means: for a signature, and in words.
  */
 
 #include "dns.h"
@@ -42,5 +42,32 @@ dk_dns_rcode_reason(enum dk_dns_rcode rcode)
 		return DK_R_DNS_UNREACHABLE;
 	default:
 		return DK_R_DNS_TIMEOUT;
+	}
+}
+
+/* see dkimkit.h */
+const char *
+dk_dns_rcode_str(enum dk_dns_rcode rcode)
+{
+	switch (rcode) {
+	case DK_DNS_OK:
+		return "answered";
+	case DK_DNS_NXDOMAIN:
+		return "answered that the name does not exist";
+	case DK_DNS_NODATA:
+		return "answered with no TXT record";
+	case DK_DNS_SERVFAIL:
+		return "answered SERVFAIL";
+	case DK_DNS_REFUSED:
+		return "refused the query";
+	case DK_DNS_MALFORMED:
+		return "sent a reply that cannot be parsed";
+	case DK_DNS_TCP:
+		return "truncated the reply, and TCP failed";
+	case DK_DNS_UNREACHABLE:
+		return "unreachable (ICMP unreachable: is a DNS server "
+		    "listening there?)";
+	default:
+		return "did not answer in time";
 	}
 }

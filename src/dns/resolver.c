@@ -217,9 +217,12 @@ query_finish(struct dk_resolver *r, struct query *q,
 	query_free(r, q);
 }
 
-/* A try on server try % nns failed with rcode: remember it for front ends. */
+/*
+ * q's try on server try % nns failed with rcode (and, when it failed on
+ * this host, q->x.error): remember it for front ends.
+ */
 static void
-note_failure(struct dk_resolver *r, unsigned try,
+note_failure(struct dk_resolver *r, const struct query *q,
     enum dk_dns_rcode rcode)
 {
 	if (!r->fail.ongoing) {
@@ -227,7 +230,8 @@ note_failure(struct dk_resolver *r, unsigned try,
 		r->fail.ongoing = 1;
 	}
 	r->fail.rcode = rcode;
-	dk_dns_addr_str(&r->conf.ns[try % r->conf.nns], r->fail.server);
+	r->fail.error = q->x.error;
+	dk_dns_addr_str(&r->conf.ns[q->try % r->conf.nns], r->fail.server);
 }
 
 static void
@@ -270,7 +274,7 @@ query_try(struct dk_resolver *r, struct query *q, int64_t now)
 		}
 		/* no route, no socket: this server is of no use now */
 		q->last = q->x.unreach ? DK_DNS_UNREACHABLE : DK_DNS_TIMEOUT;
-		note_failure(r, q->try, q->last);
+		note_failure(r, q, q->last);
 	}
 }
 
@@ -279,9 +283,9 @@ static void
 query_next(struct dk_resolver *r, struct query *q, enum dk_dns_rcode rcode,
     int64_t now)
 {
+	note_failure(r, q, rcode);
 	dk_dns_xfer_close(&q->x);
 	q->last = rcode;
-	note_failure(r, q->try, rcode);
 	q->try++;
 	query_try(r, q, now);
 }
@@ -356,7 +360,7 @@ static void
 query_timers(struct dk_resolver *r, struct query *q, int64_t now)
 {
 	if (now >= q->budget_end) {
-		note_failure(r, q->try, DK_DNS_TIMEOUT);
+		note_failure(r, q, DK_DNS_TIMEOUT);
 		query_fail(r, q, DK_DNS_TIMEOUT, now);
 	} else if (now >= q->try_end)
 		query_next(r, q, q->x.tcp ? DK_DNS_TCP : DK_DNS_TIMEOUT, now);

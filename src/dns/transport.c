@@ -55,17 +55,29 @@ is_unreach(int err)
 	    err == ENETUNREACH;
 }
 
+/* A try that failed before anything went out, with errno err. */
+static void
+fail_at_once(struct dk_dns_xfer *x, int err)
+{
+	if (is_unreach(err))
+		x->unreach = 1;
+	else
+		x->error = err;
+}
+
 static int
 open_socket(int family, int type)
 {
-	int fd, fl;
+	int fd, fl, saved;
 
 	if ((fd = socket(family, type, 0)) == -1)
 		return -1;
 	if ((fl = fcntl(fd, F_GETFL)) == -1 ||
 	    fcntl(fd, F_SETFL, fl | O_NONBLOCK) == -1 ||
 	    fcntl(fd, F_SETFD, FD_CLOEXEC) == -1) {
+		saved = errno;
 		close(fd);
+		errno = saved;
 		return -1;
 	}
 	return fd;
@@ -77,17 +89,19 @@ dk_dns_xfer_udp(struct dk_dns_xfer *x, const struct sockaddr_storage *ss,
     socklen_t sslen, const uint8_t *query, size_t qlen)
 {
 	ssize_t n = -1;
-	int unreach;
+	int err;
 
 	dk_dns_xfer_close(x);
-	if ((x->fd = open_socket(ss->ss_family, SOCK_DGRAM)) == -1)
+	if ((x->fd = open_socket(ss->ss_family, SOCK_DGRAM)) == -1) {
+		x->error = errno;
 		return -1;
+	}
 	if (connect(x->fd, (const struct sockaddr *)ss, sslen) == -1 ||
 	    (n = send(x->fd, query, qlen, 0)) != (ssize_t)qlen) {
 		/* a short send sets no errno: what it holds is stale */
-		unreach = n == -1 && is_unreach(errno);
+		err = n == -1 ? errno : EMSGSIZE;
 		dk_dns_xfer_close(x);
-		x->unreach = unreach;
+		fail_at_once(x, err);
 		return -1;
 	}
 	return 0;
@@ -98,14 +112,20 @@ int
 dk_dns_xfer_tcp(struct dk_dns_xfer *x, const struct sockaddr_storage *ss,
     socklen_t sslen, const uint8_t *query, size_t qlen)
 {
+	int err;
+
 	dk_dns_xfer_close(x);
-	if ((x->fd = open_socket(ss->ss_family, SOCK_STREAM)) == -1)
+	if ((x->fd = open_socket(ss->ss_family, SOCK_STREAM)) == -1) {
+		x->error = errno;
 		return -1;
+	}
 	x->tcp = 1;
 	if (connect(x->fd, (const struct sockaddr *)ss, sslen) == 0)
 		x->connected = 1;
 	else if (errno != EINPROGRESS) {
+		err = errno;
 		dk_dns_xfer_close(x);
+		fail_at_once(x, err);
 		return -1;
 	}
 	x->out[0] = (uint8_t)(qlen >> 8);

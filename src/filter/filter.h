@@ -201,6 +201,7 @@ struct filter {
 	struct sessions	 sessions;
 	struct out	 out;
 	struct dk_resolver *resolver;
+	uint64_t	 dns_logged;	/* the last DNS failure burst logged */
 	struct msg	*waiting;
 	uint64_t	 handles;	/* the last message handle given */
 	struct spool_mem mem;		/* max follows cfg->memory_max */

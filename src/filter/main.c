@@ -158,6 +158,7 @@ loop(struct filter *f, const sigset_t *waitmask)
 			}
 		}
 		dk_resolver_process(f->resolver, pfd + 1, ndns, f->now);
+		dk_policy_dns_report(f->resolver, &f->dns_logged);
 	}
 }
 

@@ -446,6 +446,7 @@ milter_loop(struct milter *mt)
 				conn_close(mt, c);
 		}
 		dk_resolver_process(mt->resolver, pfd + npfd, ndns, t);
+		dk_policy_dns_report(mt->resolver, &mt->dns_logged);
 		if (pfd[0].revents & POLLIN)
 			conn_accept(mt);
 	}

@@ -163,6 +163,7 @@ struct milter {
 	const struct args *args;
 	struct config	*cfg;
 	struct dk_resolver *resolver;
+	uint64_t	 dns_logged;	/* the last DNS failure burst logged */
 	struct conn	*conns;
 	size_t		 nconns;
 	uint64_t	 nextid;

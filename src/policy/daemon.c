@@ -113,6 +113,23 @@ dk_policy_resolver_start(struct dk_resolver **rp, const struct config *c,
 		fatalx("resolver: cannot start");
 }
 
+/* see policy.h */
+void
+dk_policy_dns_report(const struct dk_resolver *r, uint64_t *logged)
+{
+	const struct dk_dns_failure *f = dk_resolver_last_failure(r);
+
+	if (f == NULL || f->burst == *logged)
+		return;
+	*logged = f->burst;
+	if (f->error != 0)
+		log_warnx("DNS server %s: cannot send a query: %s", f->server,
+		    strerror(f->error));
+	else
+		log_warnx("DNS server %s: %s", f->server,
+		    dk_dns_rcode_str(f->rcode));
+}
+
 static int
 same_str(const char *a, const char *b)
 {

@@ -29,7 +29,8 @@
  *	lookup.c	a verified message's key lookups and deadline
  *	logline.c	the one log line per message
  *	daemon.c	what both mains do alike: common options, the
- *			resolver, reload, the poll timeout, the clock
+ *			resolver and its failures' log, reload, the poll
+ *			timeout, the clock
  * Logging goes through log.h, which each front end implements.
  */
 
@@ -336,6 +337,11 @@ void	dk_policy_resolver_start(struct dk_resolver **rp,
  * old one stays on any error. 0 when it changed, else -1.
  */
 int	dk_policy_reload(const struct args *a, struct config **cp);
+/*
+ * After dk_resolver_process(): log the DNS server that failed and how,
+ * once per failure burst; *logged is the last burst logged (start at 0).
+ */
+void	dk_policy_dns_report(const struct dk_resolver *r, uint64_t *logged);
 /* Monotonic milliseconds. */
 int64_t	dk_policy_now_ms(void);
 /*
