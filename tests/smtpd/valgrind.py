@@ -65,19 +65,25 @@ def rss_kib(pid):
 	return -1
 
 
-def filter_pid(work):
+def filter_pid(work, wait=30):
 	"""The valgrind process running our filter: only its command line
-	holds both our key folder and --log-file."""
+	holds both our key folder and --log-file. smtpd may listen before it
+	has started its filters, and valgrind is slow to start on a busy
+	machine: look again for up to wait seconds."""
 	marker = os.path.join(work, "keys").encode()
-	for pid in filter(str.isdigit, os.listdir("/proc")):
-		try:
-			with open("/proc/%s/cmdline" % pid, "rb") as f:
-				cmd = f.read()
-		except OSError:
-			continue
-		if marker in cmd and b"--log-file=" in cmd:
-			return int(pid)
-	return None
+	end = time.time() + wait
+	while True:
+		for pid in filter(str.isdigit, os.listdir("/proc")):
+			try:
+				with open("/proc/%s/cmdline" % pid, "rb") as f:
+					cmd = f.read()
+			except OSError:
+				continue
+			if marker in cmd and b"--log-file=" in cmd:
+				return int(pid)
+		if time.time() >= end:
+			return None
+		time.sleep(0.1)
 
 
 def conf(a, work, keyargs, port, out, vglog):
