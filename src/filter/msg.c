@@ -137,6 +137,12 @@ ar_add(struct msg *m, const char *p, size_t len, int sep)
 	size_t need = m->arlen + (sep ? 2 : 0) + len;
 	char *nb;
 
+	/* within header-max it is bounded by it; past it, by the same */
+	if (need > m->pm.cfg->header_max) {
+		dk_policy_msg_fail(&m->pm, "an Authentication-Results field "
+		    "over header-max (%zu bytes)", m->pm.cfg->header_max);
+		return;
+	}
 	if (need > m->arcap) {
 		if ((nb = realloc(m->ar, need)) == NULL) {
 			dk_policy_msg_fail(&m->pm, "out of memory");
@@ -191,10 +197,14 @@ msg_header_line(struct filter *f, struct msg *m, const char *p, size_t len)
 		msg_eoh(f, m, m->nlines - 1);
 		return;
 	}
+	/*
+	 * Past header-max the engine gets no more lines, but they are
+	 * still read for forged A-R fields: a message passed on loses them
+	 * too.
+	 */
 	ar_line(m, p, len, m->nlines - 1);
-	if (dk_policy_msg_header(&m->pm, p, len) == -1)
-		m->state = MSG_BODY;	/* past header-max */
-	else if (!m->pm.error && msg_charge(f, m, MSG_FIXED +
+	(void)dk_policy_msg_header(&m->pm, p, len);
+	if (!m->pm.error && msg_charge(f, m, MSG_FIXED +
 	    2 * m->pm.hdrlen + m->arcap) == -1)
 		dk_policy_msg_fail(&m->pm, MSG_MEMORY_MAX);
 }

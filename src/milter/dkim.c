@@ -164,9 +164,12 @@ milter_msg_header(struct conn *c, const char *name, const char *value)
 	ssize_t len;
 	char *field;
 
-	if (m->pm.error || m->state != MMSG_HEADER)
+	if (m->pm.error)
 		return;
+	/* past header-max too: a forged A-R field never passes */
 	note_forged(c, name, value);
+	if (m->state != MMSG_HEADER)
+		return;
 	/* signing what is not a field would sign a lie; a verifier goes on */
 	if ((len = header_field(c, name, value, NULL)) < 0) {
 		dk_policy_msg_unsignable(&m->pm, NOT_A_FIELD);

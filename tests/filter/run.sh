@@ -120,6 +120,8 @@ if [ $# -eq 0 ]; then
 	"$PYTHON" tests/filter/refuse.py "$prog" tests/filter/keys || st=1
 	# memory-max counts each message's own state: past it, 451
 	"$PYTHON" tests/filter/memory.py "$prog" tests/filter/keys || st=1
+	# what a hostile client can put in a message
+	"$PYTHON" tests/filter/hostile.py "$prog" tests/filter/keys || st=1
 	# -n: the check mode, of both daemons
 	sh tests/filter/check.sh "$prog" "${MILTER:-./dkimkit-milter}" \
 	    tests/filter/keys || st=1

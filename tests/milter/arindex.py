@@ -21,7 +21,7 @@ index first so that no deletion moves another, before our field goes on
 top. A name with blanks before the colon (RFC 5322 §4.5.8), as an MTA
 may pass it, is read as the engine reads it: such an A-R field counts
 and is deleted, and such a field is signed. A forged A-R field goes from a signed
-message too. Prints PASS/FAIL lines."""
+message too, and from one passed on for a header block over header-max. Prints PASS/FAIL lines."""
 
 import struct
 import sys
@@ -54,6 +54,7 @@ def main():
 	    "FAIL milter:arindex: got %r, final %r" % (got, last))
 	ok &= blank_names(int(sys.argv[1]))
 	ok &= signed_forged(int(sys.argv[1]))
+	ok &= over_header_max(int(sys.argv[1]))
 	return 0 if ok else 1
 
 
@@ -79,6 +80,18 @@ def signed_forged(port):
 	    (b"Authentication-Results", b"mt.example.test; dkim=pass")])
 	return check("signed-forged-removed", dels == [2] and signed and
 	    last == b"c", "deleted %r, signed %s" % (dels, signed))
+
+
+def over_header_max(port):
+	"""A header block over header-max (4096 here) passes on unsigned,
+	but a forged A-R field past the bound goes all the same."""
+	pad = [(b"X-Pad", b"x" * 200)] * 25
+	dels, signed, last = outcome(port, b"127.0.0.1",
+	    [(b"From", b"a@example.test")] + pad +
+	    [(b"Authentication-Results", b"mt.example.test; dkim=pass")])
+	return check("over-header-max-forged-removed", dels == [1] and
+	    not signed and last == b"c", "deleted %r, signed %s, final %r" %
+	    (dels, signed, last))
 
 
 def blank_names(port):

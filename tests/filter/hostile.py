@@ -1,0 +1,106 @@
+#!/usr/bin/python3
+#
+# Copyright (c) 2026 The dkimkit developers
+#
+# Permission to use, copy, modify, and distribute this software for any
+# purpose with or without fee is hereby granted, provided that the above
+# copyright notice and this permission notice appear in all copies.
+#
+# THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+# WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+# MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+# ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+# WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+# ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+# OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+
+"""hostile.py: filter-dkim against what a hostile client can put in a
+message, and what smtpd may send in a rare order.
+
+usage: hostile.py FILTER KEYDIR
+
+One filter process per configuration, one smtpd-filters 0.6 stream, the
+lines written directly (reload.py's Filter). Prints PASS/FAIL lines.
+"""
+
+import os
+import sys
+import tempfile
+
+from reload import Filter, TOKEN, report, request
+
+
+def check(name, ok, why=""):
+	print("PASS filter-hostile:%s" % name if ok else
+	    "FAIL filter-hostile:%s: %s" % (name, why))
+	return ok
+
+
+def start(path, tmp, keydir, mode, extra=""):
+	conf = os.path.join(tmp, "hostile.conf")
+	with open(conf, "w") as fp:
+		fp.write("mode %s\nheader-max 4096\nauthserv-id mx.example.test\n"
+		    "fixed-time 1700000000\nresolver 127.0.0.1:9\n"
+		    "dns-timeout 1\n%sexample.test:rsa:%s/rsa.key\n" %
+		    (mode, extra, keydir))
+	f = Filter(path, conf)
+	f.handshake()
+	f.send(report("link-connect", "localhost", "pass", "127.0.0.1:47646",
+	    "127.0.0.1:25"))
+	return f
+
+
+def message(f, msgid, lines):
+	"""Send one message; return its lines back (up to ".") and the
+	commit decision."""
+	f.send(report("tx-begin", msgid),
+	    report("tx-mail", msgid, "ok", "alice@example.test"))
+	f.send(*[request("data-line", TOKEN, l) for l in lines + ["."]])
+	out = f.until_dot()
+	f.send(request("commit", TOKEN))
+	decision = f.readline().split("|", 3)[3]
+	f.send(report("tx-commit", msgid, "100"))
+	return out, decision
+
+
+PAD = ["X-Pad%d: %s" % (i, "x" * 200) for i in range(25)]
+FORGED = ["Authentication-Results: mx.example.test;", "\tdkim=pass"]
+
+
+def over_header_max(path, tmp, keydir):
+	"""Past header-max a message to sign passes on unsigned: a forged
+	A-R field past the bound goes all the same, and one longer than
+	header-max on its own, which cannot be read whole, gets a 451."""
+	f = start(path, tmp, keydir, "sign")
+	try:
+		out, dec = message(f, "00000001", ["From: alice@example.test"] +
+		    PAD + FORGED + ["Subject: s", "", "hello"])
+		ok = check("over-header-max-forged-removed", dec == "proceed" and
+		    not [l for l in out if "mx.example.test" in l] and
+		    "Subject: s" in out and not out[0].startswith("DKIM"),
+		    "%s %r" % (dec, [l for l in out if "X-Pad" not in l]))
+		out, dec = message(f, "00000002", ["From: alice@example.test"] +
+		    PAD + ["Authentication-Results: other.example;"] +
+		    ["\t(%s)" % ("y" * 200)] * 25 + ["", "hello"])
+		ok &= check("over-header-max-long-ar-451", out == [] and
+		    dec.startswith("reject|451 "), "%s, %d lines" %
+		    (dec, len(out)))
+	finally:
+		f.kill()
+	return ok
+
+
+def main():
+	path, keydir = sys.argv[1], os.path.abspath(sys.argv[2])
+	ok = True
+	with tempfile.TemporaryDirectory() as tmp:
+		for t in (over_header_max,):
+			try:
+				ok &= t(path, tmp, keydir)
+			except (RuntimeError, IndexError) as e:
+				ok &= check(t.__name__, False, str(e))
+	return 0 if ok else 1
+
+
+if __name__ == "__main__":
+	sys.exit(main())
