@@ -146,6 +146,11 @@ t_internal(void)
 	CHECK(!IN("192.0.2.127:25"));
 	CHECK(IN("[2001:db8::5]:587"));
 	CHECK(!IN("[2001:db9::5]:587"));
+	/* Sendmail's spelling: the last group is no port */
+	CHECK(IN("IPv6:2001:db8::5"));
+	CHECK(IN("IPv6:::1"));
+	CHECK(IN("ipv6:::ffff:127.0.0.1"));
+	CHECK(!IN("IPv6:2001:db9::5"));
 	CHECK(!IN("10.0.0.1:25"));
 	CHECK(!IN("<unknown>"));
 	CHECK(!IN(""));

@@ -29,12 +29,14 @@
 #include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "policy.h"
 
 #define ADDR_TEXT_MAX	64	/* an IPv6 address in text, with slack */
 #define LOCAL_WORD	"local"
 #define UNIX_PREFIX	"unix:"	/* link-connect src on the local socket */
+#define IPV6_PREFIX	"IPv6:"	/* Sendmail's spelling; no port follows */
 
 static int
 addr_parse(const char *s, struct cfg_net *net)
@@ -118,7 +120,8 @@ unmap(struct cfg_net *a)
 
 /*
  * The client's address from link-connect's src: "unix:PATH" on the local
- * socket, "ADDR:PORT", "[ADDR]:PORT", or a bare address. Returns -1 for
+ * socket, "ADDR:PORT", "[ADDR]:PORT", or a bare address; from a milter
+ * connect, a bare address or Sendmail's "IPv6:ADDR". Returns -1 for
  * anything else.
  */
 static int
@@ -141,11 +144,11 @@ src_parse(const char *src, size_t len, struct cfg_net *a)
 		if ((colon = strchr(++p, ']')) == NULL)
 			return -1;
 		*colon = '\0';
-	} else if (addr_parse(p, a) == -1 &&
-	    (colon = strrchr(p, ':')) != NULL)
+	} else if (strncasecmp(p, IPV6_PREFIX, sizeof(IPV6_PREFIX) - 1) != 0 &&
+	    addr_parse(p, a) == -1 && (colon = strrchr(p, ':')) != NULL)
 		*colon = '\0';		/* drop the port */
-	if (strncmp(p, "IPv6:", 5) == 0)
-		p += 5;
+	if (strncasecmp(p, IPV6_PREFIX, sizeof(IPV6_PREFIX) - 1) == 0)
+		p += sizeof(IPV6_PREFIX) - 1;
 	if (addr_parse(p, a) == -1)
 		return -1;
 	unmap(a);
