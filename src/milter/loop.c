@@ -22,9 +22,10 @@
  * connection is read only while it owes no
  * reply that waits for DNS and has no replies left unwritten, so the
  * memory of each stays bounded by one frame and its replies. One that
- * has sent no whole frame for MILTER_IDLE_MS, while owed nothing, is
- * closed; when the table is full, the one idle longest makes room for
- * a new one, so idle connections can never lock the MTA out.
+ * has sent no whole frame and read no reply for MILTER_IDLE_MS, while
+ * its reply waits for no DNS, is closed; when the table is full, the
+ * one idle longest makes room for a new one, so idle connections can
+ * never lock the MTA out.
  */
 
 #include <sys/types.h>
@@ -203,11 +204,15 @@ conn_close(struct milter *mt, struct conn *c)
 	mt->full = 0;
 }
 
-/* When c is closed for idleness; -1: never, it is owed a reply or owes one. */
+/*
+ * When c is closed for idleness; -1: never, its reply waits for DNS.
+ * Replies it does not read count as silence too: an MTA reads each at
+ * once, and a peer that stops reading must not hold its place forever.
+ */
 static int64_t
 conn_idle_end(const struct conn *c)
 {
-	if (c->eom || c->outlen > 0)
+	if (c->eom)
 		return -1;
 	return c->last + MILTER_IDLE_MS;
 }
@@ -371,8 +376,8 @@ conns_service(struct milter *mt)
 		if (!c->eom && c->inlen > 0)
 			conn_input(c);
 		if ((end = conn_idle_end(c)) >= 0 && mt->now >= end) {
-			log_warnx("connection closed: no whole frame for "
-			    "%d s", MILTER_IDLE_MS / 1000);
+			log_warnx("connection closed: no whole frame or "
+			    "reply read for %d s", MILTER_IDLE_MS / 1000);
 			conn_close(mt, c);
 		} else if (conn_write(c) == -1 ||
 		    (c->closing && c->outlen == 0))

@@ -55,15 +55,16 @@
 #define MILTER_OUT_MAX		(64 * 1024)	/* replies waiting */
 #define MILTER_CONN_MAX		1024
 /*
- * A connection that has sent no whole frame for this long, while it is
- * owed nothing, is closed. The MTA is silent on its milter connection
- * while its own SMTP client is: Postfix waits smtpd_timeout (300 s) for
- * the client and keeps one milter connection per SMTP session (none is
- * pooled across sessions); Sendmail waits Timeout.command and
- * Timeout.datablock (1 h each). Its milter timeouts are shorter still
- * (Postfix's milter_*_timeout at most 300 s, Sendmail's at most 5 min).
+ * A connection that has sent no whole frame and read no reply for this
+ * long, while its reply waits for no DNS, is closed. The MTA is silent
+ * on its milter connection while its own SMTP client is: Postfix waits
+ * smtpd_timeout (300 s) for the client and keeps one milter connection
+ * per SMTP session (none is pooled across sessions); Sendmail waits
+ * Timeout.command and Timeout.datablock (1 h each). Its milter
+ * timeouts are shorter still (Postfix's milter_*_timeout at most
+ * 300 s, Sendmail's at most 5 min).
  * So 65 min is past what any MTA waits, and a frame left half-sent
- * that long was never coming.
+ * that long was never coming, nor a reply left unread that long read.
  */
 #define MILTER_IDLE_MS		(65 * 60 * 1000)
 #define MILTER_VERSION		6	/* SMFI_PROT_VERSION */

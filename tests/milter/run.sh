@@ -6,7 +6,8 @@
 # chunks, header values with CR, LF and 8-bit bytes), then hostile
 # frames (hostile.py), a key lookup that never gets an answer holding up
 # no other connection (slowdns.py), SIGHUP, and what -p unix:PATH may
-# replace. The milter must stay up throughout.
+# replace, and connections that never read their replies (unread.py).
+# The milter must stay up throughout.
 # MILTER_WRAP runs the milter under a wrapper (valgrind).
 
 cd "$(dirname "$0")/../.." || exit 1
@@ -158,6 +159,21 @@ kill "$MPID"
 wait "$MPID"
 MPID=
 
+# replies never read hold no place: with 40 descriptors, connections
+# that stop reading are evicted like silent ones
+UPORT=$($PYTHON -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+(ulimit -n 40 && exec "$MILTER" -l -p "inet:$UPORT@127.0.0.1" \
+    -f "$TMP/milter.conf") > "$TMP/unread.log" 2>&1 &
+MPID=$!
+$PYTHON -c 'import sys; sys.path.insert(0, "tests/postfix")
+import postfix; sys.exit(not postfix.wait_port(int(sys.argv[1]), 10))' \
+    "$UPORT" || fail "the milter with 40 descriptors did not listen"
+$PYTHON tests/milter/unread.py "$UPORT" "$TMP/unread.log" || st=1
+alive unread
+kill "$MPID"
+wait "$MPID"
+MPID=
+
 # -u: the socket is opened as root, then the milter runs as the user
 if [ "$(id -u)" -eq 0 ]; then
 	"$MILTER" -l -u nobody -p "unix:$TMP/u.sock" -f "$TMP/milter.conf" \
@@ -228,7 +244,7 @@ fi
     > "$TMP/live.log" 2>&1 &
 MPID=$!
 i=0
-until grep -q "listening on unix" "$TMP/live.log"; do
+until grep -q "listening on unix" "$TMP/live.log" 2>/dev/null; do
 	i=$((i + 1))
 	[ $i -lt 50 ] || fail "no milter on $TMP/live.sock"
 	sleep 0.1
