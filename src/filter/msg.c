@@ -46,8 +46,10 @@
  * MSG_FIXED for the engine's handle with its field index (measured with
  * massif: 3.3 KiB signing, and the allocator's headers), the engine's
  * copy of the header block (its buffer doubles as it grows: up to twice
- * the block) and the A-R field being read. Past the bound a message gets
- * 451: the spools can spill to disk, a message's own state cannot.
+ * the block), the A-R field being read, and where each forged one lies
+ * (past header-max too, so their number has no other bound). Past the
+ * bound a message gets 451: the spools can spill to disk, a message's
+ * own state cannot.
  */
 #define MSG_FIXED	(6 * 1024)
 #define MSG_MEMORY_MAX	"memory-max reached: message refused for now"
@@ -205,7 +207,7 @@ msg_header_line(struct filter *f, struct msg *m, const char *p, size_t len)
 	ar_line(m, p, len, m->nlines - 1);
 	(void)dk_policy_msg_header(&m->pm, p, len);
 	if (!m->pm.error && msg_charge(f, m, MSG_FIXED +
-	    2 * m->pm.hdrlen + m->arcap) == -1)
+	    2 * m->pm.hdrlen + m->arcap + m->ndrop * sizeof(*m->drop)) == -1)
 		dk_policy_msg_fail(&m->pm, MSG_MEMORY_MAX);
 }
 

@@ -90,11 +90,29 @@ def over_header_max(path, tmp, keydir):
 	return ok
 
 
+def forged_flood(path, tmp, keydir):
+	"""Where each forged A-R field lies is held until the message goes
+	out; past header-max only memory-max bounds them: a flood of them
+	gets 451, not unbounded memory."""
+	f = start(path, tmp, keydir, "sign", "memory-max 64k\n")
+	try:
+		out, dec = message(f, "00000003", ["From: alice@example.test"] +
+		    PAD + ["Authentication-Results: mx.example.test"] * 6000 +
+		    ["", "hello"])
+		ok = check("forged-flood-memory-max", out == [] and
+		    dec.startswith("reject|451 ") and
+		    f.stderr_has("memory-max reached"), "%s, %d lines" %
+		    (dec, len(out)))
+	finally:
+		f.kill()
+	return ok
+
+
 def main():
 	path, keydir = sys.argv[1], os.path.abspath(sys.argv[2])
 	ok = True
 	with tempfile.TemporaryDirectory() as tmp:
-		for t in (over_header_max,):
+		for t in (over_header_max, forged_flood):
 			try:
 				ok &= t(path, tmp, keydir)
 			except (RuntimeError, IndexError) as e:
