@@ -73,7 +73,8 @@ struct event {
  * handle, the header block). A session counts its struct and its
  * message's from link-connect on, as FILTER_SESSION_COST: smtpd has
  * the session already, so that is counted even past the bound, which
- * spools and messages then no longer get.
+ * spools and messages then no longer get. Spools take at most three
+ * quarters of it (spool.c): the last quarter is for messages' state.
  */
 struct spool_mem {
 	size_t		 used;

@@ -118,14 +118,21 @@ spool_spill(struct spool *sp, const char *dir)
 	return 0;
 }
 
-/* What the shared bound leaves for this spool to grow by. */
+/*
+ * What the shared bound leaves for this spool to grow by. Spools stop a
+ * quarter short of it: they can spill to disk, messages' own state
+ * cannot, so large messages in flight never leave a new one no room
+ * for its state (and a 451).
+ */
 static size_t
 mem_room(const struct spool *sp)
 {
+	size_t limit;
+
 	if (sp->mem == NULL)
 		return SIZE_MAX;
-	return sp->mem->used < sp->mem->max ? sp->mem->max - sp->mem->used :
-	    0;
+	limit = sp->mem->max - sp->mem->max / 4;
+	return sp->mem->used < limit ? limit - sp->mem->used : 0;
 }
 
 /*

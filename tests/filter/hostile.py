@@ -27,7 +27,7 @@ import os
 import sys
 import tempfile
 
-from reload import Filter, TOKEN, report, request
+from reload import Filter, SID, TOKEN, report, request
 
 
 def check(name, ok, why=""):
@@ -108,11 +108,35 @@ def forged_flood(path, tmp, keydir):
 	return ok
 
 
+def large_spools(path, tmp, keydir):
+	"""Spools of large messages in flight take at most three quarters of
+	memory-max, then spill to disk: a new small message still has room
+	for its own state, and is signed."""
+	f = start(path, tmp, keydir, "sign", "memory-max 1m\nspool-max 256k\n")
+	try:
+		for n in range(1, 6):
+			sid = "%016x" % (0x3e79045c00000000 + n)
+			f.send(report("link-connect", "localhost", "pass",
+			    "127.0.0.1:%d" % (40000 + n), "127.0.0.1:25")
+			    .replace(SID, sid))
+			f.send(*[request("data-line", TOKEN, l).replace(SID, sid)
+			    for l in ["From: alice@example.test", ""] +
+			    ["x" * 1000] * 300])
+		out, dec = message(f, "00000004", ["From: alice@example.test",
+		    "", "small"])
+		ok = check("large-spools-leave-room", dec == "proceed" and
+		    out[0].startswith("DKIM-Signature:"), "%s, %r" %
+		    (dec, out[:1]))
+	finally:
+		f.kill()
+	return ok
+
+
 def main():
 	path, keydir = sys.argv[1], os.path.abspath(sys.argv[2])
 	ok = True
 	with tempfile.TemporaryDirectory() as tmp:
-		for t in (over_header_max, forged_flood):
+		for t in (over_header_max, forged_flood, large_spools):
 			try:
 				ok &= t(path, tmp, keydir)
 			except (RuntimeError, IndexError) as e:
