@@ -63,7 +63,7 @@ enum layout {
 	L_MSGID_RESULT_ADDR,	/* msgid|result|address */
 	L_USER_RESULT,		/* username|result */
 	L_RESULT_USER,		/* result|username */
-	L_CONNECT,		/* rdns|fcrdns|src|dest */
+	L_CONNECT,		/* rdns|fcrdns|src|dest; rdns may hold '|' */
 	L_DATA,			/* the rest of the line */
 	L_TOKEN_SESSION,	/* answers: token first */
 	L_SESSION_TOKEN		/* answers: session first */
@@ -257,7 +257,7 @@ static void
 params_parse(struct event *ev, enum layout layout, const char *p,
     const char *end)
 {
-	struct span f1, rest;
+	struct span f1, head, rest;
 
 	rest.p = p == NULL ? end : p;
 	rest.len = p == NULL ? 0 : (size_t)(end - p);
@@ -292,9 +292,9 @@ params_parse(struct event *ev, enum layout layout, const char *p,
 			ev->addr = (struct span){ p, (size_t)(end - p) };
 		break;
 	case L_CONNECT:
-		(void)field_next(&p, end, &f1);
-		(void)field_next(&p, end, &f1);
-		(void)field_next(&p, end, &ev->addr);
+		/* from the right: rdns, the client's PTR name, may hold '|' */
+		split_last(rest, &head, &f1);		/* f1: dest */
+		split_last(head, &f1, &ev->addr);	/* f1: rdns|fcrdns */
 		break;
 	default:
 		break;

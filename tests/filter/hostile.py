@@ -132,11 +132,31 @@ def large_spools(path, tmp, keydir):
 	return ok
 
 
+def rdns_bar(path, tmp, keydir):
+	"""link-connect's rdns is the client's PTR name: one holding '|'
+	does not move the source address, so an outside client never
+	passes for an internal one and gets its mail signed."""
+	f = start(path, tmp, keydir, "auto")
+	try:
+		f.send(report("link-disconnect"), report("link-connect",
+		    "evil|pass|127.0.0.1:1|x", "pass", "192.0.2.66:4000",
+		    "127.0.0.1:25"))
+		out, dec = message(f, "00000005", ["From: alice@example.test",
+		    "", "hello"])
+		ok = check("rdns-bar-not-internal", dec == "proceed" and
+		    out[0].startswith("Authentication-Results:"), "%s, %r" %
+		    (dec, out[:1]))
+	finally:
+		f.kill()
+	return ok
+
+
 def main():
 	path, keydir = sys.argv[1], os.path.abspath(sys.argv[2])
 	ok = True
 	with tempfile.TemporaryDirectory() as tmp:
-		for t in (over_header_max, forged_flood, large_spools):
+		for t in (over_header_max, forged_flood, large_spools,
+		    rdns_bar):
 			try:
 				ok &= t(path, tmp, keydir)
 			except (RuntimeError, IndexError) as e:
