@@ -259,9 +259,9 @@ void	dk_policy_msg_release(struct pmsg *pm);
  * A header line line[0..len), without its CRLF (a whole field, folded
  * with CRLF, is one line too). Returns 0, or -1 when the header block
  * passed header-max: a signed message then passes on unsigned, a
- * verified one fails with a 552 refusal; feed no more header lines.
- * Lines of a message passed on count against header-max too, since the
- * front end still reads them for forged A-R fields.
+ * verified one fails with a 552 refusal; later header lines go nowhere
+ * (a front end still reads them for forged A-R fields). Lines of a
+ * message passed on count against header-max too.
  */
 int	dk_policy_msg_header(struct pmsg *pm, const char *line, size_t len);
 /*
