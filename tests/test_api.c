@@ -247,6 +247,10 @@ t_from(void)
 	    "From: team: a@x.example, \"q u\"@y.example;\r\n\r\n";
 	static const char two[] =
 	    "From: a@x.example\r\nFrom: b@y.example\r\n\r\n";
+	/* words after an address are not part of its domain; white
+	 * space around '@' and '.' is (obsolete syntax) */
+	static const char junk[] =
+	    "From: a@x.example\r\n continuation, b @ y . example\r\n\r\n";
 	struct dk_verify_opts vo;
 	struct dk_verifier *v;
 
@@ -271,6 +275,12 @@ t_from(void)
 	CHECK(dk_verifier_new(&v, &vo) == DK_OK);
 	CHECK(dk_verifier_write(v, two, strlen(two)) == DK_OK);
 	CHECK(dk_verifier_nfrom(v) == 2 && dk_verifier_from_domain(v) == NULL);
+	dk_verifier_free(v);
+
+	CHECK(dk_verifier_new(&v, &vo) == DK_OK);
+	CHECK(dk_verifier_write(v, junk, strlen(junk)) == DK_OK);
+	CHECK(dk_verifier_nfrom(v) == 1);
+	CHECK_STR("obsolete", "b@y.example", dk_verifier_from(v, 0));
 	dk_verifier_free(v);
 	return 0;
 }

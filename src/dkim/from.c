@@ -49,6 +49,8 @@ struct mbox {
 	size_t	 len;
 	int	 overflow;
 	int	 closed;	/* the angle-addr ended: ignore the rest */
+	int	 gap;		/* white space since the last octet kept */
+	int	 split;		/* two words with no '@' or '.' between */
 };
 
 static void
@@ -57,6 +59,8 @@ mbox_reset(struct mbox *m)
 	m->len = 0;
 	m->overflow = 0;
 	m->closed = 0;
+	m->gap = 0;
+	m->split = 0;
 }
 
 static void
@@ -64,6 +68,15 @@ mbox_put(struct mbox *m, const char *p, size_t n)
 {
 	if (m->closed)
 		return;
+	/*
+	 * White space may stand around '@' and '.' (obsolete syntax, RFC
+	 * 5322 §4.4), but "a@example.test junk" is no address: it must not
+	 * read as a@example.testjunk.
+	 */
+	if (m->gap && m->len > 0 && m->addr[m->len - 1] != '@' &&
+	    m->addr[m->len - 1] != '.' && *p != '@' && *p != '.')
+		m->split = 1;
+	m->gap = 0;
 	if (n > DK_ADDR_MAX - m->len) {
 		m->overflow = 1;
 		return;
@@ -82,7 +95,7 @@ mbox_finish(struct mbox *m)
 	char *at;
 	size_t i, dlen;
 
-	if (m->overflow || m->len == 0)
+	if (m->overflow || m->split || m->len == 0)
 		return -1;
 	m->addr[m->len] = '\0';
 	if ((at = strrchr(m->addr, '@')) == NULL || at == m->addr)
@@ -145,7 +158,9 @@ dk_from_parse(const char *p, size_t len, char out[][DK_ADDR_MAX + 1],
 			mbox_reset(&m);	/* a group's display-name */
 			p++;
 		} else {
-			if (!is_space(*p))
+			if (is_space(*p))
+				m.gap = 1;
+			else
 				mbox_put(&m, p, 1);
 			p++;
 		}
