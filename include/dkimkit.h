@@ -365,6 +365,83 @@ DK_WUR enum dk_status	 dk_sign_opts_check(const struct dk_sign_opts *o,
 const char *const	*dk_default_headers(void);
 
 /*
+ * Canonical form: what a signature would hash, in the clear (RFC 6376
+ * §3.4, §3.7), for people finding out why one does not verify.
+ *
+ * dk_canon_parse() reads a c= value from s: "HEADER[/BODY]", each
+ * simple or relaxed (without case), the body simple when absent (RFC
+ * 6376 §3.5). Returns DK_OK, DK_ESYNTAX, or DK_EINVAL for a NULL
+ * argument; *hcanon and *bcanon are set only on DK_OK.
+ *
+ * dk_canon_opts_init(o, sizeof(*o)) sets size and the defaults:
+ * relaxed/relaxed, the default header list, no output function. hcanon,
+ * bcanon and headers mean what they mean in dk_sign_opts (headers need
+ * not name From here, and may name DK_H_MAX at most); the fields given
+ * are those a signature with them covers: for each name of h=, in
+ * order, the next instance from the bottom of the header up (§5.4.2),
+ * nothing for a name with none left, and with headers NULL the default
+ * list built for this message as the signer builds it. out (required)
+ * receives the output, with arg, in pieces of any size: when the header
+ * block has ended, DK_CANON_FIELD for the fields covered, each
+ * canonicalized and ending in CRLF; then DK_CANON_HEADER_END once, buf
+ * NULL and len 0; then DK_CANON_BODY for the canonicalized body. buf is
+ * valid during the call only. Nothing more is given after an error.
+ *
+ * dk_canonicalizer_new() copies opts (the header names too). Returns
+ * DK_OK, DK_ENOMEM, or DK_EINVAL with *cp NULL and the broken rule, the
+ * value and the fix in err[0..errlen) (err may be NULL): options not set
+ * up by dk_canon_opts_init(), a canonicalization that is neither, a name
+ * in headers that is no field name, more than DK_H_MAX names, no out.
+ *
+ * dk_canonicalizer_accept_lf() is dk_signer_accept_lf() for this handle.
+ *
+ * dk_canonicalizer_write() feeds the next len bytes of the message.
+ * Returns DK_OK, DK_ELIMIT (header block over DK_HEADER_MAX), DK_ESYNTAX
+ * (the header block ended, and a line of it is not a header field),
+ * DK_ENOMEM or DK_ESTATE.
+ *
+ * dk_canonicalizer_finish() ends the message: the header part, for a
+ * message of header fields only, and the end of the body. Returns DK_OK,
+ * DK_ESYNTAX (a header field cut off by the end of input, or as for
+ * write), DK_ENOMEM or DK_ESTATE.
+ *
+ * dk_canonicalizer_errmsg() says what, where and why after an error.
+ */
+struct dk_canonicalizer;
+
+enum dk_canon_part {
+	DK_CANON_FIELD = 1,	/* one header field, canonicalized, CRLF */
+	DK_CANON_HEADER_END,	/* the fields are all given */
+	DK_CANON_BODY		/* canonicalized body octets */
+};
+
+struct dk_canon_opts {
+	size_t			 size;	/* set by dk_canon_opts_init() */
+	enum dk_canon		 hcanon;
+	enum dk_canon		 bcanon;
+	const char *const	*headers;
+	void			(*out)(void *arg, enum dk_canon_part part,
+				    const void *buf, size_t len);
+	void			*arg;
+};
+
+DK_WUR enum dk_status	 dk_canon_parse(const char *s, enum dk_canon *hcanon,
+			    enum dk_canon *bcanon);
+void			 dk_canon_opts_init(struct dk_canon_opts *o,
+			    size_t size);
+DK_WUR enum dk_status	 dk_canonicalizer_new(struct dk_canonicalizer **cp,
+			    const struct dk_canon_opts *opts, char *err,
+			    size_t errlen);
+DK_WUR enum dk_status	 dk_canonicalizer_accept_lf(
+			    struct dk_canonicalizer *c);
+DK_WUR enum dk_status	 dk_canonicalizer_write(struct dk_canonicalizer *c,
+			    const void *buf, size_t len);
+DK_WUR enum dk_status	 dk_canonicalizer_finish(struct dk_canonicalizer *c);
+const char		*dk_canonicalizer_errmsg(
+			    const struct dk_canonicalizer *c);
+void			 dk_canonicalizer_free(struct dk_canonicalizer *c);
+
+/*
  * Verifying.
  *
  * dk_verify_opts_init(o, sizeof(*o)) sets size and the defaults, which
@@ -723,11 +800,58 @@ DK_WUR enum dk_status	 dk_dns_resolve_verifier(struct dk_resolver *r,
 			    struct dk_verifier *v, size_t qmax);
 
 /*
+ * A zone file: key records kept offline, for tests and for checking
+ * mail without the DNS. Lines "NAME TXT \"s1\" [\"s2\" ...]" (the
+ * strings of one record joined with nothing between them; \" and \\
+ * are escapes), or "NAME NXDOMAIN", "NAME SERVFAIL" or "NAME TIMEOUT"
+ * for a lookup that fails that way. Blank lines and lines starting with
+ * # are skipped, a line may end in CRLF. Names compare without case and
+ * a final dot; several TXT lines for one name are several records, in
+ * file order; a name with a failure has nothing else.
+ *
+ * dk_zone_parse() reads buf[0..len), at most DK_ZONE_MAX bytes. Returns
+ * DK_OK, or with *zp NULL: DK_ELIMIT (over DK_ZONE_MAX), DK_ENOMEM, or
+ * DK_ESYNTAX, with the line and the reason in err[0..errlen) (err may be
+ * NULL).
+ *
+ * dk_zone_lookup() gives the outcome of looking name up in the zone:
+ * DK_DNS_NXDOMAIN for a name it does not hold, else what the file says;
+ * for DK_DNS_OK, the records in (*txt)[0..*ntxt), owned by the zone.
+ *
+ * dk_zone_answer_verifier() answers every query v has now from the
+ * zone, as dk_dns_resolve_verifier() does from the DNS: call it after
+ * each write, or once after dk_verifier_end(). Returns DK_OK or the
+ * status of dk_verifier_answer().
+ *
+ * dk_zone_free() frees the zone and every record it gave.
+ */
+#define DK_ZONE_MAX	(4 * 1024 * 1024)	/* zone file bytes, for test
+						 * and offline zones, not a
+						 * server's */
+
+struct dk_zone;
+
+DK_WUR enum dk_status	 dk_zone_parse(struct dk_zone **zp, const void *buf,
+			    size_t len, char *err, size_t errlen);
+enum dk_dns_rcode	 dk_zone_lookup(const struct dk_zone *z,
+			    const char *name, const char *const **txt,
+			    size_t *ntxt);
+DK_WUR enum dk_status	 dk_zone_answer_verifier(const struct dk_zone *z,
+			    struct dk_verifier *v);
+void			 dk_zone_free(struct dk_zone *z);
+
+/*
  * For front ends that check their configuration.
  *
  * dk_authserv_id_ok() says whether s can be an authserv-id (RFC 8601
  * §2.2: an RFC 2045 value, as a token), the rule dk_verifier_new()
  * applies to authserv_id. NULL is not one.
+ *
+ * dk_domain_ok() and dk_selector_ok() say whether s can be a signing
+ * domain (d=) or a selector (s=), the rules dk_sign_opts_check()
+ * applies: a domain name of two labels or more, or of one or more, of
+ * RFC 5321 letters, digits and hyphens (an IDN as its xn-- A-label),
+ * labels of at most 63 octets, 253 in all. NULL is neither.
  *
  * dk_key_check_published() says, for each of kc[0..n), whether key is
  * the one published at selector._domainkey.domain: it looks every name
@@ -746,6 +870,11 @@ DK_WUR enum dk_status	 dk_dns_resolve_verifier(struct dk_resolver *r,
  * caller, in arrays, so it never grows: a later version adds a function
  * instead. dk_key_state_str() gives "match", "different", "absent",
  * "revoked" or "failed".
+ *
+ * dk_key_check_zone() is dk_key_check_published() with the records of
+ * zone z (see dk_zone_parse()) in place of the DNS: DK_KEY_LOOKUP_FAILED
+ * is a name the zone says SERVFAIL or TIMEOUT for, and names no server.
+ * Returns DK_OK, or DK_EINVAL (z, key, domain or selector NULL).
  */
 enum dk_key_state {
 	DK_KEY_MATCH = 0,
@@ -767,7 +896,11 @@ struct dk_key_check {
 };
 
 int			 dk_authserv_id_ok(const char *s);
+int			 dk_domain_ok(const char *s);
+int			 dk_selector_ok(const char *s);
 DK_WUR enum dk_status	 dk_key_check_published(struct dk_resolver *r,
+			    struct dk_key_check *kc, size_t n);
+DK_WUR enum dk_status	 dk_key_check_zone(const struct dk_zone *z,
 			    struct dk_key_check *kc, size_t n);
 const char		*dk_key_state_str(enum dk_key_state state);
 

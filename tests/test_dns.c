@@ -92,7 +92,7 @@ load_vectors(void)
 		test_fail(__FILE__, __LINE__, "cannot read " DNS_TXT);
 		return NULL;
 	}
-	if (dk_zone_parse(&z, buf, len, err, sizeof(err)) == -1)
+	if (dk_zone_parse(&z, buf, len, err, sizeof(err)) != DK_OK)
 		test_fail(__FILE__, __LINE__, DNS_TXT ": %s", err);
 	free(buf);
 	return z;
@@ -571,7 +571,7 @@ t_zone_lookup(void)
 	char err[128];
 
 	if (dk_zone_parse(&z, hand_zone, sizeof(hand_zone) - 1, err,
-	    sizeof(err)) == -1)
+	    sizeof(err)) != DK_OK)
 		return test_fail(__FILE__, __LINE__, "%s", err);
 	/* several TXT lines at one name: several records, in file order */
 	CHECK_LOOKUP(z, "multi.example", DK_DNS_OK, "one|two|three");
@@ -636,12 +636,12 @@ t_zone_errors(void)
 	int fail = 0;
 
 	/* a failed parse must set *zp to NULL, whatever it held */
-	if (dk_zone_parse(&empty, "", 0, err, sizeof(err)) == -1)
+	if (dk_zone_parse(&empty, "", 0, err, sizeof(err)) != DK_OK)
 		return test_fail(__FILE__, __LINE__, "empty zone: %s", err);
 	for (i = 0; i < NCASES(bad) && !fail; i++) {
 		z = empty;
 		if (dk_zone_parse(&z, bad[i].in, strlen(bad[i].in), err,
-		    sizeof(err)) != -1)
+		    sizeof(err)) != DK_ESYNTAX)
 			fail = test_fail(__FILE__, __LINE__, "\"%s\" parsed",
 			    bad[i].in);
 		else if (z != NULL)
@@ -674,7 +674,8 @@ t_zone_name_bound(void)
 	CHECK_LOOKUP(z, name, DK_DNS_NXDOMAIN, "");
 	dk_zone_free(z);
 	snprintf(line, sizeof(line), "%s TXT \"x\"", name);
-	CHECK(dk_zone_parse(&z, line, strlen(line), err, sizeof(err)) == -1);
+	CHECK(dk_zone_parse(&z, line, strlen(line), err, sizeof(err)) ==
+	    DK_ESYNTAX);
 	CHECK_STR("long name", "line 1: name over 253 characters", err);
 	return 0;
 }
@@ -768,7 +769,8 @@ t_zone_txt_bound(void)
 	}
 	memcpy(buf + 7 + max, "\" \"x\"", 5);
 	if (rc == 0)
-		rc = dk_zone_parse(&z, buf, len, err, sizeof(err)) == -1 ? 0 : -1;
+		rc = dk_zone_parse(&z, buf, len, err, sizeof(err)) ==
+		    DK_ESYNTAX ? 0 : -1;
 	free(buf);
 	CHECK(rc == 0);
 	CHECK_STR("long record", "line 1: record over 65535 bytes", err);
@@ -783,20 +785,22 @@ t_zone_bounds(void)
 	struct dk_zone *z;
 	char err[128], tiny[8], *buf;
 
-	CHECK(dk_zone_parse(&z, nul, sizeof(nul) - 1, err, sizeof(err)) == -1);
+	CHECK(dk_zone_parse(&z, nul, sizeof(nul) - 1, err, sizeof(err)) ==
+	    DK_ESYNTAX);
 	CHECK_STR("nul", "line 1: NUL byte", err);
 	if ((buf = calloc(1, zone_max + 1)) == NULL)
 		return test_fail(__FILE__, __LINE__, "malloc");
 	memset(buf, '#', zone_max + 1);
 	CHECK(dk_zone_parse(&z, buf, zone_max, err, sizeof(err)) == 0);
 	dk_zone_free(z);
-	CHECK(dk_zone_parse(&z, buf, zone_max + 1, err, sizeof(err)) == -1);
+	CHECK(dk_zone_parse(&z, buf, zone_max + 1, err, sizeof(err)) ==
+	    DK_ELIMIT);
 	free(buf);
 	CHECK_STR("big zone", "zone over 4194304 bytes", err);
 	/* a short error buffer is cut, never overrun; none at all is fine */
-	CHECK(dk_zone_parse(&z, "x", 1, tiny, sizeof(tiny)) == -1);
+	CHECK(dk_zone_parse(&z, "x", 1, tiny, sizeof(tiny)) == DK_ESYNTAX);
 	CHECK_STR("tiny", "line 1:", tiny);
-	CHECK(dk_zone_parse(&z, "x", 1, NULL, 0) == -1);
+	CHECK(dk_zone_parse(&z, "x", 1, NULL, 0) == DK_ESYNTAX);
 	return 0;
 }
 

@@ -276,14 +276,16 @@ path_zone(struct oom_run *r, const void *arg)
 	const char *const *txt;
 	size_t ntxt;
 	char err[200];
+	enum dk_status st;
 
 	(void)arg;
-	if (dk_zone_parse(&z, data.zonetext, data.zonelen, err,
-	    sizeof(err)) == -1) {
+	if ((st = dk_zone_parse(&z, data.zonetext, data.zonelen, err,
+	    sizeof(err))) != DK_OK) {
 		if (z != NULL)
 			oom_broke(r, "dk_zone_parse failed but left a zone");
-		if (oom_injected() == 0)
-			oom_broke(r, "dk_zone_parse: %s", err);
+		if (oom_injected() == 0 || st != DK_ENOMEM)
+			oom_broke(r, "dk_zone_parse: %s: %s",
+			    dk_status_str(st), err);
 		r->enomem = 1;
 		return;
 	}
@@ -786,7 +788,7 @@ load(void)
 	if (dns_server() == -1)
 		return -1;
 	if (dk_zone_parse(&data.zone, data.zonetext, data.zonelen, err,
-	    sizeof(err)) == -1 ||
+	    sizeof(err)) != DK_OK ||
 	    dk_key_parse(&data.rsa, data.rsa_pkcs1, data.rsa_pkcs1_len, err,
 	    sizeof(err)) != DK_OK ||
 	    dk_key_parse(&data.ed, data.ed_seed, data.ed_seed_len, err,

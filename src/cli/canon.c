@@ -27,18 +27,16 @@
 #include <string.h>
 
 #include "cli.h"
-#include "../canon/canon.h"
-#include "../dkim/dkim.h"
 
-#define HDR_ERR_MAX	256	/* one line of dk_msghdr_end() message */
+#define CANON_ERR_MAX	256	/* one dk_canonicalizer_new() message */
 
 struct canon_cfg {
-	enum dk_canon	 hc;
-	enum dk_canon	 bc;
-	char		**hlist;	/* NULL: the default list */
-	size_t		 nh;
-	int		 header;	/* print the header part */
-	int		 body;		/* print the body part */
+	struct dk_canon_opts	 opts;
+	char			**hlist;	/* NULL: the default list */
+	size_t			 nh;
+	int			 header;	/* print the header part */
+	int			 body;		/* print the body part */
+	int			 header_done;	/* the header part is out */
 };
 
 static int
@@ -47,7 +45,6 @@ canon_getopt(int argc, char **argv, struct canon_cfg *cfg)
 	static const struct option longopts[] = {
 		{ NULL, 0, NULL, 0 }
 	};
-	char err[HDR_ERR_MAX];
 	int ch, rc;
 
 	opterr = 0;
@@ -61,8 +58,8 @@ canon_getopt(int argc, char **argv, struct canon_cfg *cfg)
 			cfg->body = 0;
 			break;
 		case 'c':
-			if ((rc = dk_cli_canon_opt(optarg, &cfg->hc,
-			    &cfg->bc)) != 0)
+			if ((rc = dk_cli_canon_opt(optarg, &cfg->opts.hcanon,
+			    &cfg->opts.bcanon)) != 0)
 				return rc;
 			break;
 		case 'h':
@@ -74,159 +71,102 @@ canon_getopt(int argc, char **argv, struct canon_cfg *cfg)
 	}
 	if (optind != argc || (!cfg->header && !cfg->body))
 		return dk_cli_usage("canon");
-	/* no signer to judge -h here: the engine's rule, before stdin */
-	if (cfg->hlist != NULL && dk_sig_hlist_check((const char *const *)
-	    cfg->hlist, err, sizeof(err)) == -1) {
-		dk_cli_warnx("-h: %s", err);
-		return EX_USAGE;
-	}
 	return 0;
 }
 
+/* The parts asked for, a blank line between them. */
 static void
-canon_sink(void *arg, const void *buf, size_t len)
+canon_out(void *arg, enum dk_canon_part part, const void *buf, size_t len)
 {
-	(void)fwrite(buf, 1, len, arg);
+	struct canon_cfg *cfg = arg;
+
+	switch (part) {
+	case DK_CANON_FIELD:
+		if (cfg->header)
+			(void)fwrite(buf, 1, len, stdout);
+		break;
+	case DK_CANON_HEADER_END:
+		cfg->header_done = 1;
+		if (cfg->header && cfg->body)
+			(void)fwrite("\r\n", 1, 2, stdout);
+		break;
+	case DK_CANON_BODY:
+		if (cfg->body)
+			(void)fwrite(buf, 1, len, stdout);
+		break;
+	}
 }
 
-/*
- * The fields a signature with this h= covers, in h= order, picked from
- * the bottom up (RFC 6376 §5.4.2); names with no instance left give
- * nothing.
- */
+/* An engine status as an exit status, after saying why. */
 static int
-canon_print_header(const struct canon_cfg *cfg, const struct dk_msghdr *mh)
+canon_fail(const struct dk_canonicalizer *c, enum dk_status st)
 {
-	const char *defnames[DK_H_MAX];
-	const char *const *names = defnames;
-	const struct dk_hfield *sel[DK_H_MAX];
-	struct dk_span spans[DK_H_MAX];
-	size_t i, n;
-
-	if (cfg->hlist != NULL) {
-		names = (const char *const *)cfg->hlist;
-		n = cfg->nh;
-	} else if ((n = dk_default_hlist(mh->f, mh->nf, defnames,
-	    DK_H_MAX)) > DK_H_MAX) {
-		dk_cli_warnx("stdin: more header fields to sign than the %d a "
-		    "signature lists", DK_H_MAX);
-		return EX_DATAERR;
-	}
-	for (i = 0; i < n; i++) {
-		spans[i].p = names[i];
-		spans[i].len = strlen(names[i]);
-	}
-	dk_select(mh->f, mh->nf, spans, n, sel);
-	for (i = 0; i < n; i++)
-		if (sel[i] != NULL)
-			dk_canon_header(cfg->hc, sel[i]->text, sel[i]->len, 1,
-			    canon_sink, stdout);
-	if (cfg->body)
-		canon_sink(stdout, "\r\n", 2);
-	return 0;
-}
-
-/* The header block has ended: split it, and print its part. */
-static int
-canon_end_header(const struct canon_cfg *cfg, struct dk_msghdr *mh)
-{
-	char err[HDR_ERR_MAX];
-	enum dk_status st;
-
-	if ((st = dk_msghdr_end(mh, err, sizeof(err))) == DK_ENOMEM)
-		dk_cli_oom();
-	if (st != DK_OK) {
-		dk_cli_warnx("stdin: %s", err);
-		return EX_DATAERR;
-	}
-	return cfg->header ? canon_print_header(cfg, mh) : 0;
-}
-
-/* Where canon_feed() sends the text, and what it found. */
-struct canon_run {
-	const struct canon_cfg	*cfg;
-	struct dk_msghdr	*mh;
-	struct dk_canon_body	 cb;
-	int			 rc;	/* set when the header cannot be used */
-};
-
-/*
- * Feed one piece of CRLF text (dk_lf_write() makes it so): to the
- * header block while it lasts, the rest to the body.
- */
-static enum dk_status
-canon_feed(void *arg, const char *buf, size_t len)
-{
-	struct canon_run *run = arg;
-	enum dk_status st;
-	size_t used = 0;
-
-	if (run->rc != 0)
-		return DK_OK;
-	if (!run->mh->done) {
-		if ((st = dk_msghdr_write(run->mh, buf, len, &used)) != DK_OK)
-			return st;
-		if (run->mh->done &&
-		    (run->rc = canon_end_header(run->cfg, run->mh)) != 0)
-			return DK_OK;
-	}
-	if (run->mh->done && run->cfg->body)
-		dk_canon_body_write(&run->cb, buf + used, len - used);
-	return DK_OK;
-}
-
-static int
-canon_stream(const struct canon_cfg *cfg, struct dk_msghdr *mh)
-{
-	struct canon_run run = { cfg, mh, { 0 }, 0 };
-	struct dk_canon_body *cb = &run.cb;
-	struct dk_lf lf = { 1, 0 };
-	char in[DK_CLI_CHUNK], err[HDR_ERR_MAX];
-	ssize_t n = 0;
-	enum dk_status st = DK_OK;
-	int rc = 0;
-
-	dk_canon_body_init(cb, cfg->bc, UINT64_MAX, canon_sink, stdout);
-	while (st == DK_OK && run.rc == 0 && (cfg->body || !mh->done) &&
-	    (n = dk_cli_read_chunk(0, in, sizeof(in))) > 0)
-		st = dk_lf_write(&lf, in, (size_t)n, canon_feed, &run);
-	rc = run.rc;
 	if (st == DK_ENOMEM)
 		dk_cli_oom();
-	if (st != DK_OK) {
-		dk_msghdr_limit_msg(err, sizeof(err));
-		dk_cli_warnx("stdin: %s", err);
-		return EX_DATAERR;
-	}
-	if (rc != 0)
-		return rc;
+	dk_cli_warnx("stdin: %s", dk_canonicalizer_errmsg(c));
+	return st == DK_ESYNTAX || st == DK_ELIMIT ? EX_DATAERR : EX_SOFTWARE;
+}
+
+/* Stream stdin through c; with -H, only as far as the header block. */
+static int
+canon_stream(struct canon_cfg *cfg, struct dk_canonicalizer *c)
+{
+	char in[DK_CLI_CHUNK];
+	ssize_t n = 0;
+	enum dk_status st;
+
+	/* files often have bare LF; the engine makes it CRLF */
+	st = dk_canonicalizer_accept_lf(c);
+	while (st == DK_OK && (cfg->body || !cfg->header_done) &&
+	    (n = dk_cli_read_chunk(0, in, sizeof(in))) > 0)
+		st = dk_canonicalizer_write(c, in, (size_t)n);
+	if (st != DK_OK)
+		return canon_fail(c, st);
 	if (n == -1) {
 		dk_cli_warnx("stdin: %s", strerror(errno));
 		return EX_NOINPUT;
 	}
-	if (!mh->done && (rc = canon_end_header(cfg, mh)) != 0)
-		return rc;
-	if (cfg->body)
-		dk_canon_body_end(cb);
+	if ((st = dk_canonicalizer_finish(c)) != DK_OK)
+		return canon_fail(c, st);
 	return dk_cli_flush();
+}
+
+/* The engine judges -h before stdin is read: there is no signer here. */
+static int
+canon_run(struct canon_cfg *cfg)
+{
+	struct dk_canonicalizer *c;
+	char err[CANON_ERR_MAX];
+	enum dk_status st;
+	int rc;
+
+	cfg->opts.headers = (const char *const *)cfg->hlist;
+	cfg->opts.out = canon_out;
+	cfg->opts.arg = cfg;
+	if ((st = dk_canonicalizer_new(&c, &cfg->opts, err, sizeof(err))) ==
+	    DK_ENOMEM)
+		dk_cli_oom();
+	if (st != DK_OK) {
+		dk_cli_warnx("-h: %s", err);
+		return EX_USAGE;
+	}
+	rc = canon_stream(cfg, c);
+	dk_canonicalizer_free(c);
+	return rc;
 }
 
 int
 dk_cli_canon(int argc, char **argv)
 {
 	struct canon_cfg cfg;
-	struct dk_msghdr mh;
 	int rc;
 
 	memset(&cfg, 0, sizeof(cfg));
-	memset(&mh, 0, sizeof(mh));
-	cfg.hc = DK_CANON_RELAXED;
-	cfg.bc = DK_CANON_RELAXED;
+	dk_canon_opts_init(&cfg.opts, sizeof(cfg.opts));
 	cfg.header = 1;
 	cfg.body = 1;
 	if ((rc = canon_getopt(argc, argv, &cfg)) == 0)
-		rc = canon_stream(&cfg, &mh);
-	dk_msghdr_free(&mh);
+		rc = canon_run(&cfg);
 	free(cfg.hlist);
 	return rc;
 }

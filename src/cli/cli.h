@@ -32,7 +32,6 @@
 #include <sysexits.h>
 
 #include "dkimkit.h"
-#include "../dns/keycheck.h"
 
 /* --version; the build may set it from the release's number */
 #ifndef DKIMKIT_VERSION
@@ -44,6 +43,8 @@
 
 /* Read size for streamed input; the LF conversion at most doubles it. */
 #define DK_CLI_CHUNK		(64 * 1024)
+/* A DNS name as text, with its NUL: 253 octets (RFC 1035 §2.3.4). */
+#define DK_CLI_NAME_MAX		256
 /* A PEM key file; a 4096-bit RSA PKCS#1 PEM is about 3.3 KiB. */
 #define DK_CLI_KEYFILE_MAX	(64 * 1024)
 /*
@@ -73,14 +74,10 @@ struct dk_cli_keysrc_args {
 	const char	*server;
 };
 
-/*
- * Where key records come from (keysrc.c): a zone file, or the DNS. The
- * answer to the last lookup stays valid until the next one or close.
- */
+/* Where key records come from (keysrc.c): a zone file, or the DNS. */
 struct dk_cli_keysrc {
 	struct dk_zone		*zone;		/* --dns-file */
 	struct dk_resolver	*resolver;	/* otherwise */
-	struct dk_dns_lookup	*last;
 };
 
 /*
@@ -118,8 +115,8 @@ struct dk_cli_conf {
 /* A key line: its word DOMAIN:SELECTOR:KEYFILE at buf[off..off+len). */
 struct dk_cli_confkey {
 	size_t		 off, len, lineno;
-	char		 domain[DK_KEYCHECK_NAME_MAX];
-	char		 selector[DK_KEYCHECK_NAME_MAX];
+	char		 domain[DK_CLI_NAME_MAX];
+	char		 selector[DK_CLI_NAME_MAX];
 	char		 path[PATH_MAX];
 };
 
@@ -152,7 +149,8 @@ int	dk_cli_flush(void);
 /*
  * conffile.c. read: the file, locked against another rotate until free;
  * 0 or an exit status after saying why. keys: the key lines of domain
- * (and of selector, unless NULL), the first max of them in out[];
+ * (trimmed, see keyarg.c; a line's may end in a dot) and of selector,
+ * unless NULL, both without case, the first max of them in out[];
  * returns how many there are. replace: write backup as a copy of the
  * file, then the file with ck's word replaced by word; both keep the
  * file's owner and mode. A file changed since read is left alone
@@ -196,9 +194,11 @@ int	dk_cli_key_load(const char *path, struct dk_key **keyp);
  * EX_USAGE after saying why and printing cmd's usage when both were
  * given. open: from the zone file a->dnsfile if not NULL, else from the
  * DNS at a->server (NULL: resolv.conf); returns 0 or an exit status
- * after saying why. lookup: the records at name, owned by ks. report: a
- * line naming the DNS server whose last try failed, and how, if one did.
- * server: that server's "ADDR:PORT", or NULL.
+ * after saying why. answer: every query v has now, answered (from the
+ * DNS, this waits for them); the status of dk_verifier_answer(). check:
+ * kc's key against its published records (dk_key_check_published()).
+ * report: a line naming the DNS server whose last try failed, and how,
+ * if one did.
  */
 int	dk_cli_keysrc_opt(struct dk_cli_keysrc_args *a, int ch,
 	    const char *arg);
@@ -207,11 +207,12 @@ int	dk_cli_keysrc_args_ok(const struct dk_cli_keysrc_args *a,
 int	dk_cli_keysrc_open(struct dk_cli_keysrc *ks,
 	    const struct dk_cli_keysrc_args *a);
 void	dk_cli_keysrc_close(struct dk_cli_keysrc *ks);
-enum dk_dns_rcode
-	dk_cli_keysrc_lookup(struct dk_cli_keysrc *ks, const char *name,
-	    const char *const **txt, size_t *ntxt);
+enum dk_status
+	dk_cli_keysrc_answer(const struct dk_cli_keysrc *ks,
+	    struct dk_verifier *v);
+void	dk_cli_keysrc_check(const struct dk_cli_keysrc *ks,
+	    struct dk_key_check *kc);
 void	dk_cli_keysrc_report(const struct dk_cli_keysrc *ks);
-const char *dk_cli_keysrc_server(const struct dk_cli_keysrc *ks);
 
 /*
  * keygen.c. keygen_make: a new key of type and bits (0: the default)

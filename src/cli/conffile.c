@@ -46,7 +46,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "../dns/dns.h"
 
 static int
 is_blank(char c)
@@ -143,6 +142,7 @@ dk_cli_conf_keys(const struct dk_cli_conf *cf, const char *domain,
 {
 	struct dk_cli_confkey ck;
 	const char *p = cf->buf, *end = cf->buf + cf->len, *nl;
+	char d[sizeof(ck.domain)];
 	size_t n = 0, lineno = 0, woff;
 
 	for (; p < end; p = nl + 1) {
@@ -150,9 +150,12 @@ dk_cli_conf_keys(const struct dk_cli_conf *cf, const char *domain,
 		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			nl = end;
 		memset(&ck, 0, sizeof(ck));
-		/* selectors too are DNS labels, compared without case */
-		if (key_line(p, (size_t)(nl - p), &woff, &ck) == -1 ||
-		    !dk_dns_name_eq(ck.domain, domain) || (selector != NULL &&
+		if (key_line(p, (size_t)(nl - p), &woff, &ck) == -1)
+			continue;
+		/* DNS names: without case, the final dot domain has not */
+		memcpy(d, ck.domain, sizeof(d));
+		dk_cli_domain_trim(d);
+		if (strcasecmp(d, domain) != 0 || (selector != NULL &&
 		    strcasecmp(ck.selector, selector) != 0))
 			continue;
 		ck.off = (size_t)(p - cf->buf) + woff;

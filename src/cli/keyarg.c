@@ -25,7 +25,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "../dkim/dkim.h"
 
 #define KEY_ERR_MAX	256	/* one line of dk_key_parse() message */
 
@@ -78,14 +77,14 @@ dk_cli_keyspec_split(char *spec, const char *cmd, struct dk_cli_keyspec *ks)
 int
 dk_cli_names_ok(const char *domain, const char *selector)
 {
-	if (!dk_sig_domain_ok(domain, strlen(domain), 2)) {
+	if (!dk_domain_ok(domain)) {
 		dk_cli_warnx("%s: not a domain name: letters, digits and "
 		    "hyphens, two labels or more; an IDN as its xn-- "
 		    "A-label", domain);
 		return EX_USAGE;
 	}
 	/* also keeps a selector from naming another directory */
-	if (!dk_sig_domain_ok(selector, strlen(selector), 1)) {
+	if (!dk_selector_ok(selector)) {
 		dk_cli_warnx("%s: not a selector", selector);
 		return EX_USAGE;
 	}

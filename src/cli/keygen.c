@@ -29,7 +29,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "../dkim/dkim.h"
 
 #define TXT_STRING_MAX	255	/* RFC 1035 §3.3: one character-string */
 

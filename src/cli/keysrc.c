@@ -25,23 +25,23 @@
 #include <string.h>
 
 #include "cli.h"
-#include "../dns/dns.h"
-#include "../dns/resolver.h"
 
 #define ZONE_ERR_MAX	256	/* one line of dk_zone_parse() message */
+#define DNS_ERR_MAX	128	/* one dk_resolver_new() message */
 
 static int
 keysrc_load_zone(struct dk_cli_keysrc *ks, const char *path)
 {
 	char *buf, err[ZONE_ERR_MAX];
 	size_t len;
+	enum dk_status st;
 	int rc;
 
 	if ((rc = dk_cli_read_file(path, DK_ZONE_MAX, &buf, &len)) != 0)
 		return rc;
-	rc = dk_zone_parse(&ks->zone, buf, len, err, sizeof(err));
+	st = dk_zone_parse(&ks->zone, buf, len, err, sizeof(err));
 	free(buf);
-	if (rc == -1) {
+	if (st != DK_OK) {
 		dk_cli_warnx("%s: %s", path, err);
 		return EX_DATAERR;
 	}
@@ -56,7 +56,7 @@ static int
 keysrc_open_dns(struct dk_cli_keysrc *ks, const char *server)
 {
 	struct dk_resolver_opts ro;
-	char err[DK_DNS_ERR_MAX];
+	char err[DNS_ERR_MAX];
 	enum dk_status st;
 
 	dk_resolver_opts_init(&ro, sizeof(ro));
@@ -111,35 +111,32 @@ dk_cli_keysrc_open(struct dk_cli_keysrc *ks,
 void
 dk_cli_keysrc_close(struct dk_cli_keysrc *ks)
 {
-	dk_dns_lookup_free(ks->last);
 	dk_zone_free(ks->zone);
 	dk_resolver_free(ks->resolver);
 	memset(ks, 0, sizeof(*ks));
 }
 
 /* see cli.h */
-enum dk_dns_rcode
-dk_cli_keysrc_lookup(struct dk_cli_keysrc *ks, const char *name,
-    const char *const **txt, size_t *ntxt)
+enum dk_status
+dk_cli_keysrc_answer(const struct dk_cli_keysrc *ks, struct dk_verifier *v)
 {
-	const struct dk_dns_result *res;
+	if (ks->zone != NULL)
+		return dk_zone_answer_verifier(ks->zone, v);
+	return dk_dns_resolve_verifier(ks->resolver, v, 0);
+}
+
+/* see cli.h */
+void
+dk_cli_keysrc_check(const struct dk_cli_keysrc *ks, struct dk_key_check *kc)
+{
 	enum dk_status st;
 
-	*txt = NULL;
-	*ntxt = 0;
 	if (ks->zone != NULL)
-		return dk_zone_lookup(ks->zone, name, txt, ntxt);
-	dk_dns_lookup_free(ks->last);
-	if ((ks->last = dk_dns_resolve_name(ks->resolver, name, &st)) ==
-	    NULL) {
-		if (st == DK_ENOMEM)
-			dk_cli_oom();
-		return DK_DNS_NXDOMAIN;	/* not a domain name: no such key */
-	}
-	res = dk_dns_lookup_result(ks->last);
-	*txt = res->txt;
-	*ntxt = res->ntxt;
-	return res->rcode;
+		st = dk_key_check_zone(ks->zone, kc, 1);
+	else
+		st = dk_key_check_published(ks->resolver, kc, 1);
+	if (st != DK_OK)
+		dk_cli_oom();	/* the arguments are set: only memory is left */
 }
 
 static const char *
@@ -172,16 +169,4 @@ dk_cli_keysrc_report(const struct dk_cli_keysrc *ks)
 	    (f = dk_resolver_last_failure(ks->resolver)) == NULL)
 		return;
 	dk_cli_warnx("DNS server %s: %s", f->server, failure_text(f->rcode));
-}
-
-/* see cli.h */
-const char *
-dk_cli_keysrc_server(const struct dk_cli_keysrc *ks)
-{
-	const struct dk_dns_failure *f;
-
-	if (ks->resolver == NULL ||
-	    (f = dk_resolver_last_failure(ks->resolver)) == NULL)
-		return NULL;
-	return f->server;
 }

@@ -23,14 +23,13 @@
 #include <string.h>
 
 #include "cli.h"
-#include "../dkim/dkim.h"
 
 /* The -c option. Returns 0, or EX_USAGE after saying why. */
 int
 dk_cli_canon_opt(const char *arg, enum dk_canon *hc, enum dk_canon *bc)
 {
 	/* as in c=: a single word names the header's, the body's is simple */
-	if (dk_sig_canon_parse(arg, strlen(arg), hc, bc) == -1) {
+	if (dk_canon_parse(arg, hc, bc) != DK_OK) {
 		dk_cli_warnx("-c: %s: expected HEADER/BODY, each simple or "
 		    "relaxed", arg);
 		return EX_USAGE;
@@ -42,8 +41,8 @@ dk_cli_canon_opt(const char *arg, enum dk_canon *hc, enum dk_canon *bc)
  * Split "h1:h2:..." into a NULL-terminated list of names, in one
  * allocation that the caller frees with free(). Names are kept as given
  * (RFC 6376 §3.5 h=; the signer repeats them literally). Whether they
- * are names, and how many the list may hold, is the engine's rule
- * (dk_sig_hlist_check()), judged where the list is used.
+ * are names, and how many the list may hold, is the engine's rule,
+ * judged where the list is used.
  */
 static char **
 hlist_split(const char *s, size_t *np)

@@ -27,31 +27,30 @@
 #include <string.h>
 
 #include "cli.h"
-#include "../dns/dns.h"
-#include "../dns/resolver.h"
 
 /* see cli.h */
 int
 dk_cli_keycheck_file(struct dk_cli_keysrc *ks, const char *domain,
     const char *selector, const char *path)
 {
-	struct dk_keycheck kc;
+	struct dk_key_check kc;
 	struct dk_key *key;
-	enum dk_dns_rcode rcode;
-	const char *const *txt;
-	size_t ntxt;
+	char name[DK_CLI_NAME_MAX];
 	int rc;
 
 	if ((rc = dk_cli_key_load(path, &key)) != 0)
 		return rc;
-	if (dk_keycheck_name(&kc, domain, selector) == 0) {
-		rcode = dk_cli_keysrc_lookup(ks, kc.name, &txt, &ntxt);
-		dk_keycheck_compare(&kc, key, path, rcode, txt, ntxt,
-		    dk_cli_keysrc_server(ks));
-	}
+	memset(&kc, 0, sizeof(kc));
+	kc.key = key;
+	kc.domain = domain;
+	kc.selector = selector;
+	kc.keyname = path;
+	dk_cli_keysrc_check(ks, &kc);
 	dk_key_free(key);
-	printf("%s: %s (%s)\n", kc.name, dk_key_state_str(kc.state),
-	    kc.detail);
+	/* a name past DK_CLI_NAME_MAX is absent: printed cut short */
+	(void)snprintf(name, sizeof(name), "%s._domainkey.%s", selector,
+	    domain);
+	printf("%s: %s (%s)\n", name, dk_key_state_str(kc.state), kc.detail);
 	if (kc.state == DK_KEY_MATCH)
 		return 0;
 	return kc.state == DK_KEY_LOOKUP_FAILED ? EX_TEMPFAIL : DK_CLI_EX_NOPASS;

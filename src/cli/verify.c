@@ -28,8 +28,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "../dns/dns.h"
-#include "../dns/resolver.h"
 
 /* getopt_long() values of verify's own long-only options */
 enum {
@@ -84,31 +82,6 @@ verify_getopt(int argc, char **argv, struct verify_cfg *cfg)
 }
 
 /*
- * Answer every query the verifier has so far: from the DNS, all at once
- * (this waits for them), or from the zone.
- */
-static enum dk_status
-verify_answer(struct dk_verifier *v, const struct dk_cli_keysrc *keys)
-{
-	const struct dk_zone *z = keys->zone;
-	const char *q, *const *txt;
-	size_t ntxt;
-	enum dk_dns_rcode rcode;
-	enum dk_status st;
-
-	if (keys->resolver != NULL)
-		return dk_dns_resolve_verifier(keys->resolver, v, 0);
-	while ((q = dk_verifier_next_query(v)) != NULL) {
-		txt = NULL;
-		ntxt = 0;
-		rcode = dk_zone_lookup(z, q, &txt, &ntxt);
-		if ((st = dk_verifier_answer(v, q, rcode, txt, ntxt)) != DK_OK)
-			return st;
-	}
-	return DK_OK;
-}
-
-/*
  * An engine status as an exit status. A malformed header block still
  * leaves results for the fields it held, so it is only a warning.
  */
@@ -140,7 +113,7 @@ verify_stream(struct dk_verifier *v, const struct dk_cli_keysrc *keys)
 	st = dk_verifier_accept_lf(v);
 	while (st == DK_OK && (n = dk_cli_read_chunk(0, in, sizeof(in))) > 0)
 		if ((st = dk_verifier_write(v, in, (size_t)n)) == DK_OK)
-			st = verify_answer(v, keys);
+			st = dk_cli_keysrc_answer(keys, v);
 	if (st != DK_OK)
 		return verify_fail(v, st);
 	if (n == -1) {
@@ -149,7 +122,7 @@ verify_stream(struct dk_verifier *v, const struct dk_cli_keysrc *keys)
 	}
 	/* a message of header fields only has its queries known only now */
 	if ((st = dk_verifier_end(v)) == DK_OK)
-		st = verify_answer(v, keys);
+		st = dk_cli_keysrc_answer(keys, v);
 	if (st != DK_OK)
 		return verify_fail(v, st);
 	return verify_fail(v, dk_verifier_finish(v));

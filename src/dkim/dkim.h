@@ -134,6 +134,24 @@ void	dk_select(const struct dk_hfield *f, size_t nf,
 size_t	dk_default_hlist(const struct dk_hfield *f, size_t nf,
 	    const char **out, size_t max);
 
+/*
+ * What a signature covers (select.c): names[] gets its h= names,
+ * headers[0..nheaders) as given or, with headers NULL, the default list
+ * for mh (dk_default_hlist() up to DK_SIGN_H_MAX); sel[] the field each
+ * name picks (dk_select()). Both have room for DK_H_MAX. Returns how
+ * many names.
+ */
+size_t	dk_sign_select(const struct dk_msghdr *mh, char *const *headers,
+	    size_t nheaders, const char **names, const struct dk_hfield **sel);
+/*
+ * A copy of the NULL-terminated list in, already checked, in *outp
+ * (*np names): DK_OK, or DK_ENOMEM with what was copied still there for
+ * dk_hlist_free(list, n).
+ */
+enum dk_status	dk_hlist_copy(const char *const *in, char ***outp,
+		    size_t *np);
+void	dk_hlist_free(char **list, size_t n);
+
 enum dk_sigalg {
 	DK_ALG_RSA_SHA256 = 0,
 	DK_ALG_RSA_SHA1,

@@ -19,6 +19,7 @@
  */
 
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dkim.h"
@@ -166,4 +167,56 @@ dk_default_hlist(const struct dk_hfield *f, size_t nf, const char **out,
 			out[n++] = default_headers[i];
 	}
 	return n;
+}
+
+/* see dkim.h */
+size_t
+dk_sign_select(const struct dk_msghdr *mh, char *const *headers,
+    size_t nheaders, const char **names, const struct dk_hfield **sel)
+{
+	struct dk_span spans[DK_H_MAX];
+	size_t i, n = nheaders;
+
+	if (headers == NULL)
+		n = dk_default_hlist(mh->f, mh->nf, names, DK_SIGN_H_MAX);
+	for (i = 0; i < n; i++) {
+		if (headers != NULL)
+			names[i] = headers[i];
+		spans[i].p = names[i];
+		spans[i].len = strlen(names[i]);
+	}
+	dk_select(mh->f, mh->nf, spans, n, sel);
+	return n;
+}
+
+/* see dkim.h */
+enum dk_status
+dk_hlist_copy(const char *const *in, char ***outp, size_t *np)
+{
+	char **list;
+	size_t i, n;
+
+	*outp = NULL;
+	*np = 0;
+	for (n = 0; in[n] != NULL; n++)
+		;
+	if ((list = calloc(n + 1, sizeof(*list))) == NULL)
+		return DK_ENOMEM;
+	*outp = list;
+	*np = n;
+	for (i = 0; i < n; i++)
+		if ((list[i] = strdup(in[i])) == NULL)
+			return DK_ENOMEM;
+	return DK_OK;
+}
+
+/* see dkim.h */
+void
+dk_hlist_free(char **list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; list != NULL && i < n; i++)
+		free(list[i]);
+	free(list);
 }

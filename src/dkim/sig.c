@@ -127,6 +127,20 @@ dk_sig_domain_ok(const char *p, size_t len, size_t minlabels)
 	return name_ok(p, len, minlabels, 0);
 }
 
+/* see dkimkit.h */
+int
+dk_domain_ok(const char *s)
+{
+	return s != NULL && dk_sig_domain_ok(s, strlen(s), 2);
+}
+
+/* see dkimkit.h */
+int
+dk_selector_ok(const char *s)
+{
+	return s != NULL && dk_sig_domain_ok(s, strlen(s), 1);
+}
+
 /* see dkim.h */
 int
 dk_sig_hlist_check(const char *const *names, char *err, size_t errlen)
@@ -239,6 +253,21 @@ dk_sig_canon_parse(const char *p, size_t len, enum dk_canon *hc,
 	if (slash != NULL && canon_word(slash + 1, len - hlen - 1, bc) == -1)
 		return -1;
 	return 0;
+}
+
+/* see dkimkit.h */
+enum dk_status
+dk_canon_parse(const char *s, enum dk_canon *hcanon, enum dk_canon *bcanon)
+{
+	enum dk_canon hc, bc;
+
+	if (s == NULL || hcanon == NULL || bcanon == NULL)
+		return DK_EINVAL;
+	if (dk_sig_canon_parse(s, strlen(s), &hc, &bc) == -1)
+		return DK_ESYNTAX;
+	*hcanon = hc;
+	*bcanon = bc;
+	return DK_OK;
 }
 
 static enum dk_reason

@@ -102,26 +102,6 @@ body_for(struct dk_signer *s, enum dk_canon mode)
 }
 
 /*
- * headers as dk_sign_opts_check() has found them good. Returns DK_OK or
- * DK_ENOMEM.
- */
-static enum dk_status
-copy_headers(struct sign_one *o, const char *const *headers)
-{
-	size_t i, n;
-
-	for (n = 0; headers[n] != NULL; n++)
-		;
-	if ((o->headers = calloc(n, sizeof(*o->headers))) == NULL)
-		return DK_ENOMEM;
-	o->nheaders = n;
-	for (i = 0; i < n; i++)
-		if ((o->headers[i] = strdup(headers[i])) == NULL)
-			return DK_ENOMEM;
-	return DK_OK;
-}
-
-/*
  * i= goes into the field as it is, so it must already be
  * dkim-quoted-printable with nothing to quote (§2.11 dkim-safe-char),
  * and within d= (§3.5).
@@ -236,14 +216,10 @@ dk_sign_opts_check(const struct dk_sign_opts *caller, char *err,
 static void
 free_one(struct sign_one *o)
 {
-	size_t j;
-
 	free(o->domain);
 	free(o->selector);
 	free(o->auid);
-	for (j = 0; o->headers != NULL && j < o->nheaders; j++)
-		free(o->headers[j]);
-	free(o->headers);
+	dk_hlist_free(o->headers, o->nheaders);
 	free(o->field);
 	if (o->body != NULL)
 		o->body->users--;
@@ -273,7 +249,7 @@ setup_one(struct dk_signer *s, struct sign_one *o,
 	if (opt->auid != NULL && (o->auid = strdup(opt->auid)) == NULL)
 		return DK_ENOMEM;
 	if (opt->headers != NULL)
-		return copy_headers(o, opt->headers);
+		return dk_hlist_copy(opt->headers, &o->headers, &o->nheaders);
 	return DK_OK;
 }
 
@@ -442,20 +418,6 @@ check_header(struct dk_signer *s)
 	return DK_OK;
 }
 
-static size_t
-header_list(const struct dk_signer *s, const struct sign_one *o,
-    const char **names)
-{
-	size_t i;
-
-	if (o->headers == NULL)
-		return dk_default_hlist(s->mh.f, s->mh.nf, names,
-		    DK_SIGN_H_MAX);
-	for (i = 0; i < o->nheaders; i++)
-		names[i] = o->headers[i];
-	return o->nheaders;
-}
-
 static enum dk_sigalg
 sigalg_of(const struct dk_key *key)
 {
@@ -468,19 +430,13 @@ sign_one(struct dk_signer *s, struct sign_one *o)
 {
 	const char *names[DK_H_MAX];
 	const struct dk_hfield *sel[DK_H_MAX];
-	struct dk_span spans[DK_H_MAX];
 	struct dk_sig_spec spec;
 	struct dk_hash hh;
 	uint8_t bh[DK_DIGEST_MAX], digest[DK_DIGEST_MAX], sig[DK_SIG_MAX];
-	size_t i, nh, siglen;
+	size_t nh, siglen;
 	enum dk_status st;
 
-	nh = header_list(s, o, names);
-	for (i = 0; i < nh; i++) {
-		spans[i].p = names[i];
-		spans[i].len = strlen(names[i]);
-	}
-	dk_select(s->mh.f, s->mh.nf, spans, nh, sel);
+	nh = dk_sign_select(&s->mh, o->headers, o->nheaders, names, sel);
 	dk_hash_out(&o->body->hash, bh);
 	memset(&spec, 0, sizeof(spec));
 	spec.alg = sigalg_of(o->key);

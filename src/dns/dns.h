@@ -17,8 +17,9 @@
 /*
  * src/dns: DKIM key records. Parsing a record's text into a key is pure
  * (keyrec.c); key sources give the text of the records at a name. The
- * zone-file source (zonefile.c) reads the vectors/dns.txt format, for
- * tests and offline runs. Nothing here knows a DKIM-Signature.
+ * zone-file source (zonefile.c, public: dk_zone_parse()) reads the
+ * vectors/dns.txt format, for tests and offline runs. Nothing here knows
+ * a DKIM-Signature.
  */
 
 #ifndef DK_DNS_H
@@ -33,9 +34,6 @@
 #define DK_KEYREC_MAX	16384	/* record text; a 4096-bit key needs ~750,
 				 * an 8192-bit one ~1,450: this leaves
 				 * room for notes (n=) and unknown tags */
-#define DK_ZONE_MAX	(4 * 1024 * 1024)	/* zone file bytes; dns.txt is
-						 * ~15 KB: this is for test and
-						 * offline zones, not a server */
 
 /*
  * A key record's name as text, with its NUL: a selector and a domain of
@@ -90,30 +88,6 @@ struct dk_keyrec {
  */
 int	dk_keyrec_parse(const char *txt, size_t len, struct dk_keyrec *rec,
 	    enum dk_reason *reason);
-
-/*
- * A zone file: lines "NAME TXT \"s1\" [\"s2\" ...]" (strings joined with
- * nothing between them; \" and \\ are escapes) and "NAME NXDOMAIN",
- * "NAME SERVFAIL", "NAME TIMEOUT". Blank lines and lines starting with
- * # are skipped. Names compare without case; a trailing dot is ignored.
- * Several TXT lines for one name are several records, in file order.
- */
-struct dk_zone;
-
-/*
- * Parse buf[0..len). Returns 0, or -1 with a message naming the line
- * and the reason in err[0..errlen). *zp is NULL on failure.
- */
-int	dk_zone_parse(struct dk_zone **zp, const char *buf, size_t len,
-	    char *err, size_t errlen);
-/*
- * Look up name. A name that is not in the zone gives DK_DNS_NXDOMAIN.
- * For DK_DNS_OK, *txt and *ntxt give the records, owned by the zone.
- */
-enum dk_dns_rcode
-	dk_zone_lookup(const struct dk_zone *z, const char *name,
-	    const char *const **txt, size_t *ntxt);
-void	dk_zone_free(struct dk_zone *z);
 
 /*
  * Options structs of the public API begin with their size (dkimkit.h).

@@ -168,6 +168,19 @@ dk_key_state_str(enum dk_key_state state)
 	return state_words[state];
 }
 
+static const char *
+keyname(const struct dk_key_check *c)
+{
+	return c->keyname != NULL ? c->keyname : "";
+}
+
+static void
+check_done(struct dk_key_check *c, const struct dk_keycheck *kc)
+{
+	c->state = kc->state;
+	(void)snprintf(c->detail, sizeof(c->detail), "%s", kc->detail);
+}
+
 /* One key against its lookup l (NULL: its name is no domain name). */
 static void
 check_one(struct dk_key_check *c, const struct dk_dns_lookup *l,
@@ -180,10 +193,24 @@ check_one(struct dk_key_check *c, const struct dk_dns_lookup *l,
 	(void)snprintf(kc.detail, sizeof(kc.detail), "not a domain name");
 	if (dk_keycheck_name(&kc, c->domain, c->selector) == 0 &&
 	    l != NULL && (res = dk_dns_lookup_result(l)) != NULL)
-		dk_keycheck_compare(&kc, c->key, c->keyname != NULL ?
-		    c->keyname : "", res->rcode, res->txt, res->ntxt, server);
-	c->state = kc.state;
-	(void)snprintf(c->detail, sizeof(c->detail), "%s", kc.detail);
+		dk_keycheck_compare(&kc, c->key, keyname(c), res->rcode,
+		    res->txt, res->ntxt, server);
+	check_done(c, &kc);
+}
+
+/* NULL in a key to check: the caller broke the contract. */
+static int
+checks_ok(const struct dk_key_check *kc, size_t n)
+{
+	size_t i;
+
+	if (kc == NULL && n > 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (kc[i].key == NULL || kc[i].domain == NULL ||
+		    kc[i].selector == NULL)
+			return 0;
+	return 1;
 }
 
 /* see dkimkit.h */
@@ -198,12 +225,8 @@ dk_key_check_published(struct dk_resolver *r, struct dk_key_check *kc,
 	size_t i;
 	enum dk_status st = DK_ENOMEM;
 
-	if (r == NULL || (kc == NULL && n > 0))
+	if (r == NULL || !checks_ok(kc, n))
 		return DK_EINVAL;
-	for (i = 0; i < n; i++)
-		if (kc[i].key == NULL || kc[i].domain == NULL ||
-		    kc[i].selector == NULL)
-			return DK_EINVAL;
 	if ((names = calloc(n + 1, sizeof(*names))) == NULL ||
 	    (l = calloc(n + 1, sizeof(*l))) == NULL)
 		goto done;
@@ -228,4 +251,27 @@ done:
 	free(names);
 	free(l);
 	return st;
+}
+
+/* see dkimkit.h */
+enum dk_status
+dk_key_check_zone(const struct dk_zone *z, struct dk_key_check *kc,
+    size_t n)
+{
+	struct dk_keycheck one;
+	const char *const *txt;
+	enum dk_dns_rcode rcode;
+	size_t i, ntxt;
+
+	if (z == NULL || !checks_ok(kc, n))
+		return DK_EINVAL;
+	for (i = 0; i < n; i++) {
+		if (dk_keycheck_name(&one, kc[i].domain, kc[i].selector) == 0) {
+			rcode = dk_zone_lookup(z, one.name, &txt, &ntxt);
+			dk_keycheck_compare(&one, kc[i].key, keyname(&kc[i]),
+			    rcode, txt, ntxt, NULL);
+		}
+		check_done(&kc[i], &one);
+	}
+	return DK_OK;
 }

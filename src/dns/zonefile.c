@@ -67,6 +67,7 @@ struct lineerr {
 	char		*buf;
 	size_t		 len;
 	size_t		 line;
+	int		*nomem;		/* set when memory ran out */
 };
 
 static int
@@ -88,6 +89,13 @@ zerr(const struct lineerr *e, const char *fmt, ...)
 		va_end(ap);
 	}
 	return -1;
+}
+
+static int
+zoom(const struct lineerr *e)
+{
+	*e->nomem = 1;
+	return zerr(e, "out of memory");
 }
 
 static int
@@ -195,7 +203,7 @@ parse_strings(const char *p, const char *end, const struct lineerr *e)
 	size_t len = 0, nstrings = 0;
 
 	if ((text = malloc((size_t)(end - p) + 1)) == NULL) {
-		zerr(e, "out of memory");
+		zoom(e);
 		return NULL;
 	}
 	while ((p = skip_wsp(p, end)) < end) {
@@ -252,7 +260,7 @@ parse_line(const char *p, const char *end, struct zrec *r,
 	if ((r->name = strdup(folded)) == NULL) {
 		free(r->text);
 		r->text = NULL;
-		return zerr(e, "out of memory");
+		return zoom(e);
 	}
 	return 0;
 }
@@ -273,7 +281,7 @@ rec_cmp(const void *a, const void *b)
  * records or one simulated outcome: anything else is a conflict.
  */
 static int
-group(struct dk_zone *z, char *err, size_t errlen)
+group(struct dk_zone *z, const struct lineerr *e)
 {
 	struct zrec *r, *prev;
 	struct zname *zn = NULL;
@@ -283,7 +291,8 @@ group(struct dk_zone *z, char *err, size_t errlen)
 		qsort(z->rec, z->nrec, sizeof(z->rec[0]), rec_cmp);
 	if ((z->names = calloc(z->nrec + 1, sizeof(*z->names))) == NULL ||
 	    (z->txt = calloc(z->nrec + 1, sizeof(*z->txt))) == NULL) {
-		snprintf(err, errlen, "out of memory");
+		*e->nomem = 1;
+		snprintf(e->buf, e->len, "out of memory");
 		return -1;
 	}
 	for (i = 0; i < z->nrec; i++) {
@@ -295,8 +304,8 @@ group(struct dk_zone *z, char *err, size_t errlen)
 			zn->rcode = r->rcode;
 			zn->txt = &z->txt[ntxt];
 		} else if (r->rcode != DK_DNS_OK || prev->rcode != DK_DNS_OK) {
-			snprintf(err, errlen, "line %zu: %s conflicts with "
-			    "line %zu", r->line, r->name, prev->line);
+			snprintf(e->buf, e->len, "line %zu: %s conflicts "
+			    "with line %zu", r->line, r->name, prev->line);
 			return -1;
 		}
 		if (r->rcode == DK_DNS_OK) {
@@ -319,7 +328,7 @@ add_line(struct dk_zone *z, size_t *cap, const char *p, const char *end,
 	if (z->nrec == *cap) {
 		*cap = *cap ? *cap * 2 : 64;
 		if ((nr = reallocarray(z->rec, *cap, sizeof(*nr))) == NULL)
-			return zerr(e, "out of memory");
+			return zoom(e);
 		z->rec = nr;
 	}
 	nr = &z->rec[z->nrec];
@@ -331,25 +340,32 @@ add_line(struct dk_zone *z, size_t *cap, const char *p, const char *end,
 	return 0;
 }
 
-int
-dk_zone_parse(struct dk_zone **zp, const char *buf, size_t len, char *err,
+/* see dkimkit.h */
+enum dk_status
+dk_zone_parse(struct dk_zone **zp, const void *buf, size_t len, char *err,
     size_t errlen)
 {
 	struct dk_zone *z;
-	struct lineerr e = { err, errlen, 0 };
-	const char *p = buf, *end = buf + len, *nl, *eol;
+	char dummy[1];
+	int nomem = 0;
+	struct lineerr e = { err, errlen, 0, &nomem };
+	const char *p = buf, *end = p + len, *nl, *eol;
 	size_t cap = 0;
 
 	*zp = NULL;
-	if (errlen > 0)
-		err[0] = '\0';
+	if (err == NULL) {
+		e.buf = dummy;
+		e.len = sizeof(dummy);
+	}
+	if (e.len > 0)
+		e.buf[0] = '\0';
 	if (len > DK_ZONE_MAX) {
-		snprintf(err, errlen, "zone over %d bytes", DK_ZONE_MAX);
-		return -1;
+		snprintf(e.buf, e.len, "zone over %d bytes", DK_ZONE_MAX);
+		return DK_ELIMIT;
 	}
 	if ((z = calloc(1, sizeof(*z))) == NULL) {
-		snprintf(err, errlen, "out of memory");
-		return -1;
+		snprintf(e.buf, e.len, "out of memory");
+		return DK_ENOMEM;
 	}
 	while (p < end) {
 		e.line++;
@@ -360,13 +376,13 @@ dk_zone_parse(struct dk_zone **zp, const char *buf, size_t len, char *err,
 			goto fail;
 		p = nl < end ? nl + 1 : end;
 	}
-	if (group(z, err, errlen) == -1)
+	if (group(z, &e) == -1)
 		goto fail;
 	*zp = z;
-	return 0;
+	return DK_OK;
 fail:
 	dk_zone_free(z);
-	return -1;
+	return nomem ? DK_ENOMEM : DK_ESYNTAX;
 }
 
 static int
@@ -375,6 +391,7 @@ name_cmp(const void *key, const void *elem)
 	return strcmp(key, ((const struct zname *)elem)->name);
 }
 
+/* see dkimkit.h */
 enum dk_dns_rcode
 dk_zone_lookup(const struct dk_zone *z, const char *name,
     const char *const **txt, size_t *ntxt)
@@ -384,7 +401,8 @@ dk_zone_lookup(const struct dk_zone *z, const char *name,
 
 	*txt = NULL;
 	*ntxt = 0;
-	if (fold_name(name, strlen(name), folded) == NULL ||
+	if (z == NULL || name == NULL ||
+	    fold_name(name, strlen(name), folded) == NULL ||
 	    (zn = bsearch(folded, z->names, z->nnames, sizeof(*zn),
 	    name_cmp)) == NULL)
 		return DK_DNS_NXDOMAIN;
@@ -395,6 +413,24 @@ dk_zone_lookup(const struct dk_zone *z, const char *name,
 	return zn->rcode;
 }
 
+/* see dkimkit.h */
+enum dk_status
+dk_zone_answer_verifier(const struct dk_zone *z, struct dk_verifier *v)
+{
+	const char *q, *const *txt;
+	size_t ntxt;
+	enum dk_dns_rcode rcode;
+	enum dk_status st;
+
+	while ((q = dk_verifier_next_query(v)) != NULL) {
+		rcode = dk_zone_lookup(z, q, &txt, &ntxt);
+		if ((st = dk_verifier_answer(v, q, rcode, txt, ntxt)) != DK_OK)
+			return st;
+	}
+	return DK_OK;
+}
+
+/* see dkimkit.h */
 void
 dk_zone_free(struct dk_zone *z)
 {
