@@ -18,7 +18,8 @@
  * API version 1 as an embedder sees it: the size rule of options, safe
  * defaults, keys chosen after the header block, From and
  * Authentication-Results readers, LF-only input, the operator's policy
- * settings, per-signature detail, and the resolver's options.
+ * settings, per-signature detail, the resolver's options, the
+ * canonicalizer, option words, and the zone file as a key source.
  */
 
 #include <sys/types.h>
@@ -544,6 +545,235 @@ t_config_checks(void)
 	return 0;
 }
 
+/* What a canonicalizer gave: the parts, in order. */
+struct canon_got {
+	char	 header[OUT_MAX];
+	char	 body[OUT_MAX];
+	size_t	 hlen, blen;
+	int	 ends;		/* DK_CANON_HEADER_END calls */
+	int	 order_ok;	/* nothing of a part after the next one */
+};
+
+static void
+canon_collect(void *arg, enum dk_canon_part part, const void *buf,
+    size_t len)
+{
+	struct canon_got *g = arg;
+
+	if (part == DK_CANON_FIELD && g->ends == 0 &&
+	    g->hlen + len < OUT_MAX) {
+		memcpy(g->header + g->hlen, buf, len);
+		g->hlen += len;
+	} else if (part == DK_CANON_HEADER_END && buf == NULL && len == 0)
+		g->ends++;
+	else if (part == DK_CANON_BODY && g->ends == 1 &&
+	    g->blen + len < OUT_MAX) {
+		memcpy(g->body + g->blen, buf, len);
+		g->blen += len;
+	} else
+		g->order_ok = 0;
+}
+
+/* msg through a canonicalizer with o, in two writes split at cut. */
+static enum dk_status
+canon_run(struct dk_canon_opts *o, int lf, const char *msg, size_t cut,
+    struct canon_got *g)
+{
+	struct dk_canonicalizer *c;
+	enum dk_status st;
+
+	memset(g, 0, sizeof(*g));
+	g->order_ok = 1;
+	o->out = canon_collect;
+	o->arg = g;
+	if ((st = dk_canonicalizer_new(&c, o, NULL, 0)) != DK_OK)
+		return st;
+	if (lf)
+		st = dk_canonicalizer_accept_lf(c);
+	if (st == DK_OK)
+		st = dk_canonicalizer_write(c, msg, cut);
+	if (st == DK_OK)
+		st = dk_canonicalizer_write(c, msg + cut, strlen(msg) - cut);
+	if (st == DK_OK)
+		st = dk_canonicalizer_finish(c);
+	dk_canonicalizer_free(c);
+	return st;
+}
+
+/*
+ * The canonicalizer gives what the signer hashes: the fields of the
+ * default list or of h=, bottom-up, then the body; at every split.
+ */
+static int
+t_canonicalizer(void)
+{
+	static const char msg[] = "From: Joe <joe@example.com>\r\n"
+	    "To:  b@example.org \r\nSubject: hi\r\n\tthere\r\n"
+	    "subject: again\r\n\r\nbody  x \r\n\r\n\r\n";
+	static const char relaxed_h[] = "from:Joe <joe@example.com>\r\n"
+	    "subject:again\r\nsubject:hi there\r\nto:b@example.org\r\n";
+	static const char simple_h[] = "subject: again\r\nSubject: hi\r\n"
+	    "\tthere\r\nFrom: Joe <joe@example.com>\r\n";
+	static const char *const h[] = { "Subject", "subject", "subject",
+	    "from", NULL };
+	static const char *const bad_h[] = { "from", "a b", NULL };
+	struct dk_canon_opts o;
+	struct dk_canonicalizer *c;
+	struct canon_got g;
+	char err[128], lfmsg[sizeof(msg)];
+	size_t cut, i, j;
+
+	memset(&o, 0, sizeof(o));
+	o.out = canon_collect;
+	CHECK(dk_canonicalizer_new(&c, &o, err, sizeof(err)) == DK_EINVAL &&
+	    c == NULL);
+	CHECK(strstr(err, "dk_canon_opts_init") != NULL);
+	dk_canon_opts_init(&o, sizeof(o));
+	CHECK(dk_canonicalizer_new(&c, &o, NULL, 0) == DK_EINVAL);
+	o.out = canon_collect;
+	o.headers = bad_h;
+	CHECK(dk_canonicalizer_new(&c, &o, err, sizeof(err)) == DK_EINVAL);
+	CHECK(strstr(err, "a b") != NULL);
+	o.headers = NULL;
+	o.bcanon = (enum dk_canon)7;
+	CHECK(dk_canonicalizer_new(&c, &o, NULL, 0) == DK_EINVAL);
+	o.bcanon = DK_CANON_RELAXED;
+	for (cut = 0; cut <= sizeof(msg) - 1; cut++) {
+		CHECK(canon_run(&o, 0, msg, cut, &g) == DK_OK);
+		CHECK(g.order_ok && g.ends == 1);
+		CHECK_MEM("relaxed fields", relaxed_h, sizeof(relaxed_h) - 1,
+		    g.header, g.hlen);
+		CHECK_MEM("relaxed body", "body x\r\n", (size_t)8, g.body,
+		    g.blen);
+	}
+	/* h= literally, bottom-up, a name with none left gives nothing */
+	o.headers = h;
+	o.hcanon = DK_CANON_SIMPLE;
+	o.bcanon = DK_CANON_SIMPLE;
+	CHECK(canon_run(&o, 0, msg, 0, &g) == DK_OK);
+	CHECK_MEM("simple fields", simple_h, sizeof(simple_h) - 1, g.header,
+	    g.hlen);
+	CHECK_MEM("simple body", "body  x \r\n", (size_t)10, g.body, g.blen);
+	/* bare LF, once asked for, is CRLF */
+	for (i = j = 0; msg[i] != '\0'; i++)
+		if (msg[i] != '\r')
+			lfmsg[j++] = msg[i];
+	lfmsg[j] = '\0';
+	CHECK(canon_run(&o, 1, lfmsg, 3, &g) == DK_OK);
+	CHECK(g.hlen == sizeof(simple_h) - 1 && g.blen == 10);
+	/* a header block that is not one: an error, and no header part */
+	o.headers = NULL;
+	CHECK(canon_run(&o, 0, "From: a@b.c\r\nno colon\r\n\r\nx\r\n", 5,
+	    &g) == DK_ESYNTAX);
+	CHECK(g.ends == 0 && g.hlen == 0 && g.blen == 0);
+	CHECK(canon_run(&o, 0, "From: a@b.c\r\nSubject: cut", 5, &g) ==
+	    DK_ESYNTAX);
+	CHECK(dk_canonicalizer_new(&c, &o, NULL, 0) == DK_OK);
+	CHECK(dk_canonicalizer_write(c, "From: a\r\nx\r\n\r\n", 14) ==
+	    DK_ESYNTAX);
+	CHECK(strstr(dk_canonicalizer_errmsg(c), "header line 2") != NULL);
+	CHECK(dk_canonicalizer_finish(c) == DK_ESTATE);
+	dk_canonicalizer_free(c);
+	/* a message of header fields only: its part comes at finish */
+	CHECK(canon_run(&o, 0, "From: a@b.c\r\n", 4, &g) == DK_OK);
+	CHECK(g.ends == 1 && g.hlen > 0 && g.blen == 2);
+	CHECK(dk_canonicalizer_new(&c, &o, NULL, 0) == DK_OK);
+	CHECK(dk_canonicalizer_write(c, "From: a\r\n", 9) == DK_OK);
+	CHECK(dk_canonicalizer_accept_lf(c) == DK_ESTATE);
+	CHECK(dk_canonicalizer_finish(c) == DK_OK);
+	CHECK(dk_canonicalizer_finish(c) == DK_ESTATE);
+	dk_canonicalizer_free(c);
+	dk_canonicalizer_free(NULL);
+	return 0;
+}
+
+/* c= values, and the names a signer takes for d= and s=. */
+static int
+t_option_words(void)
+{
+	enum dk_canon hc = DK_CANON_DEFAULT, bc = DK_CANON_DEFAULT;
+
+	CHECK(dk_canon_parse("relaxed", &hc, &bc) == DK_OK);
+	CHECK(hc == DK_CANON_RELAXED && bc == DK_CANON_SIMPLE);
+	CHECK(dk_canon_parse("Simple/RELAXED", &hc, &bc) == DK_OK);
+	CHECK(hc == DK_CANON_SIMPLE && bc == DK_CANON_RELAXED);
+	CHECK(dk_canon_parse("relaxed/", &hc, &bc) == DK_ESYNTAX);
+	CHECK(dk_canon_parse("relaxed/nowsp", &hc, &bc) == DK_ESYNTAX);
+	CHECK(hc == DK_CANON_SIMPLE && bc == DK_CANON_RELAXED);
+	CHECK(dk_canon_parse(NULL, &hc, &bc) == DK_EINVAL);
+	CHECK(dk_domain_ok("example.com") && dk_domain_ok("xn--bcher-kva.de"));
+	CHECK(!dk_domain_ok("com") && !dk_domain_ok("a_b.example") &&
+	    !dk_domain_ok("-a.example") && !dk_domain_ok(NULL));
+	CHECK(dk_selector_ok("s") && dk_selector_ok("2026.jan"));
+	CHECK(!dk_selector_ok("") && !dk_selector_ok("../x") &&
+	    !dk_selector_ok(NULL));
+	return 0;
+}
+
+/*
+ * The zone file as a key source: lookups without case or final dot, a
+ * verifier answered from it, and keys checked against it.
+ */
+static int
+t_zone(void)
+{
+	struct dk_zone *z;
+	struct dk_verifier *v;
+	struct dk_verify_opts vo;
+	struct dk_sign_opts so;
+	struct dk_key_check kc[3];
+	const char *const *txt;
+	char *rec, text[OUT_MAX], err[128], signed_msg[OUT_MAX];
+	size_t ntxt;
+
+	CHECK(dk_zone_parse(&z, "a TXT \"x\" junk", 14, err, sizeof(err)) ==
+	    DK_ESYNTAX && z == NULL);
+	CHECK(strncmp(err, "line 1: ", 8) == 0);
+	CHECK(dk_zone_parse(&z, "a FOO", 5, NULL, 0) == DK_ESYNTAX);
+	CHECK((rec = dk_key_record(ed)) != NULL);
+	(void)snprintf(text, sizeof(text), "# keys\n"
+	    "S._domainkey.Example.COM. TXT \"%s\"\r\n"
+	    "t._domainkey.example.com SERVFAIL\n", rec);
+	dk_free_string(rec);
+	CHECK(dk_zone_parse(&z, text, strlen(text), err, sizeof(err)) ==
+	    DK_OK);
+	CHECK(dk_zone_lookup(z, "s._domainkey.example.com", &txt, &ntxt) ==
+	    DK_DNS_OK && ntxt == 1 && strncmp(txt[0], "v=DKIM1", 7) == 0);
+	CHECK(dk_zone_lookup(z, "T._DOMAINKEY.example.com.", &txt, &ntxt) ==
+	    DK_DNS_SERVFAIL && ntxt == 0);
+	CHECK(dk_zone_lookup(z, "u._domainkey.example.com", &txt, &ntxt) ==
+	    DK_DNS_NXDOMAIN && txt == NULL && ntxt == 0);
+	sopts(&so, ed);
+	CHECK(sign(&so, MSG, signed_msg) == DK_OK);
+	vopts(&vo);
+	CHECK(dk_verifier_new(&v, &vo) == DK_OK);
+	CHECK(dk_verifier_write(v, signed_msg, strlen(signed_msg)) == DK_OK);
+	CHECK(dk_zone_answer_verifier(z, v) == DK_OK);
+	CHECK(dk_verifier_finish(v) == DK_OK);
+	CHECK(dk_verifier_result(v, 0)->outcome == DK_PASS);
+	dk_verifier_free(v);
+	memset(kc, 0, sizeof(kc));
+	kc[0].key = kc[1].key = kc[2].key = ed;
+	kc[0].domain = kc[1].domain = kc[2].domain = "example.com";
+	kc[0].selector = "s";
+	kc[0].keyname = "ed.key";
+	kc[1].selector = "t";
+	CHECK(dk_key_check_zone(z, kc, 3) == DK_EINVAL);
+	kc[2].selector = "u";
+	CHECK(dk_key_check_zone(NULL, kc, 3) == DK_EINVAL);
+	CHECK(dk_key_check_zone(z, kc, 3) == DK_OK);
+	CHECK(kc[0].state == DK_KEY_MATCH && strstr(kc[0].detail, "ed.key"));
+	CHECK(kc[1].state == DK_KEY_LOOKUP_FAILED);
+	CHECK_STR("servfail", "dns-servfail", kc[1].detail);
+	CHECK(kc[2].state == DK_KEY_ABSENT);
+	kc[0].key = rsa1024;
+	CHECK(dk_key_check_zone(z, kc, 1) == DK_OK &&
+	    kc[0].state == DK_KEY_DIFFERENT);
+	dk_zone_free(z);
+	dk_zone_free(NULL);
+	return 0;
+}
+
 static const struct test_case cases[] = {
 	{ "api:config-checks", t_config_checks },
 	{ "api:reason-words", t_reason_words },
@@ -557,6 +787,9 @@ static const struct test_case cases[] = {
 	{ "api:clock-drift", t_clock_drift },
 	{ "api:signed-headers", t_signed_headers },
 	{ "api:resolver-opts", t_resolver_opts },
+	{ "api:canonicalizer", t_canonicalizer },
+	{ "api:option-words", t_option_words },
+	{ "api:zone", t_zone },
 };
 
 int
