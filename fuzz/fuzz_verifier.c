@@ -28,7 +28,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/dns/dns.h"
 #include "dkimkit.h"
 #include "fuzz.h"
 

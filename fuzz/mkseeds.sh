@@ -11,8 +11,8 @@ set -eu
 out=${1:?usage: mkseeds.sh OUTDIR}
 vec=vectors
 for t in tags sig keyrec keyload canon_header canon_body canon_diff \
-    verifier dnsreply filter hdrinfo config filter_events rsa_sign \
-    rsa_verify; do
+    canonicalizer verifier dnsreply filter hdrinfo config filter_events \
+    rsa_sign rsa_verify; do
 	rm -rf "$out/fuzz_$t"
 	mkdir -p "$out/fuzz_$t"
 done
@@ -90,6 +90,12 @@ for eml in $(find "$vec" -name '*.eml' | sort); do
 	# shellcheck disable=SC2059
 	{ printf "\\$flags\\001\\100$chunks"; cat "$eml"; } \
 	    > "$out/fuzz_canon_diff/$stem"
+	# fuzz_canonicalizer: flags (0x40, never NUL; header and body
+	# mode, bare LF, h= list in turn), chunks, message
+	flags=$(printf '%03o' $((0x40 + n % 16)))
+	# shellcheck disable=SC2059
+	{ printf "\\$flags$chunks"; cat "$eml"; } \
+	    > "$out/fuzz_canonicalizer/$stem"
 	# fuzz_verifier: flags (strict), chunks, message
 	flags=$(printf '%03o' $((2 + n % 2)))
 	# shellcheck disable=SC2059
@@ -224,7 +230,7 @@ for k in 0 1; do
 done
 
 for t in tags sig keyrec keyload canon_header canon_body canon_diff \
-    verifier dnsreply filter hdrinfo config filter_events rsa_sign \
-    rsa_verify; do
+    canonicalizer verifier dnsreply filter hdrinfo config filter_events \
+    rsa_sign rsa_verify; do
 	echo "seeds: fuzz_$t: $(ls "$out/fuzz_$t" | wc -l) files"
 done

@@ -188,6 +188,33 @@ path_sign(struct oom_run *r, const void *arg)
 	dk_signer_free(s);
 }
 
+/* The canonicalizer's output, part by part, as the run's output. */
+static void
+canon_out(void *arg, enum dk_canon_part part, const void *buf, size_t len)
+{
+	oom_out(arg, "%d:%.*s", (int)part, (int)len, (const char *)buf);
+}
+
+static void
+path_canonicalizer(struct oom_run *r, const void *arg)
+{
+	const struct dk_canon_opts *proto = arg;
+	struct dk_canon_opts o = *proto;
+	struct dk_canonicalizer *c = NULL;
+
+	o.out = canon_out;
+	o.arg = r;
+	NEW(r, dk_canonicalizer_new(&c, &o, NULL, 0), c);
+	STEP(r, dk_canonicalizer_accept_lf(c), DK_OK);
+	WRITE_CHUNKED(r, dk_canonicalizer_write, c, data.many_fields);
+	STEP(r, dk_canonicalizer_finish(c), DK_OK);
+ done:
+	if (c != NULL && r->enomem && (dk_canonicalizer_write(c, "x", 1) !=
+	    DK_ESTATE || strcmp(dk_canonicalizer_errmsg(c), "no error") == 0))
+		oom_broke(r, "canonicalizer goes on after DK_ENOMEM");
+	dk_canonicalizer_free(c);
+}
+
 struct verifycase {
 	char		*msg;
 	int64_t		 now;
@@ -642,6 +669,21 @@ t_verify_header_only(void)
 }
 
 static int
+t_canonicalizer(void)
+{
+	static const char *const hlist[] = { "From", "To", "Subject", "Date",
+	    "Message-ID", "From", NULL };
+	static struct dk_canon_opts o;
+
+	dk_canon_opts_init(&o, sizeof(o));
+	if (oom_every_n("canonicalizer, default list", path_canonicalizer, &o))
+		return 1;
+	o.headers = hlist;
+	o.hcanon = o.bcanon = DK_CANON_SIMPLE;
+	return oom_every_n("canonicalizer, own list", path_canonicalizer, &o);
+}
+
+static int
 t_zone(void)
 {
 	return oom_every_n("vectors/dns.txt", path_zone, NULL);
@@ -673,6 +715,7 @@ static const struct test_case cases[] = {
 	{ "oom_verify_vectors", t_verify_vectors },
 	{ "oom_verify_many_signatures", t_verify_many },
 	{ "oom_verify_header_only", t_verify_header_only },
+	{ "oom_canonicalizer", t_canonicalizer },
 	{ "oom_zone_parse", t_zone },
 	{ "oom_dns_reply", t_reply },
 	{ "oom_dns_cache", t_cache },
