@@ -92,7 +92,7 @@ zerr(const struct lineerr *e, const char *fmt, ...)
 }
 
 static int
-zoom(const struct lineerr *e)
+zerr_oom(const struct lineerr *e)
 {
 	*e->nomem = 1;
 	return zerr(e, "out of memory");
@@ -203,7 +203,7 @@ parse_strings(const char *p, const char *end, const struct lineerr *e)
 	size_t len = 0, nstrings = 0;
 
 	if ((text = malloc((size_t)(end - p) + 1)) == NULL) {
-		zoom(e);
+		zerr_oom(e);
 		return NULL;
 	}
 	while ((p = skip_wsp(p, end)) < end) {
@@ -260,7 +260,7 @@ parse_line(const char *p, const char *end, struct zrec *r,
 	if ((r->name = strdup(folded)) == NULL) {
 		free(r->text);
 		r->text = NULL;
-		return zoom(e);
+		return zerr_oom(e);
 	}
 	return 0;
 }
@@ -328,7 +328,7 @@ add_line(struct dk_zone *z, size_t *cap, const char *p, const char *end,
 	if (z->nrec == *cap) {
 		*cap = *cap ? *cap * 2 : 64;
 		if ((nr = reallocarray(z->rec, *cap, sizeof(*nr))) == NULL)
-			return zoom(e);
+			return zerr_oom(e);
 		z->rec = nr;
 	}
 	nr = &z->rec[z->nrec];
