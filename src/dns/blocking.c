@@ -161,16 +161,3 @@ dk_dns_resolve_names(struct dk_resolver *r, const char *const *names,
 		}
 	return st;
 }
-
-/* see resolver.h */
-struct dk_dns_lookup *
-dk_dns_resolve_name(struct dk_resolver *r, const char *name,
-    enum dk_status *st)
-{
-	struct dk_dns_lookup *l;
-
-	if ((*st = dk_dns_resolve_names(r, &name, 1, &l)) == DK_OK &&
-	    l == NULL)
-		*st = DK_EINVAL;
-	return l;
-}

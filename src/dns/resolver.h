@@ -110,20 +110,12 @@ int			 dk_resolver_opts_copy(struct dk_resolver_opts *dst,
 			    const struct dk_resolver_opts *src);
 
 /*
- * Blocking, for the CLI: look up the TXT records at name and wait for
- * the result as dk_dns_resolve_verifier() does. r must have no other
- * lookups. Returns the finished lookup, which the caller frees with
- * dk_dns_lookup_free(), or NULL with *st DK_EINVAL (not a domain name)
- * or DK_ENOMEM.
- */
-struct dk_dns_lookup	*dk_dns_resolve_name(struct dk_resolver *r,
-			    const char *name, enum dk_status *st);
-
-/*
- * As dk_dns_resolve_name(), for names[0..n) looked up at once: the wait
- * is that of the slowest, never the sum. out[i] gets the finished lookup
- * of names[i], or NULL when names[i] is not a domain name. Returns
- * DK_OK, or DK_ENOMEM with every out[i] NULL.
+ * Blocking, for dk_key_check_published(): look up the TXT records at
+ * names[0..n) at once and wait for them as dk_dns_resolve_verifier()
+ * does: the wait is that of the slowest, never the sum. r must have no
+ * other lookups. out[i] gets the finished lookup of names[i], which the
+ * caller frees with dk_dns_lookup_free(), or NULL when names[i] is not
+ * a domain name. Returns DK_OK, or DK_ENOMEM with every out[i] NULL.
  */
 DK_WUR enum dk_status	 dk_dns_resolve_names(struct dk_resolver *r,
 			    const char *const *names, size_t n,
