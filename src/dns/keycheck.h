@@ -15,10 +15,11 @@
  */
 
 /*
- * Is a key's record published, and is it this key? The comparison that
- * dkimkit testkey and rotate, and the daemons' check mode (-n -n), all
- * make: each caller does the lookup its own way (zone file, resolver)
- * and hands the answer here.
+ * Is a key's record published, and is it this key? The comparison
+ * behind dk_key_check_published() and dk_key_check_zone(), which
+ * dkimkit testkey and rotate and the daemons' check mode (-n -n) use:
+ * each does the lookup its own way (resolver, zone file) and hands the
+ * answer here.
  */
 
 #ifndef DK_KEYCHECK_H
