@@ -139,26 +139,6 @@ dk_cli_keysrc_check(const struct dk_cli_keysrc *ks, struct dk_key_check *kc)
 		dk_cli_oom();	/* the arguments are set: only memory is left */
 }
 
-static const char *
-failure_text(enum dk_dns_rcode rcode)
-{
-	switch (rcode) {
-	case DK_DNS_UNREACHABLE:
-		return "unreachable (ICMP unreachable: is a DNS server "
-		    "listening there?)";
-	case DK_DNS_REFUSED:
-		return "refused the query";
-	case DK_DNS_SERVFAIL:
-		return "answered SERVFAIL";
-	case DK_DNS_MALFORMED:
-		return "sent a reply that cannot be parsed";
-	case DK_DNS_TCP:
-		return "truncated the reply, and TCP failed";
-	default:
-		return "did not answer in time";
-	}
-}
-
 /* see cli.h */
 void
 dk_cli_keysrc_report(const struct dk_cli_keysrc *ks)
@@ -168,5 +148,6 @@ dk_cli_keysrc_report(const struct dk_cli_keysrc *ks)
 	if (ks->resolver == NULL ||
 	    (f = dk_resolver_last_failure(ks->resolver)) == NULL)
 		return;
-	dk_cli_warnx("DNS server %s: %s", f->server, failure_text(f->rcode));
+	dk_cli_warnx("DNS server %s: %s", f->server,
+	    dk_dns_rcode_str(f->rcode));
 }
