@@ -849,9 +849,9 @@ void			 dk_zone_free(struct dk_zone *z);
  *
  * dk_domain_ok() and dk_selector_ok() say whether s can be a signing
  * domain (d=) or a selector (s=), the rules dk_sign_opts_check()
- * applies: a domain name of two labels or more, or of one or more, of
- * RFC 5321 letters, digits and hyphens (an IDN as its xn-- A-label),
- * labels of at most 63 octets, 253 in all. NULL is neither.
+ * applies: labels of RFC 5321 letters, digits and hyphens (an IDN as
+ * its xn-- A-label), at most 63 octets each and 253 in all; two labels
+ * or more for a domain, one or more for a selector. NULL is neither.
  *
  * dk_key_check_published() says, for each of kc[0..n), whether key is
  * the one published at selector._domainkey.domain: it looks every name
