@@ -40,7 +40,6 @@
 #include "../policy/log.h"
 
 #define IN_BUF		(4 * FILTER_LINE_MAX)	/* read size; > one line */
-#define POLL_DNS_MAX	256	/* the resolver's default inflight_max */
 #define EX_USAGE	64	/* sysexits(3) */
 
 static volatile sig_atomic_t	got_sighup;
@@ -112,7 +111,7 @@ shutdown_filter(struct filter *f, char *in)
 static void
 loop(struct filter *f, const sigset_t *waitmask)
 {
-	struct pollfd pfd[1 + POLL_DNS_MAX];
+	struct pollfd pfd[1 + POLICY_POLL_DNS_MAX];
 	struct timespec ts, *timeout;
 	char *in;
 	size_t have = 0, ndns;
@@ -135,9 +134,10 @@ loop(struct filter *f, const sigset_t *waitmask)
 		pfd[0].fd = STDIN_FILENO;
 		pfd[0].events = POLLIN;
 		pfd[0].revents = 0;
-		ndns = dk_resolver_fds(f->resolver, pfd + 1, POLL_DNS_MAX);
-		if (ndns > POLL_DNS_MAX)
-			ndns = POLL_DNS_MAX;
+		ndns = dk_resolver_fds(f->resolver, pfd + 1,
+		    POLICY_POLL_DNS_MAX);
+		if (ndns > POLICY_POLL_DNS_MAX)
+			ndns = POLICY_POLL_DNS_MAX;
 		timeout = dk_policy_poll_timeout(f->resolver,
 		    dk_filter_verify_deadline(f), f->now, &ts);
 		if (ppoll(pfd, 1 + ndns, timeout, waitmask) == -1) {
@@ -193,7 +193,7 @@ main(int argc, char **argv)
 		fatal("sigprocmask");
 	sigdelset(&waitmask, SIGHUP);
 	(void)signal(SIGHUP, sighup);
-	dk_policy_resolver_start(&f.resolver, f.cfg, POLL_DNS_MAX);
+	dk_policy_resolver_start(&f.resolver, f.cfg, POLICY_POLL_DNS_MAX);
 	dk_filter_out_init(&f.out, STDOUT_FILENO);
 	if ((f.scratch = malloc(FILTER_SCRATCH)) == NULL)
 		fatal("scratch buffer");

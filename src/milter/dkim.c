@@ -44,7 +44,6 @@
 
 #define SIG_NAME	"DKIM-Signature"
 #define NOT_A_FIELD	"a header field that is not one"
-#define POLL_DNS_MAX	256	/* the resolver's default inflight_max */
 
 int
 milter_msg_start(struct conn *c)
@@ -329,7 +328,7 @@ milter_msg_eom(struct conn *c)
 void
 milter_resolver_start(struct milter *mt)
 {
-	dk_policy_resolver_start(&mt->resolver, mt->cfg, POLL_DNS_MAX);
+	dk_policy_resolver_start(&mt->resolver, mt->cfg, POLICY_POLL_DNS_MAX);
 }
 
 /* Answer every finished lookup; end the messages that waited on it. */

@@ -47,7 +47,6 @@
 #include "milter.h"
 #include "../policy/log.h"
 
-#define POLL_DNS_MAX	256	/* the resolver's default inflight_max */
 #define READ_CHUNK	(16 * 1024)
 #define LISTEN_BACKLOG	128
 
@@ -414,8 +413,8 @@ milter_loop(struct milter *mt)
 		milter_msg_dns(mt);
 		milter_msg_timers(mt);
 		conns_service(mt);
-		if (cap < 1 + mt->nconns + POLL_DNS_MAX) {
-			cap = 1 + mt->nconns + POLL_DNS_MAX;
+		if (cap < 1 + mt->nconns + POLICY_POLL_DNS_MAX) {
+			cap = 1 + mt->nconns + POLICY_POLL_DNS_MAX;
 			free(pfd);
 			if ((pfd = calloc(cap, sizeof(*pfd))) == NULL)
 				fatal("poll set");
@@ -427,9 +426,10 @@ milter_loop(struct milter *mt)
 			pfd[npfd].fd = conn_events(c) ? c->fd : -1;
 			pfd[npfd++].events = conn_events(c);
 		}
-		ndns = dk_resolver_fds(mt->resolver, pfd + npfd, POLL_DNS_MAX);
-		if (ndns > POLL_DNS_MAX)
-			ndns = POLL_DNS_MAX;
+		ndns = dk_resolver_fds(mt->resolver, pfd + npfd,
+		    POLICY_POLL_DNS_MAX);
+		if (ndns > POLICY_POLL_DNS_MAX)
+			ndns = POLICY_POLL_DNS_MAX;
 		timeout = dk_policy_poll_timeout(mt->resolver,
 		    loop_deadline(mt), mt->now, &ts);
 		/* signals are blocked but here: none is lost before a wait */

@@ -70,6 +70,14 @@
 #define POLICY_SPOOL_LIMIT	((size_t)1 << 30)	/* sanity cap */
 #define POLICY_DNS_TIMEOUT	20000	/* ms per message; smtpd waits 300 s */
 #define POLICY_DNS_TIMEOUT_MAX	600000
+/*
+ * Key lookups in flight at once, each on a socket of its own: the
+ * resolver's inflight_max, and so the poll(2) slots a daemon's loop
+ * keeps for DNS. 256 is the library's default: it leaves most of the
+ * usual limit of 1024 descriptors to the MTA's connections, and
+ * lookups past it wait in the resolver's queue.
+ */
+#define POLICY_POLL_DNS_MAX	256
 #define POLICY_NETS_MAX		256	/* internal-networks entries */
 #define POLICY_KEYS_MAX		256	/* keys in one configuration */
 #define POLICY_CONF_LINE_MAX	4096	/* one config file line */
