@@ -147,8 +147,8 @@ loop(struct filter *f, const sigset_t *waitmask)
 		}
 		f->now = dk_policy_now_ms();
 		if (pfd[0].revents != 0) {
-			if ((n = read(STDIN_FILENO, in + have, IN_BUF - have)) ==
-			    -1 && errno != EINTR && errno != EAGAIN)
+			n = read(STDIN_FILENO, in + have, IN_BUF - have);
+			if (n == -1 && errno != EINTR && errno != EAGAIN)
 				fatal("read from smtpd");
 			if (n == 0)
 				shutdown_filter(f, in);

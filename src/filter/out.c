@@ -145,12 +145,11 @@ out_head(const struct filter *f, char *head, const char *type, uint64_t sid,
     const char *token)
 {
 	char s[FILTER_ID_LEN + 1];
+	int tfirst = dk_filter_proto_token_first(f->version);
 
 	(void)snprintf(s, sizeof(s), "%016" PRIx64, sid);
-	if (dk_filter_proto_token_first(f->version))
-		(void)snprintf(head, FILTER_HEAD_MAX, "%s|%s|%s|", type, token, s);
-	else
-		(void)snprintf(head, FILTER_HEAD_MAX, "%s|%s|%s|", type, s, token);
+	(void)snprintf(head, FILTER_HEAD_MAX, "%s|%s|%s|", type,
+	    tfirst ? token : s, tfirst ? s : token);
 }
 
 /*

@@ -30,8 +30,9 @@
  * passed on (SMFIR_CHGHEADER with an empty value, by index among the
  * A-R fields, the highest first so that no deletion moves another);
  * signatures inserted on top in key order (SMFIR_INSHEADER at index 0,
- * the last key first), or, when verifying, ours. On an internal error the message gets 451: it never
- * passes unsigned or unverified in silence.
+ * the last key first), or, when verifying, ours. On an internal error
+ * the message gets 451: it never passes unsigned or unverified in
+ * silence.
  */
 
 #include <stdio.h>
@@ -144,8 +145,9 @@ note_forged(struct conn *c, const char *name, const char *value)
 	if (dk_policy_field_is(text, nlen + 1 + vlen, POLICY_AR_NAME, &v))
 		c->nar++;
 	if (dk_policy_msg_ar_forged(pm, text, nlen + 1 + vlen)) {
-		if (c->nardel == MILTER_FORGED_MAX || (nd = reallocarray(c->ardel,
-		    c->nardel + 1, sizeof(*nd))) == NULL)
+		if (c->nardel == MILTER_FORGED_MAX ||
+		    (nd = reallocarray(c->ardel, c->nardel + 1,
+		    sizeof(*nd))) == NULL)
 			dk_policy_msg_fail(pm, "too many forged "
 			    "Authentication-Results fields");
 		else {
