@@ -47,11 +47,11 @@ static struct args	args;
 static struct milter	mt;
 
 /* the milter's main.c, which the fuzzer does not link */
-volatile sig_atomic_t	milter_sighup;
-volatile sig_atomic_t	milter_quit;
+volatile sig_atomic_t	dk_milter_sighup;
+volatile sig_atomic_t	dk_milter_quit;
 
 void
-milter_reload(struct milter *m)
+dk_milter_reload(struct milter *m)
 {
 	(void)m;
 }
@@ -72,7 +72,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	mt.args = &args;
 	mt.now = 1000000;
 	(void)snprintf(mt.host, sizeof(mt.host), "mx.example.test");
-	milter_resolver_start(&mt);
+	dk_milter_resolver_start(&mt);
 	return 0;
 }
 
@@ -104,17 +104,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	c->incap = c->inlen + 1;
 	do {
 		before = c->inlen;
-		milter_conn_input(c);
+		dk_milter_conn_input(c);
 		DK_FUZZ_CHECK(c->outlen <= MILTER_OUT_MAX + MILTER_FRAME_MAX);
 		c->outlen = 0;		/* written to the MTA */
-		milter_msg_dns(&mt);
+		dk_milter_msg_dns(&mt);
 		if (c->eom && (flags & FLAG_DEADLINE)) {
 			mt.now += POLICY_DNS_TIMEOUT_MAX + 1;
-			milter_msg_timers(&mt);
+			dk_milter_msg_timers(&mt);
 		}
 	} while (!c->closing && !c->eom && c->inlen > 0 &&
 	    c->inlen != before);
-	milter_msg_free(c);	/* the connection closes */
+	dk_milter_msg_free(c);	/* the connection closes */
 	free(c->in);
 	free(c->out);
 	free(c);

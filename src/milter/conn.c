@@ -69,7 +69,7 @@ conn_fail(struct conn *c, const char *why)
  * message waits for DNS, so only a look tells.
  */
 int
-milter_conn_gone(struct conn *c)
+dk_milter_conn_gone(struct conn *c)
 {
 	ssize_t n;
 	char b;
@@ -82,7 +82,7 @@ milter_conn_gone(struct conn *c)
 static void
 reply_continue(struct conn *c)
 {
-	if (milter_wire_reply(c, SMFIR_CONTINUE, NULL, 0, NULL, 0) == -1)
+	if (dk_milter_wire_reply(c, SMFIR_CONTINUE, NULL, 0, NULL, 0) == -1)
 		conn_fail(c, "out of memory");
 }
 
@@ -95,9 +95,9 @@ on_optneg(struct conn *c, const char *p, size_t len)
 		conn_fail(c, "short option negotiation");
 		return;
 	}
-	version = milter_wire_u32(p);
-	actions = milter_wire_u32(p + 4);
-	steps = milter_wire_u32(p + 8);
+	version = dk_milter_wire_u32(p);
+	actions = dk_milter_wire_u32(p + 4);
+	steps = dk_milter_wire_u32(p + 8);
 	if (version < MILTER_VERSION_MIN) {
 		conn_fail(c, "milter protocol version under 2");
 		return;
@@ -110,7 +110,7 @@ on_optneg(struct conn *c, const char *p, size_t len)
 	steps &= STEPS_SKIPPED;
 	c->leadspc = (steps & SMFIP_HDR_LEADSPC) != 0;
 	c->negotiated = 1;
-	if (milter_wire_optneg(c, c->version, ACTIONS, steps) == -1)
+	if (dk_milter_wire_optneg(c, c->version, ACTIONS, steps) == -1)
 		conn_fail(c, "out of memory");
 }
 
@@ -135,8 +135,8 @@ on_macro(struct conn *c, const char *p, size_t len)
 		return;
 	if (*p++ == SMFIC_MAIL)
 		c->auth = 0;	/* each MAIL says it again */
-	while ((name = milter_wire_str(&p, end)) != NULL &&
-	    (value = milter_wire_str(&p, end)) != NULL) {
+	while ((name = dk_milter_wire_str(&p, end)) != NULL &&
+	    (value = dk_milter_wire_str(&p, end)) != NULL) {
 		if (macro_is(name, "auth_authen"))
 			c->auth = value[0] != '\0';
 		else if (macro_is(name, "i"))
@@ -152,7 +152,7 @@ on_mail(struct conn *c, const char *p, size_t len)
 	size_t n;
 
 	c->mailfrom[0] = '\0';
-	if ((from = milter_wire_str(&p, p + len)) == NULL)
+	if ((from = dk_milter_wire_str(&p, p + len)) == NULL)
 		return;
 	if (from[0] == '<')
 		from++;
@@ -210,8 +210,8 @@ on_connect(struct conn *c, const char *p, size_t len)
 	char fam = SMFIA_UNKNOWN;
 	unsigned int port = 0;
 
-	milter_conn_reset(c);
-	if ((host = milter_wire_str(&p, end)) == NULL) {
+	dk_milter_conn_reset(c);
+	if ((host = dk_milter_wire_str(&p, end)) == NULL) {
 		conn_fail(c, "malformed connect");
 		return;
 	}
@@ -225,7 +225,7 @@ on_connect(struct conn *c, const char *p, size_t len)
 		port = (unsigned int)(unsigned char)p[0] << 8 |
 		    (unsigned char)p[1];
 		p += 2;
-		if ((addr = milter_wire_str(&p, end)) == NULL) {
+		if ((addr = dk_milter_wire_str(&p, end)) == NULL) {
 			conn_fail(c, "malformed connect address");
 			return;
 		}
@@ -241,16 +241,16 @@ on_header(struct conn *c, const char *p, size_t len)
 {
 	const char *end = p + len, *name, *value;
 
-	if ((name = milter_wire_str(&p, end)) == NULL ||
-	    (value = milter_wire_str(&p, end)) == NULL) {
+	if ((name = dk_milter_wire_str(&p, end)) == NULL ||
+	    (value = dk_milter_wire_str(&p, end)) == NULL) {
 		conn_fail(c, "malformed header");
 		return;
 	}
-	if (c->msg == NULL && milter_msg_start(c) == -1) {
+	if (c->msg == NULL && dk_milter_msg_start(c) == -1) {
 		conn_fail(c, "out of memory");
 		return;
 	}
-	milter_msg_header(c, name, value);
+	dk_milter_msg_header(c, name, value);
 	reply_continue(c);
 }
 
@@ -258,10 +258,10 @@ on_header(struct conn *c, const char *p, size_t len)
 static int
 msg_body_ready(struct conn *c)
 {
-	if (c->msg == NULL && milter_msg_start(c) == -1)
+	if (c->msg == NULL && dk_milter_msg_start(c) == -1)
 		return -1;
 	if (c->msg->state == MMSG_HEADER)
-		milter_msg_eoh(c);
+		dk_milter_msg_eoh(c);
 	return 0;
 }
 
@@ -273,20 +273,20 @@ on_body(struct conn *c, const char *p, size_t len, int last)
 		return;
 	}
 	if (len > 0)
-		milter_msg_body(c, p, len);
+		dk_milter_msg_body(c, p, len);
 	if (!last) {
 		reply_continue(c);
 		return;
 	}
 	c->eom = 1;
-	milter_msg_eom(c);
+	dk_milter_msg_eom(c);
 }
 
 /* Connection state back to a fresh connect; the negotiation stays. */
 void
-milter_conn_reset(struct conn *c)
+dk_milter_conn_reset(struct conn *c)
 {
-	milter_msg_free(c);
+	dk_milter_msg_free(c);
 	c->internal = 0;
 	c->auth = 0;
 	c->client[0] = '\0';
@@ -312,7 +312,7 @@ on_command(struct conn *c, char cmd, const char *p, size_t len)
 		on_connect(c, p, len);
 		return;
 	case SMFIC_MAIL:
-		milter_msg_free(c);	/* a new transaction */
+		dk_milter_msg_free(c);	/* a new transaction */
 		on_mail(c, p, len);
 		reply_continue(c);
 		return;
@@ -339,10 +339,10 @@ on_command(struct conn *c, char cmd, const char *p, size_t len)
 		on_body(c, p, len, 1);
 		return;
 	case SMFIC_ABORT:
-		milter_msg_free(c);
+		dk_milter_msg_free(c);
 		return;
 	case SMFIC_QUIT_NC:
-		milter_conn_reset(c);
+		dk_milter_conn_reset(c);
 		return;
 	case SMFIC_QUIT:
 		c->closing = 1;
@@ -355,7 +355,7 @@ on_command(struct conn *c, char cmd, const char *p, size_t len)
 
 /* Handle every whole frame in c->in, until one must wait for DNS. */
 void
-milter_conn_input(struct conn *c)
+dk_milter_conn_input(struct conn *c)
 {
 	const char *data;
 	size_t off = 0, dlen;
@@ -363,8 +363,8 @@ milter_conn_input(struct conn *c)
 	char cmd;
 
 	while (!c->closing && !c->eom) {
-		n = milter_wire_frame(c->in + off, c->inlen - off, &cmd, &data,
-		    &dlen);
+		n = dk_milter_wire_frame(c->in + off, c->inlen - off, &cmd,
+		    &data, &dlen);
 		if (n == 0)
 			break;
 		if (n < 0) {

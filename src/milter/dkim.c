@@ -47,7 +47,7 @@
 #define NOT_A_FIELD	"a header field that is not one"
 
 int
-milter_msg_start(struct conn *c)
+dk_milter_msg_start(struct conn *c)
 {
 	struct mmsg *m;
 
@@ -62,7 +62,7 @@ milter_msg_start(struct conn *c)
 }
 
 void
-milter_msg_free(struct conn *c)
+dk_milter_msg_free(struct conn *c)
 {
 	struct mmsg *m = c->msg;
 
@@ -159,7 +159,7 @@ note_forged(struct conn *c, const char *name, const char *value)
 }
 
 void
-milter_msg_header(struct conn *c, const char *name, const char *value)
+dk_milter_msg_header(struct conn *c, const char *name, const char *value)
 {
 	struct mmsg *m = c->msg;
 	ssize_t len;
@@ -198,7 +198,7 @@ msg_queries(struct conn *c)
 }
 
 void
-milter_msg_eoh(struct conn *c)
+dk_milter_msg_eoh(struct conn *c)
 {
 	struct mmsg *m = c->msg;
 
@@ -210,7 +210,7 @@ milter_msg_eoh(struct conn *c)
 }
 
 void
-milter_msg_body(struct conn *c, const char *p, size_t len)
+dk_milter_msg_body(struct conn *c, const char *p, size_t len)
 {
 	dk_policy_msg_body(&c->msg->pm, p, len);
 }
@@ -247,7 +247,7 @@ insert_field(struct conn *c, const char *name, const char *field)
 
 	if ((v = field_value(c, field)) == NULL)
 		return -1;
-	rc = milter_wire_header(c, SMFIR_INSHEADER, 0, name, v);
+	rc = dk_milter_wire_header(c, SMFIR_INSHEADER, 0, name, v);
 	free(v);
 	return rc;
 }
@@ -266,7 +266,7 @@ msg_changes(struct conn *c)
 		    dk_signer_field(pm->signer, i)) == -1)
 			dk_policy_msg_fail(pm, "out of memory");
 	for (i = c->nardel; i-- > 0 && !pm->error;)
-		if (milter_wire_header(c, SMFIR_CHGHEADER, c->ardel[i],
+		if (dk_milter_wire_header(c, SMFIR_CHGHEADER, c->ardel[i],
 		    POLICY_AR_NAME, "") == -1)
 			dk_policy_msg_fail(pm, "out of memory");
 	if (!pm->error)
@@ -288,16 +288,16 @@ msg_end(struct conn *c)
 	dk_policy_msg_verify_finish(pm);
 	msg_changes(c);
 	if ((reply = dk_policy_msg_reply(pm)) != NULL) {
-		if (milter_wire_reply(c, SMFIR_REPLYCODE, reply,
+		if (dk_milter_wire_reply(c, SMFIR_REPLYCODE, reply,
 		    strlen(reply) + 1, NULL, 0) == -1)
 			c->closing = 1;
-	} else if (milter_wire_reply(c, SMFIR_CONTINUE, NULL, 0, NULL, 0) ==
+	} else if (dk_milter_wire_reply(c, SMFIR_CONTINUE, NULL, 0, NULL, 0) ==
 	    -1)
 		c->closing = 1;
 	(void)snprintf(prefix, sizeof(prefix), "%s: client=%s",
 	    c->qid[0] ? c->qid : "-", c->client);
 	dk_policy_msg_log(pm, prefix, c->mailfrom);
-	milter_msg_free(c);
+	dk_milter_msg_free(c);
 }
 
 /*
@@ -308,14 +308,14 @@ msg_end(struct conn *c)
 static void
 msg_end_waited(struct conn *c)
 {
-	if (milter_conn_gone(c))
+	if (dk_milter_conn_gone(c))
 		c->closing = 1;
 	else
 		msg_end(c);
 }
 
 void
-milter_msg_eom(struct conn *c)
+dk_milter_msg_eom(struct conn *c)
 {
 	struct mmsg *m = c->msg;
 
@@ -328,14 +328,14 @@ milter_msg_eom(struct conn *c)
 
 /* The resolver every message shares: --resolver, else resolv.conf. */
 void
-milter_resolver_start(struct milter *mt)
+dk_milter_resolver_start(struct milter *mt)
 {
 	dk_policy_resolver_start(&mt->resolver, mt->cfg, POLICY_POLL_DNS_MAX);
 }
 
 /* Answer every finished lookup; end the messages that waited on it. */
 void
-milter_msg_dns(struct milter *mt)
+dk_milter_msg_dns(struct milter *mt)
 {
 	const struct dk_dns_result *r;
 	struct dk_dns_lookup *l;
@@ -353,7 +353,7 @@ milter_msg_dns(struct milter *mt)
 }
 
 int64_t
-milter_msg_deadline(const struct milter *mt)
+dk_milter_msg_deadline(const struct milter *mt)
 {
 	const struct conn *c;
 	int64_t d = -1;
@@ -367,7 +367,7 @@ milter_msg_deadline(const struct milter *mt)
 
 /* Messages past their deadline go on without the missing keys. */
 void
-milter_msg_timers(struct milter *mt)
+dk_milter_msg_timers(struct milter *mt)
 {
 	struct conn *c;
 	struct pmsg *pm;

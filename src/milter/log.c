@@ -32,11 +32,11 @@
 #include "milter.h"
 #include "../policy/log.h"
 
-static int	to_stderr = 1;	/* until milter_log_init() */
+static int	to_stderr = 1;	/* until dk_milter_log_init() */
 static int	verbose;
 
 void
-milter_log_init(int use_stderr)
+dk_milter_log_init(int use_stderr)
 {
 	to_stderr = use_stderr;
 	if (!to_stderr)

@@ -145,7 +145,7 @@ listen_inet(const char *spec, int family)
 
 /* Open the -p socket: unix:PATH (or local:PATH, or a path), inet, inet6. */
 void
-milter_listen(struct milter *mt, const char *spec)
+dk_milter_listen(struct milter *mt, const char *spec)
 {
 	int fd;
 
@@ -170,7 +170,7 @@ milter_listen(struct milter *mt, const char *spec)
 
 /* At exit: our socket goes, not one another process has put there since. */
 void
-milter_unlisten(struct milter *mt)
+dk_milter_unlisten(struct milter *mt)
 {
 	struct stat st;
 
@@ -194,7 +194,7 @@ conn_close(struct milter *mt, struct conn *c)
 	if (c->msg != NULL)
 		log_info("%s: client=%s: connection closed mid-message",
 		    c->qid[0] ? c->qid : "-", c->client);
-	milter_msg_free(c);
+	dk_milter_msg_free(c);
 	(void)close(c->fd);
 	free(c->in);
 	free(c->out);
@@ -306,7 +306,7 @@ conn_input(struct conn *c)
 {
 	size_t before = c->inlen;
 
-	milter_conn_input(c);
+	dk_milter_conn_input(c);
 	if (c->inlen < before)
 		c->last = c->mt->now;
 }
@@ -319,9 +319,9 @@ conn_room(struct conn *c)
 	char *nb;
 
 	if (c->inlen >= 4)
-		want = 4 + (size_t)milter_wire_u32(c->in);
+		want = 4 + (size_t)dk_milter_wire_u32(c->in);
 	if (want > 4 + MILTER_FRAME_MAX)
-		want = 4 + MILTER_FRAME_MAX;	/* milter_wire_frame says no */
+		want = 4 + MILTER_FRAME_MAX;	/* the frame is refused */
 	if (want < c->inlen + 1)
 		want = c->inlen + 1;
 	if (want <= c->incap)
@@ -389,7 +389,7 @@ static int64_t
 loop_deadline(const struct milter *mt)
 {
 	const struct conn *c;
-	int64_t d = milter_msg_deadline(mt), end;
+	int64_t d = dk_milter_msg_deadline(mt), end;
 
 	for (c = mt->conns; c != NULL; c = c->next)
 		if ((end = conn_idle_end(c)) >= 0 && (d < 0 || end < d))
@@ -398,7 +398,7 @@ loop_deadline(const struct milter *mt)
 }
 
 void
-milter_loop(struct milter *mt)
+dk_milter_loop(struct milter *mt)
 {
 	struct pollfd *pfd = NULL;
 	struct timespec ts, *timeout;
@@ -406,12 +406,12 @@ milter_loop(struct milter *mt)
 	size_t npfd, ndns, i, cap = 0;
 	int64_t t;
 
-	while (!milter_quit) {
-		if (milter_sighup)
-			milter_reload(mt);
+	while (!dk_milter_quit) {
+		if (dk_milter_sighup)
+			dk_milter_reload(mt);
 		mt->now = dk_policy_now_ms();
-		milter_msg_dns(mt);
-		milter_msg_timers(mt);
+		dk_milter_msg_dns(mt);
+		dk_milter_msg_timers(mt);
 		conns_service(mt);
 		if (cap < 1 + mt->nconns + POLICY_POLL_DNS_MAX) {
 			cap = 1 + mt->nconns + POLICY_POLL_DNS_MAX;

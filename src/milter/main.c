@@ -40,8 +40,8 @@
 
 #define EX_USAGE	64	/* sysexits(3) */
 
-volatile sig_atomic_t	milter_sighup;
-volatile sig_atomic_t	milter_quit;
+volatile sig_atomic_t	dk_milter_sighup;
+volatile sig_atomic_t	dk_milter_quit;
 
 static void
 usage(void)
@@ -58,9 +58,9 @@ static void
 on_signal(int sig)
 {
 	if (sig == SIGHUP)
-		milter_sighup = 1;
+		dk_milter_sighup = 1;
 	else
-		milter_quit = 1;
+		dk_milter_quit = 1;
 }
 
 struct cmdline {
@@ -93,9 +93,9 @@ args_parse(int argc, char **argv, struct cmdline *cl)
 
 /* SIGHUP: new keys and options for new messages; keep the old on error. */
 void
-milter_reload(struct milter *mt)
+dk_milter_reload(struct milter *mt)
 {
-	milter_sighup = 0;
+	dk_milter_sighup = 0;
 	(void)dk_policy_reload(mt->args, &mt->cfg);
 }
 
@@ -147,7 +147,7 @@ main(int argc, char **argv)
 	/* -n: as the user a reload (SIGHUP) reads the keys as */
 	if (cl.a.check)
 		dk_policy_check(&cl.a, cl.a.user, cl.a.check);
-	milter_log_init(cl.to_stderr);
+	dk_milter_log_init(cl.to_stderr);
 	memset(&mt, 0, sizeof(mt));
 	mt.args = &cl.a;
 	if (dk_policy_config_load(&cl.a, &mt.cfg) == -1)
@@ -158,15 +158,15 @@ main(int argc, char **argv)
 	signals_setup(&mt.waitmask);
 	/* the socket: the MTA's group may write, others may not */
 	mask = umask(007);
-	milter_listen(&mt, cl.socket);
+	dk_milter_listen(&mt, cl.socket);
 	(void)umask(mask);
-	milter_resolver_start(&mt);
+	dk_milter_resolver_start(&mt);
 	if (cl.a.user != NULL)
 		drop_privileges(cl.a.user, mt.sockpath);
 	log_info("listening on %s with %zu key(s)", cl.socket,
 	    mt.cfg->nkeys);
-	milter_loop(&mt);
-	milter_unlisten(&mt);
+	dk_milter_loop(&mt);
+	dk_milter_unlisten(&mt);
 	dk_resolver_free(mt.resolver);
 	dk_policy_config_unref(mt.cfg);
 	log_info("exiting");

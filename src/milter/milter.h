@@ -180,46 +180,46 @@ struct milter {
 };
 
 /* wire.c */
-ssize_t	milter_wire_frame(const char *buf, size_t len, char *cmd,
+ssize_t	dk_milter_wire_frame(const char *buf, size_t len, char *cmd,
 	    const char **data, size_t *dlen);
-int	milter_wire_reply(struct conn *c, char cmd, const void *a,
+int	dk_milter_wire_reply(struct conn *c, char cmd, const void *a,
 	    size_t alen, const void *b, size_t blen);
-int	milter_wire_header(struct conn *c, char cmd, uint32_t index,
+int	dk_milter_wire_header(struct conn *c, char cmd, uint32_t index,
 	    const char *name, const char *value);
-int	milter_wire_optneg(struct conn *c, uint32_t version,
+int	dk_milter_wire_optneg(struct conn *c, uint32_t version,
 	    uint32_t actions, uint32_t proto);
-const char *milter_wire_str(const char **p, const char *end);
-uint32_t milter_wire_u32(const char *p);
+const char *dk_milter_wire_str(const char **p, const char *end);
+uint32_t dk_milter_wire_u32(const char *p);
 
 /* conn.c */
-void	milter_conn_input(struct conn *c);
-void	milter_conn_reset(struct conn *c);
-int	milter_conn_gone(struct conn *c);
+void	dk_milter_conn_input(struct conn *c);
+void	dk_milter_conn_reset(struct conn *c);
+int	dk_milter_conn_gone(struct conn *c);
 
 /* dkim.c */
-int	milter_msg_start(struct conn *c);
-void	milter_msg_header(struct conn *c, const char *name,
+int	dk_milter_msg_start(struct conn *c);
+void	dk_milter_msg_header(struct conn *c, const char *name,
 	    const char *value);
-void	milter_msg_eoh(struct conn *c);
-void	milter_msg_body(struct conn *c, const char *p, size_t len);
-void	milter_msg_eom(struct conn *c);
-void	milter_msg_dns(struct milter *mt);
-int64_t	milter_msg_deadline(const struct milter *mt);
-void	milter_msg_timers(struct milter *mt);
-void	milter_msg_free(struct conn *c);
-void	milter_resolver_start(struct milter *mt);
+void	dk_milter_msg_eoh(struct conn *c);
+void	dk_milter_msg_body(struct conn *c, const char *p, size_t len);
+void	dk_milter_msg_eom(struct conn *c);
+void	dk_milter_msg_dns(struct milter *mt);
+int64_t	dk_milter_msg_deadline(const struct milter *mt);
+void	dk_milter_msg_timers(struct milter *mt);
+void	dk_milter_msg_free(struct conn *c);
+void	dk_milter_resolver_start(struct milter *mt);
 
 /* loop.c */
-void	milter_listen(struct milter *mt, const char *spec);
-void	milter_unlisten(struct milter *mt);
-void	milter_loop(struct milter *mt);
+void	dk_milter_listen(struct milter *mt, const char *spec);
+void	dk_milter_unlisten(struct milter *mt);
+void	dk_milter_loop(struct milter *mt);
 
 /* main.c */
-extern volatile sig_atomic_t milter_sighup;
-extern volatile sig_atomic_t milter_quit;
-void	milter_reload(struct milter *mt);
+extern volatile sig_atomic_t dk_milter_sighup;
+extern volatile sig_atomic_t dk_milter_quit;
+void	dk_milter_reload(struct milter *mt);
 
 /* log.c */
-void	milter_log_init(int to_stderr);
+void	dk_milter_log_init(int to_stderr);
 
 #endif /* DK_MILTER_H */

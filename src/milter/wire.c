@@ -29,7 +29,7 @@
 #include "milter.h"
 
 uint32_t
-milter_wire_u32(const char *p)
+dk_milter_wire_u32(const char *p)
 {
 	const unsigned char *u = (const unsigned char *)p;
 
@@ -52,14 +52,14 @@ put_u32(char *p, uint32_t v)
  * never be valid (an empty frame, or one over MILTER_FRAME_MAX).
  */
 ssize_t
-milter_wire_frame(const char *buf, size_t len, char *cmd, const char **data,
+dk_milter_wire_frame(const char *buf, size_t len, char *cmd, const char **data,
     size_t *dlen)
 {
 	uint32_t n;
 
 	if (len < 4)
 		return 0;
-	n = milter_wire_u32(buf);
+	n = dk_milter_wire_u32(buf);
 	if (n == 0 || n > MILTER_FRAME_MAX)
 		return -1;
 	if (len - 4 < n)
@@ -75,7 +75,7 @@ milter_wire_frame(const char *buf, size_t len, char *cmd, const char **data,
  * NULL when there is no NUL before end: a truncated argument.
  */
 const char *
-milter_wire_str(const char **p, const char *end)
+dk_milter_wire_str(const char **p, const char *end)
 {
 	const char *s = *p, *nul;
 
@@ -107,7 +107,7 @@ out_reserve(struct conn *c, size_t n)
 
 /* Queue a reply: cmd followed by a[0..alen) and b[0..blen). */
 int
-milter_wire_reply(struct conn *c, char cmd, const void *a, size_t alen,
+dk_milter_wire_reply(struct conn *c, char cmd, const void *a, size_t alen,
     const void *b, size_t blen)
 {
 	size_t n = 1 + alen + blen;
@@ -131,7 +131,7 @@ milter_wire_reply(struct conn *c, char cmd, const void *a, size_t alen,
  * (index, name, value); strings go with their NULs.
  */
 int
-milter_wire_header(struct conn *c, char cmd, uint32_t index,
+dk_milter_wire_header(struct conn *c, char cmd, uint32_t index,
     const char *name, const char *value)
 {
 	size_t nlen = strlen(name) + 1, vlen = strlen(value) + 1;
@@ -145,13 +145,13 @@ milter_wire_header(struct conn *c, char cmd, uint32_t index,
 		put_u32(buf, index);
 	memcpy(buf + ilen, name, nlen);
 	memcpy(buf + ilen + nlen, value, vlen);
-	rc = milter_wire_reply(c, cmd, buf, ilen + nlen + vlen, NULL, 0);
+	rc = dk_milter_wire_reply(c, cmd, buf, ilen + nlen + vlen, NULL, 0);
 	free(buf);
 	return rc;
 }
 
 int
-milter_wire_optneg(struct conn *c, uint32_t version, uint32_t actions,
+dk_milter_wire_optneg(struct conn *c, uint32_t version, uint32_t actions,
     uint32_t proto)
 {
 	char buf[12];
@@ -159,5 +159,5 @@ milter_wire_optneg(struct conn *c, uint32_t version, uint32_t actions,
 	put_u32(buf, version);
 	put_u32(buf + 4, actions);
 	put_u32(buf + 8, proto);
-	return milter_wire_reply(c, SMFIC_OPTNEG, buf, sizeof(buf), NULL, 0);
+	return dk_milter_wire_reply(c, SMFIC_OPTNEG, buf, sizeof(buf), NULL, 0);
 }
