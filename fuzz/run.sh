@@ -115,7 +115,7 @@ build() {
 	# the milter: its protocol and message files and its log (not
 	# main), and the same policy
 	milter_objs="$(compile src/milter/wire.c src/milter/conn.c \
-	    src/milter/dkim.c src/milter/log.c) $policy_objs" || exit 2
+	    src/milter/msg.c src/milter/log.c) $policy_objs" || exit 2
 
 	for t in $targets; do
 		extra=

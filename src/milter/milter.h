@@ -21,7 +21,7 @@
  *	wire.c	frames in, replies out: the byte format and nothing else
  *	conn.c	one MTA connection: negotiation, macros, which sessions
  *		are ours, the command dispatch
- *	dkim.c	one message through the engine: sign or verify, the
+ *	msg.c	one message through the engine: sign or verify, the
  *		header changes at end of message, the log line
  *	loop.c	the listening socket, the connections, DNS and timers
  *	log.c	../policy/log.h: syslog, or stderr with -l
@@ -196,7 +196,7 @@ void	dk_milter_conn_input(struct conn *c);
 void	dk_milter_conn_reset(struct conn *c);
 int	dk_milter_conn_gone(struct conn *c);
 
-/* dkim.c */
+/* msg.c */
 int	dk_milter_msg_start(struct conn *c);
 void	dk_milter_msg_header(struct conn *c, const char *name,
 	    const char *value);
