@@ -180,46 +180,145 @@ struct milter {
 };
 
 /* wire.c */
+/*
+ * The first frame in buf[0..len): returns its size on the wire, with
+ * *cmd its command and data[0..dlen) its arguments, pointing into buf;
+ * 0 when it is not all there yet; -1 when it can never be valid (an
+ * empty frame, or one over MILTER_FRAME_MAX).
+ */
 ssize_t	dk_milter_wire_frame(const char *buf, size_t len, char *cmd,
 	    const char **data, size_t *dlen);
+/*
+ * Queue on c's output the reply cmd with a[0..alen) then b[0..blen),
+ * copied (either may be NULL with a length of 0). 0, or -1 with
+ * nothing queued when the frame would pass MILTER_FRAME_MAX, the
+ * output would pass its bound, or memory is out.
+ */
 int	dk_milter_wire_reply(struct conn *c, char cmd, const void *a,
 	    size_t alen, const void *b, size_t blen);
+/*
+ * Queue a header change: SMFIR_ADDHEADER with name and value, or
+ * SMFIR_INSHEADER or SMFIR_CHGHEADER with index too (an empty value
+ * deletes). The strings are copied. 0, or -1 as for
+ * dk_milter_wire_reply().
+ */
 int	dk_milter_wire_header(struct conn *c, char cmd, uint32_t index,
 	    const char *name, const char *value);
+/* Queue our SMFIC_OPTNEG reply; 0, or -1 as for dk_milter_wire_reply(). */
 int	dk_milter_wire_optneg(struct conn *c, uint32_t version,
 	    uint32_t actions, uint32_t proto);
+/*
+ * The NUL-terminated string at *p, pointing into the frame, with *p
+ * moved past its NUL; NULL, *p unchanged, when no NUL comes before end.
+ */
 const char *dk_milter_wire_str(const char **p, const char *end);
+/* The 32-bit number in network byte order at p[0..4). */
 uint32_t dk_milter_wire_u32(const char *p);
 
 /* conn.c */
+/*
+ * Handle every whole frame in c's input buffer and drop it from there,
+ * until a frame is not all there, c is closing, or its message waits
+ * for DNS at end of message (c->eom). A protocol error, or memory out,
+ * logs a line and sets c->closing.
+ */
 void	dk_milter_conn_input(struct conn *c);
+/*
+ * Back to a fresh connection (SMFIC_CONNECT, SMFIC_QUIT_NC): the
+ * message under way freed, the client, macros and sender forgotten.
+ * The option negotiation stays.
+ */
 void	dk_milter_conn_reset(struct conn *c);
+/*
+ * Whether c's MTA has closed its end (or the socket failed), looked at
+ * without reading anything: 1 or 0.
+ */
 int	dk_milter_conn_gone(struct conn *c);
 
 /* msg.c */
+/*
+ * Start c's message (c->msg, which c owns until dk_milter_msg_free())
+ * under the configuration of the moment, signed or verified by whether
+ * the connection is ours. 0, or -1 when memory is out.
+ */
 int	dk_milter_msg_start(struct conn *c);
+/*
+ * One header field as the MTA sent it (name and value are read, not
+ * kept): noted when it is an A-R field claiming our authserv-id, and,
+ * within header-max, rebuilt as "Name: value" into the engine. What
+ * goes wrong goes on the message, for its end.
+ */
 void	dk_milter_msg_header(struct conn *c, const char *name,
 	    const char *value);
+/*
+ * The end of c's header block: the keys chosen, the first lookups
+ * sent. Nothing when the block has ended already, or passed header-max.
+ */
 void	dk_milter_msg_eoh(struct conn *c);
+/* Body bytes p[0..len) into the engine; they are not kept. */
 void	dk_milter_msg_body(struct conn *c, const char *p, size_t len);
+/*
+ * The end of c's message, with c->eom set: its last lookups sent. With
+ * none pending, its changes and reply are queued, its log line written
+ * and the message freed at once; otherwise that waits for
+ * dk_milter_msg_dns() or dk_milter_msg_timers().
+ */
 void	dk_milter_msg_eom(struct conn *c);
+/*
+ * Give every finished lookup to its message, and end each message at
+ * its end of message with no lookup left (as dk_milter_msg_eom()). One
+ * whose MTA has gone in the meantime closes its connection instead.
+ */
 void	dk_milter_msg_dns(struct milter *mt);
+/* The nearest deadline of a message with lookups, monotonic ms; -1: none. */
 int64_t	dk_milter_msg_deadline(const struct milter *mt);
+/*
+ * The messages past their deadline at mt->now lose their lookups and go
+ * on without those keys, ending as in dk_milter_msg_dns() when they are
+ * at their end.
+ */
 void	dk_milter_msg_timers(struct milter *mt);
+/*
+ * Free c's message, if any, and all it holds; a reply it still owed is
+ * never sent. c->msg is NULL after, and c->eom 0.
+ */
 void	dk_milter_msg_free(struct conn *c);
+/* Start mt->resolver for mt->cfg (--resolver, else resolv.conf), or exit. */
 void	dk_milter_resolver_start(struct milter *mt);
 
 /* loop.c */
+/*
+ * Listen on the -p socket spec: unix:PATH, local:PATH or /PATH (a stale
+ * socket there is replaced; anything else there is refused),
+ * inet:PORT[@ADDR] or inet6:PORT[@ADDR], into mt->lfd. Exits with a
+ * message on any error.
+ */
 void	dk_milter_listen(struct milter *mt, const char *spec);
+/* Close mt->lfd, and remove its Unix socket unless another took its place. */
 void	dk_milter_unlisten(struct milter *mt);
+/*
+ * Serve the MTA's connections, DNS and timers until dk_milter_quit,
+ * reloading on dk_milter_sighup; then close every connection, each
+ * message under way dropped with a log line.
+ */
 void	dk_milter_loop(struct milter *mt);
 
 /* main.c */
+/* Set by the signal handlers (SIGHUP; SIGTERM, SIGINT), read by the loop. */
 extern volatile sig_atomic_t dk_milter_sighup;
 extern volatile sig_atomic_t dk_milter_quit;
+/*
+ * SIGHUP: clear dk_milter_sighup and load the configuration again into
+ * mt->cfg for new messages; messages under way keep the one they hold,
+ * and the old one stays on any error, logged.
+ */
 void	dk_milter_reload(struct milter *mt);
 
 /* log.c */
+/*
+ * Log to stderr when to_stderr (-l), else to syslog(3), facility mail.
+ * Before this call, lines go to stderr.
+ */
 void	dk_milter_log_init(int to_stderr);
 
 #endif /* DK_MILTER_H */
