@@ -125,6 +125,11 @@ enum mmsg_state {
 struct mmsg {
 	struct pmsg	 pm;		/* the engine's side (policy.h) */
 	enum mmsg_state	 state;
+	uint32_t	 nar;		/* A-R fields seen, malformed ones
+					 * too: the MTA counts them all */
+	uint32_t	*ardel;		/* our forged A-R, by index among
+					 * A-R fields (1-based) */
+	size_t		 nardel;
 };
 
 /* One connection from the MTA; it may carry several messages. */
@@ -150,11 +155,6 @@ struct conn {
 	char		 qid[MILTER_QID_MAX];
 	char		 mailfrom[POLICY_ADDR_MAX + 1];	/* for the log */
 	struct mmsg	*msg;		/* the message under way, or NULL */
-	uint32_t	 nar;		/* A-R fields seen, malformed ones
-					 * too: the MTA counts them all */
-	uint32_t	*ardel;		/* our forged A-R, by index among
-					 * A-R fields (1-based) */
-	size_t		 nardel;
 	int		 eom;		/* end of message seen, reply owed */
 	int64_t		 last;		/* monotonic ms of the last whole
 					 * frame or reply */

@@ -57,7 +57,6 @@ dk_milter_msg_start(struct conn *c)
 	    dk_policy_authserv(c->mt->cfg, NULL, c->mt->host));
 	m->state = MMSG_HEADER;
 	c->msg = m;
-	c->nar = 0;
 	return 0;
 }
 
@@ -69,10 +68,8 @@ dk_milter_msg_free(struct conn *c)
 	if (m == NULL)
 		return;
 	dk_policy_msg_free(&m->pm);
+	free(m->ardel);
 	free(m);
-	free(c->ardel);
-	c->ardel = NULL;
-	c->nardel = 0;
 	c->msg = NULL;
 	c->eom = 0;
 }
@@ -122,9 +119,9 @@ header_field(const struct conn *c, const char *name, const char *value,
  * one we cannot rebuild too, since the MTA's index counts them all.
  */
 static void
-note_forged(struct conn *c, const char *name, const char *value)
+note_forged(struct mmsg *m, const char *name, const char *value)
 {
-	struct pmsg *pm = &c->msg->pm;
+	struct pmsg *pm = &m->pm;
 	uint32_t *nd;
 	const char *v;
 	char *text;
@@ -143,16 +140,16 @@ note_forged(struct conn *c, const char *name, const char *value)
 	memcpy(text + nlen + 1, value, vlen);
 	/* "Authentication-Results " is one too (RFC 5322 §4.5.8) */
 	if (dk_policy_field_is(text, nlen + 1 + vlen, POLICY_AR_NAME, &v))
-		c->nar++;
+		m->nar++;
 	if (dk_policy_msg_ar_forged(pm, text, nlen + 1 + vlen)) {
-		if (c->nardel == MILTER_FORGED_MAX ||
-		    (nd = reallocarray(c->ardel, c->nardel + 1,
+		if (m->nardel == MILTER_FORGED_MAX ||
+		    (nd = reallocarray(m->ardel, m->nardel + 1,
 		    sizeof(*nd))) == NULL)
 			dk_policy_msg_fail(pm, "too many forged "
 			    "Authentication-Results fields");
 		else {
-			c->ardel = nd;
-			c->ardel[c->nardel++] = c->nar;
+			m->ardel = nd;
+			m->ardel[m->nardel++] = m->nar;
 		}
 	}
 	free(text);
@@ -168,7 +165,7 @@ dk_milter_msg_header(struct conn *c, const char *name, const char *value)
 	if (m->pm.error)
 		return;
 	/* past header-max too: a forged A-R field never passes */
-	note_forged(c, name, value);
+	note_forged(m, name, value);
 	if (m->state != MMSG_HEADER)
 		return;
 	/* signing what is not a field would sign a lie; a verifier goes on */
@@ -256,7 +253,8 @@ insert_field(struct conn *c, const char *name, const char *field)
 static void
 msg_changes(struct conn *c)
 {
-	struct pmsg *pm = &c->msg->pm;
+	struct mmsg *m = c->msg;
+	struct pmsg *pm = &m->pm;
 	size_t i;
 
 	if (dk_policy_msg_reply(pm) != NULL)
@@ -265,12 +263,12 @@ msg_changes(struct conn *c)
 		if (insert_field(c, SIG_NAME,
 		    dk_signer_field(pm->signer, i)) == -1)
 			dk_policy_msg_fail(pm, "out of memory");
-	for (i = c->nardel; i-- > 0 && !pm->error;)
-		if (dk_milter_wire_header(c, SMFIR_CHGHEADER, c->ardel[i],
+	for (i = m->nardel; i-- > 0 && !pm->error;)
+		if (dk_milter_wire_header(c, SMFIR_CHGHEADER, m->ardel[i],
 		    POLICY_AR_NAME, "") == -1)
 			dk_policy_msg_fail(pm, "out of memory");
 	if (!pm->error)
-		pm->nforged = c->nardel;
+		pm->nforged = m->nardel;
 	if (!pm->error && pm->mode == MSG_VERIFY && insert_field(c,
 	    POLICY_AR_NAME, dk_verifier_authres(pm->verifier)) == -1)
 		dk_policy_msg_fail(pm, "out of memory");
