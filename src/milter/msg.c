@@ -84,6 +84,15 @@ name_ok(const char *name, const char *field, size_t len)
 	return strchr(name, ':') == NULL && dk_field_name_len(field, len) > 0;
 }
 
+/* ch at buf[*n], unless buf is NULL (counting only); *n moves on. */
+static void
+field_put(char *buf, size_t *n, char ch)
+{
+	if (buf != NULL)
+		buf[*n] = ch;
+	(*n)++;
+}
+
 /*
  * "Name: value" into buf (or its length with buf NULL), without a
  * final CRLF. A LF without its CR gets one; -1 when a line break is
@@ -96,20 +105,18 @@ header_field(const struct conn *c, const char *name, const char *value,
 	size_t n = 0, i;
 	const char *v;
 
-#define PUT(ch)	do { if (buf != NULL) buf[n] = (ch); n++; } while (0)
 	for (i = 0; name[i] != '\0'; i++)
-		PUT(name[i]);
-	PUT(':');
+		field_put(buf, &n, name[i]);
+	field_put(buf, &n, ':');
 	if (!c->leadspc)
-		PUT(' ');
+		field_put(buf, &n, ' ');
 	for (v = value; *v != '\0'; v++) {
 		if (*v == '\n' && v[1] != ' ' && v[1] != '\t')
 			return -1;
 		if (*v == '\n' && (v == value || v[-1] != '\r'))
-			PUT('\r');
-		PUT(*v);
+			field_put(buf, &n, '\r');
+		field_put(buf, &n, *v);
 	}
-#undef PUT
 	return (ssize_t)n;
 }
 
