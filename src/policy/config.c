@@ -20,13 +20,13 @@
  * is read first and the command line wins. Everything lands in a struct
  * config that is passed down, never in globals, so that SIGHUP can build
  * a new one next to the old and keep the old when the new one is broken.
+ * The key files it names are loaded by keyfile.c.
  */
 
 #include <sys/stat.h>
 
 #include <ctype.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -362,128 +362,6 @@ option_set(struct config *c, const char *key, const char *val,
 	return -1;
 }
 
-/* What a path names when it is no regular file; NULL: a file. */
-static const char *
-not_a_file(mode_t mode)
-{
-	if (S_ISREG(mode))
-		return NULL;
-	return S_ISDIR(mode) ? "a directory" : S_ISFIFO(mode) ? "a fifo" :
-	    S_ISCHR(mode) || S_ISBLK(mode) ? "a device" : "not a file";
-}
-
-/*
- * Read a whole file of at most max bytes, NUL-terminated. Anything but
- * a regular file is refused with *kind saying what it is: a fifo would
- * block the open or the read for ever, a device never ends.
- */
-static char *
-file_read(const char *path, size_t max, size_t *lenp, const char **kind)
-{
-	struct stat st;
-	char *buf;
-	size_t len = 0;
-	ssize_t n;
-	int fd;
-
-	*kind = NULL;
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1)
-		return NULL;
-	if (fstat(fd, &st) == -1 || (*kind = not_a_file(st.st_mode)) != NULL) {
-		(void)close(fd);
-		return NULL;
-	}
-	if ((buf = malloc(max + 1)) == NULL)
-		fatal("config");
-	while ((n = read(fd, buf + len, max + 1 - len)) > 0 &&
-	    (len += (size_t)n) <= max)
-		;
-	(void)close(fd);
-	if (n == -1 || len > max) {
-		if (len > max)
-			errno = EFBIG;
-		explicit_bzero(buf, len > max ? max + 1 : len);
-		free(buf);
-		return NULL;
-	}
-	buf[len] = '\0';
-	*lenp = len;
-	return buf;
-}
-
-/*
- * The first directory on the way to path that we may not enter, in
- * dir: chmod 640 on the key cannot help then. Returns 1 when found.
- */
-static int
-key_dir_closed(const char *path, char *dir)
-{
-	const char *slash;
-
-	for (slash = strchr(path + 1, '/'); slash != NULL;
-	    slash = strchr(slash + 1, '/')) {
-		if ((size_t)(slash - path) >= PATH_MAX)
-			return 0;
-		memcpy(dir, path, (size_t)(slash - path));
-		dir[slash - path] = '\0';
-		if (access(dir, X_OK) == -1 && errno == EACCES)
-			return 1;
-	}
-	return 0;
-}
-
-/*
- * path cannot be read by us, the user the daemon reads it as: say who we
- * are, and whether the file or a directory on the way keeps us out.
- * where: "FILE:LINE: " or "".
- */
-static void
-denied(const char *where, const char *path, const char *what)
-{
-	char dir[PATH_MAX];
-
-	if (key_dir_closed(path, dir))
-		log_warnx("%s%s: %s to uid %lu, which the filter runs as: it "
-		    "may not enter %s; let that user in (chgrp, chmod 750)",
-		    where, path, strerror(EACCES), (unsigned long)geteuid(),
-		    dir);
-	else
-		log_warnx("%s%s: %s to uid %lu, which the filter runs as; "
-		    "make %s readable by that user (chgrp, chmod 640)",
-		    where, path, strerror(EACCES), (unsigned long)geteuid(),
-		    what);
-}
-
-static int
-key_load(struct cfg_key *k, const char *where)
-{
-	char err[128], pre[PATH_MAX + 40], *buf;
-	const char *kind;
-	size_t len;
-	enum dk_status st;
-
-	if ((buf = file_read(k->path, POLICY_KEYFILE_MAX, &len,
-	    &kind)) == NULL) {
-		if (kind != NULL)
-			log_warnx("%s: %s is %s: give the key's PEM file",
-			    where, k->path, kind);
-		else if (errno == EACCES) {
-			(void)snprintf(pre, sizeof(pre), "%s: ", where);
-			denied(pre, k->path, "the key");
-		} else
-			log_warn("%s: %s", where, k->path);
-		return -1;
-	}
-	st = dk_key_parse(&k->key, buf, len, err, sizeof(err));
-	explicit_bzero(buf, len);	/* private key material */
-	free(buf);
-	if (st != DK_OK) {
-		log_warnx("%s: %s: %s", where, k->path, err);
-		return -1;
-	}
-	return 0;
-}
-
 /* The key already given for this domain and selector; NULL: none. */
 static const struct cfg_key *
 key_find(const struct config *c, const char *domain, const char *selector)
@@ -539,7 +417,7 @@ key_add(struct config *c, const char *spec, const char *where)
 	if ((k->where = strdup(where)) == NULL)
 		fatal("config");
 	c->nkeys++;
-	return key_load(k, where);
+	return dk_policy_key_load(k, where);
 }
 
 static char *
@@ -616,7 +494,8 @@ file_load(struct config *c, const char *path)
 	size_t len, lineno = 0;
 	int rc = 0;
 
-	if ((buf = file_read(path, POLICY_CONF_MAX, &len, &kind)) == NULL) {
+	if ((buf = dk_policy_file_read(path, POLICY_CONF_MAX, &len,
+	    &kind)) == NULL) {
 		if (kind != NULL)
 			log_warnx("%s is %s: give the configuration file",
 			    path, kind);
@@ -625,7 +504,7 @@ file_load(struct config *c, const char *path)
 			    "configuration file: is it the right file?", path,
 			    POLICY_CONF_MAX);
 		else if (errno == EACCES)
-			denied("", path, "the file");
+			dk_policy_file_denied("", path, "the file");
 		else
 			log_warn("%s", path);
 		return -1;

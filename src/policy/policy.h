@@ -20,6 +20,8 @@
  * stands on include/dkimkit.h alone. The files:
  *	config.c	the command line and the config file (the format of
  *			filter-dkim(8)) into a struct config
+ *	keyfile.c	key files loaded, and the files we are given read
+ *			bounded, with what to say when we may not read one
  *	check.c		-n: the configuration checked as the daemon's user
  *	ours.c		which sessions are ours: internal networks, auth
  *	hdr.c		domain names, and A-R fields claiming our id
@@ -167,6 +169,31 @@ void	dk_policy_config_unref(struct config *c);
  */
 const char *dk_policy_authserv(const struct config *c, const char *admd,
 	    const char *host);
+
+/* keyfile.c */
+/*
+ * Load k->path into k->key, once, for every message to come: 0, or -1
+ * after logging why, prefixed with where ("FILE:LINE" or "command
+ * line"). The file's bytes are wiped once parsed.
+ */
+int	dk_policy_key_load(struct cfg_key *k, const char *where);
+/*
+ * Read path whole, at most max bytes, NUL-terminated: a buffer the
+ * caller frees, *lenp its length. NULL with errno set (EFBIG past max),
+ * or, when path is no regular file, with *kind saying what it is ("a
+ * directory", "a fifo", ...): a fifo would block the open or the read
+ * for ever, a device never ends.
+ */
+char	*dk_policy_file_read(const char *path, size_t max, size_t *lenp,
+	    const char **kind);
+/*
+ * Log that path cannot be read by us, the user the daemon reads it as:
+ * who we are, and the directory on the way that keeps us out, else
+ * that what ("the key", "the file") must be made readable. where, put
+ * before path, is "FILE:LINE: " or "".
+ */
+void	dk_policy_file_denied(const char *where, const char *path,
+	    const char *what);
 
 /*
  * check.c, -n: load the configuration as user (NULL: as we are; not
