@@ -15,7 +15,7 @@
  */
 
 /*
- * Fuzz filter-dkim's configuration loader (src/filter/config.c) the way
+ * Fuzz filter-dkim's configuration loader (src/policy/config.c) the way
  * filter-dkim runs it: the input is written to a file, and
  * dk_policy_config_load() reads it as -f, with command-line options
  * chosen by a flags byte in front:
