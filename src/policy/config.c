@@ -82,32 +82,11 @@ opt_authserv(struct config *c, const char *v)
 	return set_str(&c->authserv_id, v);
 }
 
-static int
-canon_word(const char *s, size_t len, enum dk_canon *cv)
-{
-	if (len == 6 && strncmp(s, "simple", 6) == 0)
-		*cv = DK_CANON_SIMPLE;
-	else if (len == 7 && strncmp(s, "relaxed", 7) == 0)
-		*cv = DK_CANON_RELAXED;
-	else
-		return -1;
-	return 0;
-}
-
-/* RFC 6376 §3.5 c=: HEADER[/BODY], BODY defaulting to simple */
+/* RFC 6376 §3.5 c=: HEADER[/BODY], as the engine reads it */
 static int
 opt_canon(struct config *c, const char *v)
 {
-	const char *slash = strchr(v, '/');
-
-	if (canon_word(v, slash ? (size_t)(slash - v) : strlen(v),
-	    &c->hcanon) == -1)
-		return -1;
-	if (slash == NULL) {
-		c->bcanon = DK_CANON_SIMPLE;
-		return 0;
-	}
-	return canon_word(slash + 1, strlen(slash + 1), &c->bcanon);
+	return dk_canon_parse(v, &c->hcanon, &c->bcanon) == DK_OK ? 0 : -1;
 }
 
 static int
@@ -395,11 +374,17 @@ key_add(struct config *c, const char *spec, const char *where)
 		*s++ = '\0';
 	if (s != NULL && (p = strchr(s, ':')) != NULL)
 		*p++ = '\0';
-	if (p == NULL || *p == '\0' || dk_policy_domain_norm(d) == -1 ||
-	    dk_policy_domain_norm(s) == -1) {
+	if (s != NULL) {
+		dk_policy_name_norm(d);
+		dk_policy_name_norm(s);
+	}
+	/* the engine's rules for d= and s=: one rule, one place */
+	if (p == NULL || *p == '\0' || !dk_domain_ok(d) ||
+	    !dk_selector_ok(s)) {
 		log_warnx("%s: \"%s\": want DOMAIN:SELECTOR:KEYFILE, with "
-		    "a domain and a selector of letters, digits and hyphens "
-		    "(an IDN as its xn-- A-label)", where, spec);
+		    "a domain (two labels or more) and a selector of "
+		    "letters, digits and hyphens (an IDN as its xn-- "
+		    "A-label)", where, spec);
 		free(d);
 		return -1;
 	}

@@ -16,7 +16,7 @@
 
 /*
  * Header text the front ends read themselves: domain names from the
- * configuration, and the name and authserv-id of an
+ * configuration (lowercased), and the name and authserv-id of an
  * Authentication-Results field (to drop the ones that claim to be
  * ours, RFC 8601 §5). They read hostile text: they never read past it
  * and never allocate.
@@ -28,37 +28,16 @@
 
 #include "policy.h"
 
-/*
- * Letters, digits, hyphens and dots, no empty label; a final dot is
- * dropped and the rest lowercased in place.
- */
-static int
-domain_ok(char *dom, size_t *len)
-{
-	size_t i;
-
-	if (*len > 0 && dom[*len - 1] == '.')
-		dom[--*len] = '\0';
-	if (*len == 0 || dom[0] == '.')
-		return 0;
-	for (i = 0; i < *len; i++) {
-		if (dom[i] == '.' && dom[i + 1] == '.')
-			return 0;
-		if (!isalnum((unsigned char)dom[i]) && dom[i] != '-' &&
-		    dom[i] != '.')
-			return 0;
-		dom[i] = (char)tolower((unsigned char)dom[i]);
-	}
-	return 1;
-}
-
 /* see policy.h */
-int
-dk_policy_domain_norm(char *dom)
+void
+dk_policy_name_norm(char *name)
 {
-	size_t len = strlen(dom);
+	size_t len = strlen(name);
 
-	return domain_ok(dom, &len) ? 0 : -1;
+	if (len > 0 && name[len - 1] == '.')
+		name[--len] = '\0';
+	for (; *name != '\0'; name++)
+		*name = (char)tolower((unsigned char)*name);
 }
 
 /* see policy.h */

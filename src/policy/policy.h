@@ -216,8 +216,12 @@ int	dk_policy_src_internal(const struct config *cfg, const char *src,
 	    size_t len);
 
 /* hdr.c */
-/* Check and normalize a domain or selector in place: 0, or -1. */
-int	dk_policy_domain_norm(char *dom);
+/*
+ * A domain or selector from the configuration, in the form it is
+ * compared in: lowercase, no final dot (in place). dk_domain_ok() and
+ * dk_selector_ok() then say whether it is one.
+ */
+void	dk_policy_name_norm(char *name);
 /*
  * Whether field[0..len), a whole header field ("Name: value", folded
  * with CRLF, without the final CRLF), is an Authentication-Results
