@@ -251,7 +251,8 @@ t_from(void)
 	/* words after an address are not part of its domain; white
 	 * space around '@' and '.' is (obsolete syntax) */
 	static const char junk[] =
-	    "From: a@x.example\r\n continuation, b @ y . example\r\n\r\n";
+	    "From: a@x.example\r\n continuation, b @ y . example,\r\n"
+	    " c@z.example(comment)junk\r\n\r\n";
 	struct dk_verify_opts vo;
 	struct dk_verifier *v;
 

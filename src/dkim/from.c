@@ -139,6 +139,7 @@ dk_from_parse(const char *p, size_t len, char out[][DK_ADDR_MAX + 1],
 	while (p < end) {
 		if (*p == '(') {
 			p = dk_skip_comment(p, end);
+			m.gap = 1;	/* a comment separates, as space does */
 		} else if (*p == '"') {
 			q = skip_quoted(p, end);
 			mbox_put(&m, p, (size_t)(q - p));
