@@ -139,7 +139,11 @@ ar_add(struct msg *m, const char *p, size_t len, int sep)
 	size_t need = m->arlen + (sep ? 2 : 0) + len;
 	char *nb;
 
-	/* within header-max it is bounded by it; past it, by the same */
+	/*
+	 * Whether a field is a forged one is read from the whole field, so
+	 * one longer than header-max cannot be judged; a message to verify
+	 * is refused as too large before this (552)
+	 */
 	if (need > m->pm.cfg->header_max) {
 		dk_policy_msg_fail(&m->pm, "an Authentication-Results field "
 		    "over header-max (%zu bytes)", m->pm.cfg->header_max);
@@ -204,8 +208,8 @@ msg_header_line(struct filter *f, struct msg *m, const char *p, size_t len)
 	 * still read for forged A-R fields: a message passed on loses them
 	 * too.
 	 */
-	ar_line(m, p, len, m->nlines - 1);
 	(void)dk_policy_msg_header(&m->pm, p, len);
+	ar_line(m, p, len, m->nlines - 1);
 	if (!m->pm.error && msg_charge(f, m, MSG_FIXED +
 	    2 * m->pm.hdrlen + m->arcap + m->ndrop * sizeof(*m->drop)) == -1)
 		dk_policy_msg_fail(&m->pm, MSG_MEMORY_MAX);

@@ -90,6 +90,22 @@ def over_header_max(path, tmp, keydir):
 	return ok
 
 
+def over_header_max_verify(path, tmp, keydir):
+	"""A message to verify whose header block is over header-max is
+	refused for good (552), also when the field that crosses the bound
+	is one long A-R field: not a 451 the sender would retry for days."""
+	f = start(path, tmp, keydir, "verify")
+	try:
+		out, dec = message(f, "00000001", ["From: alice@example.test",
+		    "Authentication-Results: other.example;"] +
+		    ["\t(%s)" % ("y" * 200)] * 25 + ["", "hello"])
+		return check("over-header-max-verify-long-ar-552",
+		    dec.startswith("reject|552 "), "%s, %d lines" %
+		    (dec, len(out)))
+	finally:
+		f.kill()
+
+
 def forged_flood(path, tmp, keydir):
 	"""Where each forged A-R field lies is held until the message goes
 	out; past header-max only memory-max bounds them: a flood of them
@@ -155,8 +171,8 @@ def main():
 	path, keydir = sys.argv[1], os.path.abspath(sys.argv[2])
 	ok = True
 	with tempfile.TemporaryDirectory() as tmp:
-		for t in (over_header_max, forged_flood, large_spools,
-		    rdns_bar):
+		for t in (over_header_max, over_header_max_verify,
+		    forged_flood, large_spools, rdns_bar):
 			try:
 				ok &= t(path, tmp, keydir)
 			except (RuntimeError, IndexError) as e:
