@@ -753,14 +753,18 @@ struct dk_dns_result {
  * logged. rcode is how the try failed: DK_DNS_TIMEOUT, _UNREACHABLE,
  * _REFUSED, _SERVFAIL, _MALFORMED or _TCP; error is the errno of a try
  * that failed on this host before anything went out (no socket: EMFILE,
- * ENFILE; no buffer; no route), 0 otherwise. dk_dns_rcode_str() says
- * what an rcode means, as words to follow "DNS server ADDR: ".
+ * ENFILE; no buffer; no route), 0 otherwise. dk_dns_failure_str() puts
+ * how f failed in words into buf[0..len) (cut to fit, NUL-terminated;
+ * DK_DNS_FAILURE_MAX is enough), to follow "DNS server ADDR: ", such
+ * as "did not answer in time" or "cannot send a query: Too many open
+ * files", and returns buf.
  * dk_resolver_last_failure() gives NULL before any failure; the struct
  * is owned by the resolver, updated by dk_resolver_process() and
  * dk_resolver_submit(), and may gain fields at its end.
  */
 #define DK_DNS_ADDR_MAX		64	/* "[IPV6]:PORT": INET6_ADDRSTRLEN (46)
 					 * + brackets, colon, 5 digits */
+#define DK_DNS_FAILURE_MAX	128	/* dk_dns_failure_str()'s words */
 struct dk_dns_failure {
 	enum dk_dns_rcode	 rcode;
 	char			 server[DK_DNS_ADDR_MAX]; /* ADDR:PORT */
@@ -790,7 +794,8 @@ struct dk_dns_lookup	*dk_resolver_done(struct dk_resolver *r);
 size_t			 dk_resolver_pending(const struct dk_resolver *r);
 const struct dk_dns_failure *
 			 dk_resolver_last_failure(const struct dk_resolver *r);
-const char		*dk_dns_rcode_str(enum dk_dns_rcode rcode);
+const char		*dk_dns_failure_str(const struct dk_dns_failure *f,
+			    char *buf, size_t len);
 const struct dk_dns_result *
 			 dk_dns_lookup_result(const struct dk_dns_lookup *l);
 DK_WUR enum dk_status	 dk_dns_lookup_answer(const struct dk_dns_lookup *l,
@@ -815,13 +820,14 @@ DK_WUR enum dk_status	 dk_dns_resolve_verifier(struct dk_resolver *r,
  * NULL).
  *
  * dk_zone_lookup() gives the outcome of looking name up in the zone:
- * DK_DNS_NXDOMAIN for a name it does not hold, else what the file says;
+ * DK_DNS_NXDOMAIN for a name it does not hold (or z or name NULL), else
+ * what the file says;
  * for DK_DNS_OK, the records in (*txt)[0..*ntxt), owned by the zone.
  *
  * dk_zone_answer_verifier() answers every query v has now from the
  * zone, as dk_dns_resolve_verifier() does from the DNS: call it after
- * each write, or once after dk_verifier_end(). Returns DK_OK or the
- * status of dk_verifier_answer().
+ * each write, or once after dk_verifier_end(). Returns DK_OK, DK_EINVAL
+ * (z or v NULL) or the status of dk_verifier_answer().
  *
  * dk_zone_free() frees the zone and every record it gave.
  */
@@ -895,9 +901,9 @@ struct dk_key_check {
 	char			 detail[DK_KEY_DETAIL_MAX];	/* out */
 };
 
-int			 dk_authserv_id_ok(const char *s);
-int			 dk_domain_ok(const char *s);
-int			 dk_selector_ok(const char *s);
+DK_WUR int		 dk_authserv_id_ok(const char *s);
+DK_WUR int		 dk_domain_ok(const char *s);
+DK_WUR int		 dk_selector_ok(const char *s);
 DK_WUR enum dk_status	 dk_key_check_published(struct dk_resolver *r,
 			    struct dk_key_check *kc, size_t n);
 DK_WUR enum dk_status	 dk_key_check_zone(const struct dk_zone *z,

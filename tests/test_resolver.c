@@ -1219,6 +1219,8 @@ static int
 test_resolver_no_socket(void)
 {
 	const struct dk_dns_failure *f;
+	struct dk_dns_failure copy;
+	char how[DK_DNS_FAILURE_MAX];
 	struct dk_dns_lookup *l;
 	struct dk_dns_conf c;
 	struct dk_resolver *r;
@@ -1245,10 +1247,14 @@ test_resolver_no_socket(void)
 	CHECK(expect_rcode(r, l, DK_DNS_TIMEOUT) == 0);
 	CHECK((f = dk_resolver_last_failure(r)) != NULL);
 	CHECK(f->rcode == DK_DNS_TIMEOUT && f->error == EMFILE);
+	CHECK_STR("words", "cannot send a query: Too many open files",
+	    dk_dns_failure_str(f, how, sizeof(how)));
+	copy = *f;
+	copy.error = 0;
 	CHECK_STR("words", "did not answer in time",
-	    dk_dns_rcode_str(f->rcode));
-	CHECK_STR("words", "refused the query",
-	    dk_dns_rcode_str(DK_DNS_REFUSED));
+	    dk_dns_failure_str(&copy, how, sizeof(how)));
+	copy.rcode = DK_DNS_REFUSED;
+	CHECK_STR("words", "refused", dk_dns_failure_str(&copy, how, 8));
 	dk_resolver_free(r);
 	close(s.fd);
 	return 0;

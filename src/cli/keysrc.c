@@ -144,10 +144,11 @@ void
 dk_cli_keysrc_report(const struct dk_cli_keysrc *ks)
 {
 	const struct dk_dns_failure *f;
+	char how[DK_DNS_FAILURE_MAX];
 
 	if (ks->resolver == NULL ||
 	    (f = dk_resolver_last_failure(ks->resolver)) == NULL)
 		return;
 	dk_cli_warnx("DNS server %s: %s", f->server,
-	    dk_dns_rcode_str(f->rcode));
+	    dk_dns_failure_str(f, how, sizeof(how)));
 }

@@ -18,6 +18,9 @@
  * What a key lookup's outcome means: for a signature, and in words.
  */
 
+#include <stdio.h>
+#include <string.h>
+
 #include "dns.h"
 
 /* see dns.h */
@@ -45,9 +48,9 @@ dk_dns_rcode_reason(enum dk_dns_rcode rcode)
 	}
 }
 
-/* see dkimkit.h */
-const char *
-dk_dns_rcode_str(enum dk_dns_rcode rcode)
+/* How a try failed with rcode, in words after "DNS server ADDR: ". */
+static const char *
+rcode_words(enum dk_dns_rcode rcode)
 {
 	switch (rcode) {
 	case DK_DNS_OK:
@@ -70,4 +73,16 @@ dk_dns_rcode_str(enum dk_dns_rcode rcode)
 	default:
 		return "did not answer in time";
 	}
+}
+
+/* see dkimkit.h */
+const char *
+dk_dns_failure_str(const struct dk_dns_failure *f, char *buf, size_t len)
+{
+	if (f->error != 0)
+		(void)snprintf(buf, len, "cannot send a query: %s",
+		    strerror(f->error));
+	else
+		(void)snprintf(buf, len, "%s", rcode_words(f->rcode));
+	return buf;
 }

@@ -422,6 +422,8 @@ dk_zone_answer_verifier(const struct dk_zone *z, struct dk_verifier *v)
 	enum dk_dns_rcode rcode;
 	enum dk_status st;
 
+	if (z == NULL || v == NULL)
+		return DK_EINVAL;
 	while ((q = dk_verifier_next_query(v)) != NULL) {
 		rcode = dk_zone_lookup(z, q, &txt, &ntxt);
 		if ((st = dk_verifier_answer(v, q, rcode, txt, ntxt)) != DK_OK)

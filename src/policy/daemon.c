@@ -118,16 +118,13 @@ void
 dk_policy_dns_report(const struct dk_resolver *r, uint64_t *logged)
 {
 	const struct dk_dns_failure *f = dk_resolver_last_failure(r);
+	char how[DK_DNS_FAILURE_MAX];
 
 	if (f == NULL || f->burst == *logged)
 		return;
 	*logged = f->burst;
-	if (f->error != 0)
-		log_warnx("DNS server %s: cannot send a query: %s", f->server,
-		    strerror(f->error));
-	else
-		log_warnx("DNS server %s: %s", f->server,
-		    dk_dns_rcode_str(f->rcode));
+	log_warnx("DNS server %s: %s", f->server,
+	    dk_dns_failure_str(f, how, sizeof(how)));
 }
 
 static int
