@@ -821,8 +821,8 @@ DK_WUR enum dk_status	 dk_dns_resolve_verifier(struct dk_resolver *r,
  *
  * dk_zone_lookup() gives the outcome of looking name up in the zone:
  * DK_DNS_NXDOMAIN for a name it does not hold (or z or name NULL), else
- * what the file says;
- * for DK_DNS_OK, the records in (*txt)[0..*ntxt), owned by the zone.
+ * what the file says; for DK_DNS_OK, the records in (*txt)[0..*ntxt),
+ * owned by the zone.
  *
  * dk_zone_answer_verifier() answers every query v has now from the
  * zone, as dk_dns_resolve_verifier() does from the DNS: call it after
