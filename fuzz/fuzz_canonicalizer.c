@@ -17,12 +17,13 @@
 /*
  * Fuzz the canonicalizer through the public API (dk_canonicalizer_new).
  * Input: a flags byte (bit 0: relaxed header, bit 1: relaxed body, bit
- * 2: bare LF taken, bit 3: an h= list instead of the default one; bit 6
+ * 2: bare LF taken, bit 3: an h= list instead of the default one, bit
+ * 4: the output function says stop at the end of the header part; bit 6
  * keeps the byte from being NUL), DK_FUZZ_NSIZES bytes of chunk sizes,
  * then the message. It is fed once whole and once in chunks. Checks:
  * both give the same status and the same bytes; the parts come in
  * order, the end of the header part once; neither part is longer than
- * the message can make it.
+ * the message can make it; after a stop, nothing more is given.
  */
 
 #include <stdint.h>
@@ -36,6 +37,7 @@
 #define FUZZ_CANON_BRELAXED	0x02
 #define FUZZ_CANON_LF		0x04
 #define FUZZ_CANON_HLIST	0x08
+#define FUZZ_CANON_STOP		0x10
 
 /*
  * The most a part may hold for a message of len bytes: each field is
@@ -49,12 +51,16 @@ struct got {
 	struct dk_fuzz_buf	 header;
 	struct dk_fuzz_buf	 body;
 	int			 ends;
+	int			 stop;	/* say stop at the end of the header */
+	int			 stopped;
 };
 
-static void
+static int
 collect(void *arg, enum dk_canon_part part, const void *buf, size_t len)
 {
 	struct got *g = arg;
+
+	DK_FUZZ_CHECK(!g->stopped);
 
 	switch (part) {
 	case DK_CANON_FIELD:
@@ -64,6 +70,7 @@ collect(void *arg, enum dk_canon_part part, const void *buf, size_t len)
 	case DK_CANON_HEADER_END:
 		DK_FUZZ_CHECK(g->ends == 0 && buf == NULL && len == 0);
 		g->ends++;
+		g->stopped = g->stop;
 		break;
 	case DK_CANON_BODY:
 		DK_FUZZ_CHECK(g->ends == 1);
@@ -72,6 +79,7 @@ collect(void *arg, enum dk_canon_part part, const void *buf, size_t len)
 	default:
 		DK_FUZZ_CHECK(!"a part that is none");
 	}
+	return g->stopped;
 }
 
 /* Feed data[0..size) in chunks from ch (NULL: whole) and finish. */
@@ -97,6 +105,7 @@ run(uint8_t flags, struct dk_fuzz_chunker *ch, const uint8_t *data,
 	o.headers = flags & FUZZ_CANON_HLIST ? hlist : NULL;
 	o.out = collect;
 	o.arg = g;
+	g->stop = (flags & FUZZ_CANON_STOP) != 0;
 	DK_FUZZ_CHECK(dk_canonicalizer_new(&c, &o, NULL, 0) == DK_OK);
 	st = flags & FUZZ_CANON_LF ? dk_canonicalizer_accept_lf(c) : DK_OK;
 	for (off = 0; st == DK_OK && off < size; off += n) {
@@ -105,8 +114,14 @@ run(uint8_t flags, struct dk_fuzz_chunker *ch, const uint8_t *data,
 	}
 	if (st == DK_OK)
 		st = dk_canonicalizer_finish(c);
-	DK_FUZZ_CHECK(st == DK_OK || st == DK_ESYNTAX || st == DK_ELIMIT);
+	DK_FUZZ_CHECK(st == DK_OK || st == DK_ESYNTAX || st == DK_ELIMIT ||
+	    (st == DK_ESTOPPED && g->stopped));
 	DK_FUZZ_CHECK(st != DK_OK || g->ends == 1);
+	DK_FUZZ_CHECK(!g->stopped || (st == DK_ESTOPPED && g->body.len == 0));
+	if (st == DK_ESTOPPED)
+		DK_FUZZ_CHECK(dk_canonicalizer_write(c, "x", 1) == DK_ESTATE &&
+		    strcmp(dk_canonicalizer_errmsg(c),
+		    "the output function stopped it") == 0);
 	DK_FUZZ_CHECK(strlen(dk_canonicalizer_errmsg(c)) > 0);
 	dk_canonicalizer_free(c);
 	return st;

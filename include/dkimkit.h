@@ -73,7 +73,8 @@ enum dk_status {
 	DK_ESYNTAX,	/* input could not be parsed (key file, message) */
 	DK_ELIMIT,	/* a documented bound was exceeded */
 	DK_ESTATE,	/* the handle already finished or failed earlier */
-	DK_EKEY		/* the key failed its own check while signing */
+	DK_EKEY,	/* the key failed its own check while signing */
+	DK_ESTOPPED	/* the caller's output function said stop */
 };
 
 /* Canonicalization (RFC 6376 §3.4). Zero picks the default, relaxed. */
@@ -385,7 +386,10 @@ const char *const	*dk_default_headers(void);
  * block has ended, DK_CANON_FIELD for the fields covered, each
  * canonicalized and ending in CRLF; then DK_CANON_HEADER_END once, buf
  * NULL and len 0; then DK_CANON_BODY for the canonicalized body. buf is
- * valid during the call only. Nothing more is given after an error.
+ * valid during the call only. out returns 0 to go on; anything else
+ * stops the canonicalizer: out is not called again, and the write or
+ * finish that gave the output fails with DK_ESTOPPED (sticky, as any
+ * error). Nothing more is given after an error.
  *
  * dk_canonicalizer_new() copies opts (the header names too). Returns
  * DK_OK, DK_ENOMEM, or DK_EINVAL with *cp NULL and the broken rule, the
@@ -398,12 +402,12 @@ const char *const	*dk_default_headers(void);
  * dk_canonicalizer_write() feeds the next len bytes of the message.
  * Returns DK_OK, DK_ELIMIT (header block over DK_HEADER_MAX), DK_ESYNTAX
  * (the header block ended, and a line of it is not a header field),
- * DK_ENOMEM or DK_ESTATE.
+ * DK_ESTOPPED (out returned non-zero), DK_ENOMEM or DK_ESTATE.
  *
  * dk_canonicalizer_finish() ends the message: the header part, for a
  * message of header fields only, and the end of the body. Returns DK_OK,
  * DK_ESYNTAX (a header field cut off by the end of input, or as for
- * write), DK_ENOMEM or DK_ESTATE.
+ * write), DK_ESTOPPED, DK_ENOMEM or DK_ESTATE.
  *
  * dk_canonicalizer_errmsg() says what, where and why after an error.
  */
@@ -420,7 +424,7 @@ struct dk_canon_opts {
 	enum dk_canon		 hcanon;
 	enum dk_canon		 bcanon;
 	const char *const	*headers;
-	void			(*out)(void *arg, enum dk_canon_part part,
+	int			(*out)(void *arg, enum dk_canon_part part,
 				    const void *buf, size_t len);
 	void			*arg;
 };

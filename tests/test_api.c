@@ -553,14 +553,19 @@ struct canon_got {
 	size_t	 hlen, blen;
 	int	 ends;		/* DK_CANON_HEADER_END calls */
 	int	 order_ok;	/* nothing of a part after the next one */
+	int	 calls;
+	int	 stop_at;	/* say stop at this call; 0: never */
 };
 
-static void
+static int
 canon_collect(void *arg, enum dk_canon_part part, const void *buf,
     size_t len)
 {
 	struct canon_got *g = arg;
 
+	if (g->stop_at > 0 && g->calls >= g->stop_at)
+		g->order_ok = 0;	/* called after it said stop */
+	g->calls++;
 	if (part == DK_CANON_FIELD && g->ends == 0 &&
 	    g->hlen + len < OUT_MAX) {
 		memcpy(g->header + g->hlen, buf, len);
@@ -573,6 +578,7 @@ canon_collect(void *arg, enum dk_canon_part part, const void *buf,
 		g->blen += len;
 	} else
 		g->order_ok = 0;
+	return g->calls == g->stop_at;
 }
 
 /* msg through a canonicalizer with o, in two writes split at cut. */
@@ -688,6 +694,57 @@ t_canonicalizer(void)
 	return 0;
 }
 
+/*
+ * An output function that says stop (here at its 2nd call) stops the
+ * canonicalizer: the write or finish that gave the output says
+ * DK_ESTOPPED, the output function is not called again, and the handle
+ * has failed for good, at every split.
+ */
+static int
+t_canonicalizer_stop(void)
+{
+	static const char msg[] = "From: a@b.c\r\nTo: d@e.f\r\n\r\nbody\r\n";
+	struct dk_canon_opts o;
+	struct dk_canonicalizer *c;
+	struct canon_got g;
+	enum dk_status st;
+	size_t cut;
+
+	dk_canon_opts_init(&o, sizeof(o));
+	for (cut = 0; cut <= sizeof(msg) - 1; cut++) {
+		memset(&g, 0, sizeof(g));
+		g.order_ok = 1;
+		g.stop_at = 2;
+		o.out = canon_collect;
+		o.arg = &g;
+		CHECK(dk_canonicalizer_new(&c, &o, NULL, 0) == DK_OK);
+		if ((st = dk_canonicalizer_write(c, msg, cut)) == DK_OK)
+			st = dk_canonicalizer_write(c, msg + cut,
+			    sizeof(msg) - 1 - cut);
+		CHECK(st == DK_ESTOPPED);
+		CHECK_STR("stopped", "the output function stopped it",
+		    dk_canonicalizer_errmsg(c));
+		CHECK(dk_canonicalizer_write(c, "x", 1) == DK_ESTATE);
+		CHECK(dk_canonicalizer_finish(c) == DK_ESTATE);
+		CHECK_STR("still stopped", "the output function stopped it",
+		    dk_canonicalizer_errmsg(c));
+		CHECK(g.calls == 2 && g.order_ok && g.ends == 0);
+		dk_canonicalizer_free(c);
+	}
+	/* the header part of a header-only message comes at finish */
+	memset(&g, 0, sizeof(g));
+	g.order_ok = 1;
+	g.stop_at = 2;
+	CHECK(dk_canonicalizer_new(&c, &o, NULL, 0) == DK_OK);
+	CHECK(dk_canonicalizer_write(c, msg, 24) == DK_OK && g.calls == 0);
+	CHECK(dk_canonicalizer_finish(c) == DK_ESTOPPED && g.calls == 2);
+	CHECK(dk_canonicalizer_finish(c) == DK_ESTATE && g.calls == 2);
+	dk_canonicalizer_free(c);
+	CHECK_STR("status word", "stopped by the caller's output function",
+	    dk_status_str(DK_ESTOPPED));
+	return 0;
+}
+
 /* c= values, and the names a signer takes for d= and s=. */
 static int
 t_option_words(void)
@@ -789,6 +846,7 @@ static const struct test_case cases[] = {
 	{ "api:signed-headers", t_signed_headers },
 	{ "api:resolver-opts", t_resolver_opts },
 	{ "api:canonicalizer", t_canonicalizer },
+	{ "api:canonicalizer-stop", t_canonicalizer_stop },
 	{ "api:option-words", t_option_words },
 	{ "api:zone", t_zone },
 };

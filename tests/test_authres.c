@@ -308,7 +308,7 @@ t_words(void)
 		CHECK(strncmp(text, dk_reason_str(r.reason),
 		    strlen(dk_reason_str(r.reason))) != 0);
 	}
-	for (i = DK_OK; i <= DK_EKEY; i++)
+	for (i = DK_OK; i <= DK_ESTOPPED; i++)
 		CHECK(strcmp(dk_status_str((enum dk_status)i),
 		    "unknown") != 0);
 	CHECK_STR("bad outcome", "unknown",

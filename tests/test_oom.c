@@ -189,10 +189,11 @@ path_sign(struct oom_run *r, const void *arg)
 }
 
 /* The canonicalizer's output, part by part, as the run's output. */
-static void
+static int
 canon_out(void *arg, enum dk_canon_part part, const void *buf, size_t len)
 {
 	oom_out(arg, "%d:%.*s", (int)part, (int)len, (const char *)buf);
+	return 0;
 }
 
 static void

@@ -37,6 +37,7 @@ struct canon_cfg {
 	int			 header;	/* print the header part */
 	int			 body;		/* print the body part */
 	int			 header_done;	/* the header part is out */
+	int			 werrno;	/* stdout failed: why; 0: it did not */
 };
 
 static int
@@ -74,8 +75,19 @@ canon_getopt(int argc, char **argv, struct canon_cfg *cfg)
 	return 0;
 }
 
+/* buf[0..len) to stdout; -1 once that fails, so that reading stops. */
+static int
+canon_put(struct canon_cfg *cfg, const void *buf, size_t len)
+{
+	errno = 0;
+	if (fwrite(buf, 1, len, stdout) == len)
+		return 0;
+	cfg->werrno = errno != 0 ? errno : EIO;
+	return -1;
+}
+
 /* The parts asked for, a blank line between them. */
-static void
+static int
 canon_out(void *arg, enum dk_canon_part part, const void *buf, size_t len)
 {
 	struct canon_cfg *cfg = arg;
@@ -83,26 +95,33 @@ canon_out(void *arg, enum dk_canon_part part, const void *buf, size_t len)
 	switch (part) {
 	case DK_CANON_FIELD:
 		if (cfg->header)
-			(void)fwrite(buf, 1, len, stdout);
+			return canon_put(cfg, buf, len);
 		break;
 	case DK_CANON_HEADER_END:
 		cfg->header_done = 1;
 		if (cfg->header && cfg->body)
-			(void)fwrite("\r\n", 1, 2, stdout);
+			return canon_put(cfg, "\r\n", 2);
 		break;
 	case DK_CANON_BODY:
 		if (cfg->body)
-			(void)fwrite(buf, 1, len, stdout);
+			return canon_put(cfg, buf, len);
 		break;
 	}
+	return 0;
 }
 
 /* An engine status as an exit status, after saying why. */
 static int
-canon_fail(const struct dk_canonicalizer *c, enum dk_status st)
+canon_fail(const struct canon_cfg *cfg, const struct dk_canonicalizer *c,
+    enum dk_status st)
 {
 	if (st == DK_ENOMEM)
 		dk_cli_oom();
+	if (st == DK_ESTOPPED) {
+		/* as dk_cli_flush() says it */
+		dk_cli_warnx("stdout: %s", strerror(cfg->werrno));
+		return EX_CANTCREAT;
+	}
 	dk_cli_warnx("stdin: %s", dk_canonicalizer_errmsg(c));
 	return st == DK_ESYNTAX || st == DK_ELIMIT ? EX_DATAERR : EX_SOFTWARE;
 }
@@ -121,13 +140,13 @@ canon_stream(struct canon_cfg *cfg, struct dk_canonicalizer *c)
 	    (n = dk_cli_read_chunk(0, in, sizeof(in))) > 0)
 		st = dk_canonicalizer_write(c, in, (size_t)n);
 	if (st != DK_OK)
-		return canon_fail(c, st);
+		return canon_fail(cfg, c, st);
 	if (n == -1) {
 		dk_cli_warnx("stdin: %s", strerror(errno));
 		return EX_NOINPUT;
 	}
 	if ((st = dk_canonicalizer_finish(c)) != DK_OK)
-		return canon_fail(c, st);
+		return canon_fail(cfg, c, st);
 	return dk_cli_flush();
 }
 

@@ -37,7 +37,7 @@
 _Static_assert(sizeof(struct dk_canon_opts) == CANON_OPTS_V1,
     "struct dk_canon_opts grew: keep CANON_OPTS_V1");
 
-typedef void	canon_out_fn(void *, enum dk_canon_part, const void *,
+typedef int	canon_out_fn(void *, enum dk_canon_part, const void *,
 		    size_t);
 
 struct dk_canonicalizer {
@@ -50,6 +50,7 @@ struct dk_canonicalizer {
 	canon_out_fn		*out;
 	void			*arg;
 	int			 hdr_ended;
+	int			 stopped;	/* out said stop: call it no more */
 	int			 written;
 	int			 finished;
 	enum dk_status		 failed;
@@ -107,20 +108,28 @@ opts_check(const struct dk_canon_opts *caller, struct dk_canon_opts *o,
 	return DK_OK;
 }
 
+/*
+ * The canon sinks cannot fail, so a stop is noted here and turned into
+ * the handle's error once the step that gave the output returns.
+ */
+static void
+emit(struct dk_canonicalizer *c, enum dk_canon_part part, const void *buf,
+    size_t len)
+{
+	if (!c->stopped && c->out(c->arg, part, buf, len) != 0)
+		c->stopped = 1;
+}
+
 static void
 body_sink(void *arg, const void *buf, size_t len)
 {
-	struct dk_canonicalizer *c = arg;
-
-	c->out(c->arg, DK_CANON_BODY, buf, len);
+	emit(arg, DK_CANON_BODY, buf, len);
 }
 
 static void
 field_sink(void *arg, const void *buf, size_t len)
 {
-	struct dk_canonicalizer *c = arg;
-
-	c->out(c->arg, DK_CANON_FIELD, buf, len);
+	emit(arg, DK_CANON_FIELD, buf, len);
 }
 
 /* see dkimkit.h */
@@ -172,6 +181,15 @@ fail(struct dk_canonicalizer *c, enum dk_status st, const char *msg)
 	return st;
 }
 
+/* DK_ESTOPPED once the output function has said stop, else DK_OK. */
+static enum dk_status
+check_stopped(struct dk_canonicalizer *c)
+{
+	if (!c->stopped)
+		return DK_OK;
+	return fail(c, DK_ESTOPPED, "the output function stopped it");
+}
+
 /* The header block has ended: split it, and give the fields covered. */
 static enum dk_status
 header_end(struct dk_canonicalizer *c)
@@ -190,8 +208,8 @@ header_end(struct dk_canonicalizer *c)
 		if (sel[i] != NULL)
 			dk_canon_header(c->hcanon, sel[i]->text, sel[i]->len,
 			    1, field_sink, c);
-	c->out(c->arg, DK_CANON_HEADER_END, NULL, 0);
-	return DK_OK;
+	emit(c, DK_CANON_HEADER_END, NULL, 0);
+	return check_stopped(c);
 }
 
 static enum dk_status
@@ -212,7 +230,7 @@ write_crlf(void *arg, const char *buf, size_t len)
 	}
 	if (used < len)
 		dk_canon_body_write(&c->cb, buf + used, len - used);
-	return DK_OK;
+	return check_stopped(c);
 }
 
 /* see dkimkit.h */
@@ -240,7 +258,7 @@ dk_canonicalizer_finish(struct dk_canonicalizer *c)
 	if (!c->hdr_ended && (st = header_end(c)) != DK_OK)
 		return st;
 	dk_canon_body_end(&c->cb);
-	return DK_OK;
+	return check_stopped(c);
 }
 
 /* see dkimkit.h */

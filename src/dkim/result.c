@@ -86,8 +86,12 @@ static const char *const status_words[] = {
 	[DK_ESYNTAX] = "syntax error in input",
 	[DK_ELIMIT] = "limit exceeded",
 	[DK_ESTATE] = "handle already finished or failed",
-	[DK_EKEY] = "key failed its own check"
+	[DK_EKEY] = "key failed its own check",
+	[DK_ESTOPPED] = "stopped by the caller's output function"
 };
+
+_Static_assert(sizeof(status_words) / sizeof(status_words[0]) ==
+    DK_ESTOPPED + 1, "a status without a word");
 
 /* An enum can hold any int: out-of-range values get a word, not NULL. */
 static const char *
