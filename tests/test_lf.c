@@ -92,6 +92,7 @@ t_every_cut(void)
 	wlen = reference(in, len, want);
 	for (cut = 0; cut <= len; cut++) {
 		memset(&lf, 0, sizeof(lf));
+		lf.on = 1;
 		s.len = 0;
 		CHECK(dk_lf_write(&lf, in, cut, collect, &s) == DK_OK);
 		CHECK(dk_lf_write(&lf, in + cut, len - cut, collect, &s) ==
@@ -118,9 +119,25 @@ t_few_calls(void)
 	return 0;
 }
 
+/* Switched off, the bytes go out as they came, in one call. */
+static int
+t_off(void)
+{
+	static const char in[] = "a\nb\r\n\n";
+	char got[sizeof(in)];
+	struct sink s = { got, 0, 0 };
+	struct dk_lf lf = { 0, 0 };
+
+	CHECK(dk_lf_write(&lf, in, sizeof(in) - 1, collect, &s) == DK_OK);
+	CHECK_MEM("as it came", in, sizeof(in) - 1, got, s.len);
+	CHECK(s.calls == 1);
+	return 0;
+}
+
 static const struct test_case cases[] = {
 	{ "every_cut", t_every_cut },
 	{ "few_calls", t_few_calls },
+	{ "off", t_off },
 };
 
 int

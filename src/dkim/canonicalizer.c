@@ -192,8 +192,9 @@ check_stopped(struct dk_canonicalizer *c)
 
 /* The header block has ended: split it, and give the fields covered. */
 static enum dk_status
-header_end(struct dk_canonicalizer *c)
+header_end(void *arg)
 {
+	struct dk_canonicalizer *c = arg;
 	const char *names[DK_H_MAX];
 	const struct dk_hfield *sel[DK_H_MAX];
 	char err[sizeof(c->errmsg)];
@@ -212,24 +213,27 @@ header_end(struct dk_canonicalizer *c)
 	return check_stopped(c);
 }
 
+static void
+body_write(void *arg, const char *buf, size_t len)
+{
+	struct dk_canonicalizer *c = arg;
+
+	dk_canon_body_write(&c->cb, buf, len);
+}
+
 static enum dk_status
 write_crlf(void *arg, const char *buf, size_t len)
 {
 	struct dk_canonicalizer *c = arg;
 	char msg[80];
 	enum dk_status st;
-	size_t used = 0;
 
-	if (!c->mh.done) {
-		if ((st = dk_msghdr_write(&c->mh, buf, len, &used)) != DK_OK) {
-			dk_msghdr_limit_msg(msg, sizeof(msg));
-			return fail(c, st, st == DK_ELIMIT ? msg : NULL);
-		}
-		if (c->mh.done && (st = header_end(c)) != DK_OK)
-			return st;
+	/* fail() keeps the first failure: one from header_end() stays */
+	st = dk_msghdr_feed(&c->mh, buf, len, header_end, body_write, c);
+	if (st != DK_OK) {
+		dk_msghdr_limit_msg(msg, sizeof(msg));
+		return fail(c, st, st == DK_ELIMIT ? msg : NULL);
 	}
-	if (used < len)
-		dk_canon_body_write(&c->cb, buf + used, len - used);
 	return check_stopped(c);
 }
 
@@ -241,9 +245,7 @@ dk_canonicalizer_write(struct dk_canonicalizer *c, const void *buf,
 	if (c->failed != DK_OK || c->finished)
 		return DK_ESTATE;
 	c->written = 1;
-	if (c->lf.on)
-		return dk_lf_write(&c->lf, buf, len, write_crlf, c);
-	return write_crlf(c, buf, len);
+	return dk_lf_write(&c->lf, buf, len, write_crlf, c);
 }
 
 /* see dkimkit.h */

@@ -79,6 +79,18 @@ void		dk_msghdr_limit_msg(char *buf, size_t len);
 enum dk_status	dk_msghdr_write(struct dk_msghdr *mh, const char *buf,
 		    size_t len, size_t *used);
 /*
+ * The step a signer, a verifier and a canonicalizer take for each piece
+ * of the message: buf[0..len) goes to the header block while it lasts;
+ * when the block ends in it, eoh(arg) is called once, and unless it
+ * fails, body(arg, ...) gets the rest (if any). Once the block has
+ * ended, all of buf goes to body. Returns DK_OK, DK_ELIMIT or DK_ENOMEM
+ * from dk_msghdr_write() (nothing called), or what eoh returned when it
+ * is not DK_OK.
+ */
+enum dk_status	dk_msghdr_feed(struct dk_msghdr *mh, const char *buf,
+		    size_t len, enum dk_status (*eoh)(void *),
+		    void (*body)(void *, const char *, size_t), void *arg);
+/*
  * End the block (at the empty line, or at end of input) and split it into
  * fields. Returns DK_OK, DK_ENOMEM or DK_ESYNTAX with a message in
  * err[0..errlen): a field cut off by the end of input, a line that is not
@@ -369,8 +381,9 @@ size_t	dk_authres_find(const struct dk_msghdr *mh, const char *id,
 
 /*
  * Bare LF to CRLF, across chunks (lf.c): pass buf[0..len) to fn in
- * pieces, with "\r\n" for each LF that no CR comes before. Returns the
- * first status fn gives that is not DK_OK, else DK_OK.
+ * pieces, with "\r\n" for each LF that no CR comes before; with on 0,
+ * pass it as it is, in one call. Returns the first status fn gives that
+ * is not DK_OK, else DK_OK.
  */
 struct dk_lf {
 	int	 on;

@@ -112,6 +112,26 @@ dk_msghdr_write(struct dk_msghdr *mh, const char *buf, size_t len,
 	return DK_OK;
 }
 
+/* see dkim.h */
+enum dk_status
+dk_msghdr_feed(struct dk_msghdr *mh, const char *buf, size_t len,
+    enum dk_status (*eoh)(void *),
+    void (*body)(void *, const char *, size_t), void *arg)
+{
+	enum dk_status st;
+	size_t used = 0;
+
+	if (!mh->done) {
+		if ((st = dk_msghdr_write(mh, buf, len, &used)) != DK_OK)
+			return st;
+		if (mh->done && (st = eoh(arg)) != DK_OK)
+			return st;
+	}
+	if (used < len)
+		body(arg, buf + used, len - used);
+	return DK_OK;
+}
+
 static enum dk_status
 add_field(struct dk_msghdr *mh, const char *text)
 {

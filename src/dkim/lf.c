@@ -42,6 +42,8 @@ dk_lf_write(struct dk_lf *lf, const char *buf, size_t len,
 	int bare;
 	enum dk_status st;
 
+	if (!lf->on)
+		return fn(arg, buf, len);
 	for (i = 0; i < len; i += n) {
 		/* one line, or the rest of buf: n bytes, bare when LF only */
 		nl = memchr(buf + i, '\n', len - i);

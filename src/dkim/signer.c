@@ -331,8 +331,9 @@ fail(struct dk_signer *s, enum dk_status st, const char *msg)
  * there yet, to both, so that the first one added may pick either.
  */
 static void
-body_write(struct dk_signer *s, const char *buf, size_t len)
+body_write(void *arg, const char *buf, size_t len)
 {
+	struct dk_signer *s = arg;
 	struct sign_body *b;
 	size_t i;
 
@@ -348,8 +349,10 @@ body_write(struct dk_signer *s, const char *buf, size_t len)
 
 /* Split the header block into fields and read From, once. */
 static enum dk_status
-header_end(struct dk_signer *s)
+header_end(void *arg)
 {
+	struct dk_signer *s = arg;
+
 	s->hdr_ended = 1;
 	s->hdr_status = dk_msghdr_end(&s->mh, s->hdr_err, sizeof(s->hdr_err));
 	if (s->hdr_status == DK_ENOMEM ||
@@ -368,18 +371,13 @@ write_crlf(void *arg, const char *buf, size_t len)
 	struct dk_signer *s = arg;
 	char msg[80];
 	enum dk_status st;
-	size_t used = 0;
 
-	if (!s->mh.done) {
-		if ((st = dk_msghdr_write(&s->mh, buf, len, &used)) != DK_OK) {
-			dk_msghdr_limit_msg(msg, sizeof(msg));
-			return fail(s, st, st == DK_ELIMIT ? msg : NULL);
-		}
-		if (s->mh.done && (st = header_end(s)) != DK_OK)
-			return st;
+	/* fail() keeps the first failure: one from header_end() stays */
+	st = dk_msghdr_feed(&s->mh, buf, len, header_end, body_write, s);
+	if (st != DK_OK) {
+		dk_msghdr_limit_msg(msg, sizeof(msg));
+		return fail(s, st, st == DK_ELIMIT ? msg : NULL);
 	}
-	if (used < len)
-		body_write(s, buf + used, len - used);
 	return DK_OK;
 }
 
@@ -390,9 +388,7 @@ dk_signer_write(struct dk_signer *s, const void *buf, size_t len)
 	if (s->failed != DK_OK || s->finished)
 		return DK_ESTATE;
 	s->written = 1;
-	if (s->lf.on)
-		return dk_lf_write(&s->lf, buf, len, write_crlf, s);
-	return write_crlf(s, buf, len);
+	return dk_lf_write(&s->lf, buf, len, write_crlf, s);
 }
 
 static enum dk_status

@@ -338,8 +338,9 @@ setup_field(struct dk_verifier *v, size_t k, size_t *nearly)
 }
 
 static enum dk_status
-start_sigs(struct dk_verifier *v)
+start_sigs(void *arg)
 {
+	struct dk_verifier *v = arg;
 	size_t i, k = 0, nearly = 0;
 	enum dk_status st;
 
@@ -365,21 +366,24 @@ start_sigs(struct dk_verifier *v)
 	return DK_OK;
 }
 
+static void
+body_write(void *arg, const char *buf, size_t len)
+{
+	struct dk_verifier *v = arg;
+
+	dk_bodies_write(&v->bodies, buf, len);
+}
+
 static enum dk_status
 write_crlf(void *arg, const char *buf, size_t len)
 {
 	struct dk_verifier *v = arg;
 	enum dk_status st;
-	size_t used = 0;
 
-	if (!v->mh.done) {
-		if ((st = dk_msghdr_write(&v->mh, buf, len, &used)) != DK_OK)
-			return fail(v, st);
-		if (v->mh.done && (st = start_sigs(v)) != DK_OK)
-			return st;
-	}
-	if (used < len)
-		dk_bodies_write(&v->bodies, buf + used, len - used);
+	/* fail() keeps the first failure: one from start_sigs() stays */
+	if ((st = dk_msghdr_feed(&v->mh, buf, len, start_sigs, body_write,
+	    v)) != DK_OK)
+		return fail(v, st);
 	return DK_OK;
 }
 
@@ -390,9 +394,7 @@ dk_verifier_write(struct dk_verifier *v, const void *buf, size_t len)
 	if (v->failed != DK_OK || v->ended)
 		return DK_ESTATE;
 	v->written = 1;
-	if (v->lf.on)
-		return dk_lf_write(&v->lf, buf, len, write_crlf, v);
-	return write_crlf(v, buf, len);
+	return dk_lf_write(&v->lf, buf, len, write_crlf, v);
 }
 
 /* see dkimkit.h */
