@@ -14,7 +14,6 @@
  * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
  */
 
-
 /*
  * The canonicalizer: what a signature would hash, given in the clear
  * (dkimkit.h). The header block is kept until it ends, then the fields
@@ -49,7 +48,6 @@ struct dk_canonicalizer {
 	enum dk_canon		 hcanon;
 	canon_out_fn		*out;
 	void			*arg;
-	int			 hdr_ended;
 	int			 stopped;	/* out said stop: call it no more */
 	int			 written;
 	int			 finished;
@@ -201,7 +199,6 @@ header_end(void *arg)
 	enum dk_status st;
 	size_t i, n;
 
-	c->hdr_ended = 1;
 	if ((st = dk_msghdr_end(&c->mh, err, sizeof(err))) != DK_OK)
 		return fail(c, st, st == DK_ESYNTAX ? err : NULL);
 	n = dk_sign_select(&c->mh, c->headers, c->nheaders, names, sel);
@@ -257,7 +254,7 @@ dk_canonicalizer_finish(struct dk_canonicalizer *c)
 	if (c->failed != DK_OK || c->finished)
 		return DK_ESTATE;
 	c->finished = 1;
-	if (!c->hdr_ended && (st = header_end(c)) != DK_OK)
+	if (!c->mh.done && (st = header_end(c)) != DK_OK)
 		return st;
 	dk_canon_body_end(&c->cb);
 	return check_stopped(c);
