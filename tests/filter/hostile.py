@@ -24,6 +24,7 @@ lines written directly (reload.py's Filter). Prints PASS/FAIL lines.
 """
 
 import os
+import re
 import sys
 import tempfile
 
@@ -106,6 +107,38 @@ def over_header_max_verify(path, tmp, keydir):
 		f.kill()
 
 
+SIGNED = ["DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed;",
+    "\td=example.test; s=k; t=1700000000; h=from;",
+    "\tbh=MOfhxW3vSMC1TZHB7aJ48PMU8KAGvVX8ct1qgHyizyI=;",
+    "\tb=K8GQo6EODAvfcfg5w+9oqcUW4bBfddKSwtzsWReNYm/qW8qy3+NAoCnlx9iUlct",
+    "\tR9LfOvfrJ5e6juZ5uAwJfCw==", "From: Alice <alice@example.test>",
+    "Subject: s", "", "hello"]
+
+
+def dns_unreachable(path, tmp, keydir):
+	"""The resolver at a port where nothing listens (start()'s
+	127.0.0.1:9): ICMP port unreachable gives temperror
+	(dns-unreachable) at once, not a timeout, and the log names the
+	server once for the whole run of failures, not once a message."""
+	f = start(path, tmp, keydir, "verify")
+	try:
+		ok = True
+		for n in ("00000001", "00000002"):
+			out, dec = message(f, n, SIGNED)
+			ok &= check("dns-unreachable-result-" + n, dec == "proceed"
+			    and any(l.startswith("\tdkim=temperror "
+			    "(dns-unreachable) header.d=example.test") for l in out),
+			    "%s %r" % (dec, out[:3]))
+		f.err.seek(0)
+		n = len(re.findall(r"DNS server 127\.0\.0\.1:9: unreachable "
+		    r"\(ICMP unreachable: is a DNS server listening there\?\)",
+		    f.err.read().decode("latin-1")))
+		return ok & check("dns-unreachable-logged-once", n == 1,
+		    "%d log lines" % n)
+	finally:
+		f.kill()
+
+
 def forged_flood(path, tmp, keydir):
 	"""Where each forged A-R field lies is held until the message goes
 	out; past header-max only memory-max bounds them: a flood of them
@@ -172,7 +205,7 @@ def main():
 	ok = True
 	with tempfile.TemporaryDirectory() as tmp:
 		for t in (over_header_max, over_header_max_verify,
-		    forged_flood, large_spools, rdns_bar):
+		    dns_unreachable, forged_flood, large_spools, rdns_bar):
 			try:
 				ok &= t(path, tmp, keydir)
 			except (RuntimeError, IndexError) as e:
