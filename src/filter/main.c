@@ -187,6 +187,9 @@ main(int argc, char **argv)
 		f.host[0] = '\0';
 	/* smtpd is the only reader: a write after it has gone is EPIPE */
 	(void)signal(SIGPIPE, SIG_IGN);
+	/* a file-size limit (LimitFSIZE, login.conf) hits the spool: EFBIG,
+	 * a 451 for that message, not the death of every session */
+	(void)signal(SIGXFSZ, SIG_IGN);
 	sigemptyset(&hup);
 	sigaddset(&hup, SIGHUP);
 	if (sigprocmask(SIG_BLOCK, &hup, &waitmask) == -1)

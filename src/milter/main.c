@@ -108,6 +108,7 @@ signals_setup(sigset_t *waitmask)
 	size_t i;
 
 	(void)signal(SIGPIPE, SIG_IGN);	/* a write to a gone MTA: EPIPE */
+	(void)signal(SIGXFSZ, SIG_IGN);	/* past a file-size limit: EFBIG */
 	sigemptyset(&block);
 	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
 		sigaddset(&block, sigs[i]);

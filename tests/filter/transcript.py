@@ -36,7 +36,8 @@ protocol 0.6 as Debian's smtpd 6.8.0p2 speaks it:
                    message as smtpd would deliver it (cut to 1997 bytes a
                    line up to 0.6)
   @stderr REGEX    some line the filter wrote to stderr must match
-  @fsize BYTES     RLIMIT_FSIZE for the filter (SIGXFSZ ignored): a way to
+  @fsize BYTES     RLIMIT_FSIZE for the filter (SIGXFSZ as a service
+                   manager leaves it: default): a way to
                    make its spool file fail
   @handshake       smtpd's config lines for the version; then the filter's
                    register lines are read up to register|ready and checked
@@ -186,7 +187,6 @@ class Filter:
 
 		def limits():
 			if fsize is not None:
-				signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 				resource.setrlimit(resource.RLIMIT_FSIZE,
 				    (fsize, fsize))
 		self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE,
