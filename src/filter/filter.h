@@ -145,10 +145,12 @@ struct msg {
 	unsigned int	 ncut;
 	struct drop	*drop;
 	size_t		 ndrop;
-	char		*ar;		/* the A-R field being read, */
-	size_t		 arlen;		/* when verifying */
+	char		*ar;		/* the A-R field being read */
+	size_t		 arlen;
 	size_t		 arcap;
 	uint64_t	 arline;	/* its first data-line */
+	int		 inar;		/* one is being read */
+	int		 arlong;	/* it is over header-max */
 	struct msg	*wnext;		/* list of messages with lookups */
 	int		 waiting;
 	size_t		 charged;	/* of memory-max, outside the spool */

@@ -108,16 +108,19 @@ dk_filter_msg_free(struct filter *f, struct msg *m)
 
 /*
  * The A-R field being read has ended before data-line `line`: when it
- * claims our authserv-id, its data-lines are left out.
+ * claims our authserv-id, or is too long to be read whole (so that
+ * whose it is cannot be told), its data-lines are left out.
  */
 static void
 ar_end(struct msg *m, uint64_t line)
 {
 	struct drop *nd;
 
-	if (m->ar == NULL || m->arlen == 0)
+	if (!m->inar)
 		return;
-	if (dk_policy_msg_ar_forged(&m->pm, m->ar, m->arlen)) {
+	m->inar = 0;
+	if (m->arlong || (m->arlen > 0 &&
+	    dk_policy_msg_ar_forged(&m->pm, m->ar, m->arlen))) {
 		if ((nd = reallocarray(m->drop, m->ndrop + 1,
 		    sizeof(*nd))) == NULL) {
 			dk_policy_msg_fail(&m->pm, "out of memory");
@@ -130,6 +133,7 @@ ar_end(struct msg *m, uint64_t line)
 		m->pm.nforged++;
 	}
 	m->arlen = 0;
+	m->arlong = 0;
 }
 
 /* Keep p[0..len) of an A-R field; sep: the CRLF folding before it. */
@@ -140,13 +144,12 @@ ar_add(struct msg *m, const char *p, size_t len, int sep)
 	char *nb;
 
 	/*
-	 * Whether a field is a forged one is read from the whole field, so
-	 * one longer than header-max cannot be judged; a message to verify
-	 * is refused as too large before this (552)
+	 * Holding a field bounds it by header-max; past that, whether it
+	 * is a forged one cannot be read, and it goes as one. (A message
+	 * to verify is refused as too large before this, with 552.)
 	 */
-	if (need > m->pm.cfg->header_max) {
-		dk_policy_msg_fail(&m->pm, "an Authentication-Results field "
-		    "over header-max (%zu bytes)", m->pm.cfg->header_max);
+	if (m->arlong || need > m->pm.cfg->header_max) {
+		m->arlong = 1;
 		return;
 	}
 	if (need > m->arcap) {
@@ -172,12 +175,13 @@ ar_line(struct msg *m, const char *p, size_t len, uint64_t line)
 	const char *v;
 
 	if (len > 0 && (p[0] == ' ' || p[0] == '\t')) {
-		if (m->arlen > 0)
+		if (m->inar)
 			ar_add(m, p, len, 1);
 		return;
 	}
 	ar_end(m, line);
 	if (len > 0 && dk_policy_field_is(p, len, POLICY_AR_NAME, &v)) {
+		m->inar = 1;
 		m->arline = line;
 		ar_add(m, p, len, 0);
 	}
