@@ -44,6 +44,14 @@
 #define MASK52		(((uint64_t)1 << 52) - 1)
 #define TAB_SIZE	((size_t)1 << DK_MONT_WIN)
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+
+#include <immintrin.h>
+
+#define TARGET	__attribute__((__target__("avx512f,avx512ifma")))
+/* the vectors must live in registers: unroll the loops over them */
+#define UNROLL	_Pragma("GCC unroll 16")
+
 /* x[0..k) in digits d[0..8V), zeros above L. Public indexes only. */
 static void
 to52(uint64_t *d, const uint64_t *x, size_t k, const struct dk_mont52 *M52)
@@ -78,14 +86,6 @@ from52(uint64_t *x, size_t k, const uint64_t *d, const struct dk_mont52 *M52)
 			x[w + 1] |= d[j] >> (64 - off);
 	}
 }
-
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-
-#include <immintrin.h>
-
-#define TARGET	__attribute__((__target__("avx512f,avx512ifma")))
-/* the vectors must live in registers: unroll the loops over them */
-#define UNROLL	_Pragma("GCC unroll 16")
 
 int
 dk_bn_ifma_ok(void)
