@@ -147,10 +147,12 @@ bench:
 	sh bench/run.sh
 
 # FUZZ_RUNS=N runs each target N times (fuzz/run.sh has the default);
-# FUZZ_TARGETS picks targets.
+# FUZZ_TARGETS picks targets; FUZZ_WORKERS=W shares the runs among W
+# processes.
 fuzz:
 	sh scripts/setup-deps.sh
-	FUZZ_RUNS="$(FUZZ_RUNS)" FUZZ_TARGETS="$(FUZZ_TARGETS)" sh fuzz/run.sh
+	FUZZ_RUNS="$(FUZZ_RUNS)" FUZZ_TARGETS="$(FUZZ_TARGETS)" \
+	    FUZZ_WORKERS="$(FUZZ_WORKERS)" sh fuzz/run.sh
 
 # 10,000 messages through smtpd with faults injected, then as many
 # through Postfix with the milter; make check runs the same at 600. It
