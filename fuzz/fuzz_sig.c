@@ -147,6 +147,29 @@ check_roundtrip(const struct dk_sig *sig)
 	free(names);
 }
 
+/* Whether r is one dk_sig_parse() may give (dkim.h): a permerror of a
+ * signature on its own, or our bounds. */
+static int
+parse_reason_ok(enum dk_reason r)
+{
+	switch (r) {
+	case DK_R_OK:
+	case DK_R_SIG_MISSING_TAG:
+	case DK_R_SIG_VERSION:
+	case DK_R_SIG_SYNTAX:
+	case DK_R_CANON_UNSUPPORTED:
+	case DK_R_QUERY_UNSUPPORTED:
+	case DK_R_ALGORITHM_UNSUPPORTED:
+	case DK_R_EXPIRED:
+	case DK_R_IDENTITY_MISMATCH:
+	case DK_R_FROM_NOT_SIGNED:
+	case DK_R_SIG_TOO_LARGE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -159,7 +182,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* not NUL: the strings must be set even when parsing stops early */
 	memset(&sig, 0xa5, sizeof(sig));
 	r = dk_sig_parse(&sig, (const char *)data, size, FUZZ_SIG_NOW);
-	DK_FUZZ_CHECK(r <= DK_R_MULTIPLE_FROM);
+	DK_FUZZ_CHECK(parse_reason_ok(r));
 	check_strings(&sig);
 	if (r != DK_R_OK)
 		return 0;

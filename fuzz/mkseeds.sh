@@ -192,6 +192,14 @@ done
 rm -rf "$out/fuzz_milter"
 python3 fuzz/milter-seeds.py "$out/fuzz_milter"
 
+# DKIM-Signature fields past our bounds (sig-too-large, dkim.h): 257
+# h= names (DK_H_MAX is 256) and 129 tags (DK_TAGS_MAX is 128).
+sig='DKIM-Signature: v=1; a=ed25519-sha256; d=example.com; s=k; bh=AAAA; b=AAAA'
+awk -v s="$sig" 'BEGIN { h = "from"; for (i = 0; i < 256; i++) h = h ":to"
+	printf "%s; h=%s", s, h }' > "$out/fuzz_sig/too-many-h"
+awk -v s="$sig" 'BEGIN { t = s "; h=from"; for (i = 0; i < 122; i++)
+	t = t "; z" i "=1"; printf "%s", t }' > "$out/fuzz_sig/too-many-tags"
+
 # DNS replies, made by the DNS tests' own generator.
 python3 tests/dns/dnsreply-seeds.py "$out/fuzz_dnsreply"
 
