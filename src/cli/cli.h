@@ -196,7 +196,8 @@ int	dk_cli_key_load(const char *path, struct dk_key **keyp);
  * DNS at a->server (NULL: resolv.conf); returns 0 or an exit status
  * after saying why. answer: every query v has now, answered (from the
  * DNS, this waits for them); the status of dk_verifier_answer(). check:
- * kc's key against its published records (dk_key_check_published()).
+ * the keys of kc[0..n) against their published records, all looked up at
+ * once (dk_key_check_published()).
  * report: a line naming the DNS server whose last try failed, and how,
  * if one did.
  */
@@ -211,7 +212,7 @@ enum dk_status
 	dk_cli_keysrc_answer(const struct dk_cli_keysrc *ks,
 	    struct dk_verifier *v);
 void	dk_cli_keysrc_check(const struct dk_cli_keysrc *ks,
-	    struct dk_key_check *kc);
+	    struct dk_key_check *kc, size_t n);
 void	dk_cli_keysrc_report(const struct dk_cli_keysrc *ks);
 
 /*

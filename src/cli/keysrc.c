@@ -127,14 +127,15 @@ dk_cli_keysrc_answer(const struct dk_cli_keysrc *ks, struct dk_verifier *v)
 
 /* see cli.h */
 void
-dk_cli_keysrc_check(const struct dk_cli_keysrc *ks, struct dk_key_check *kc)
+dk_cli_keysrc_check(const struct dk_cli_keysrc *ks, struct dk_key_check *kc,
+    size_t n)
 {
 	enum dk_status st;
 
 	if (ks->zone != NULL)
-		st = dk_key_check_zone(ks->zone, kc, 1);
+		st = dk_key_check_zone(ks->zone, kc, n);
 	else
-		st = dk_key_check_published(ks->resolver, kc, 1);
+		st = dk_key_check_published(ks->resolver, kc, n);
 	if (st != DK_OK)
 		dk_cli_oom();	/* the arguments are set: only memory is left */
 }

@@ -17,8 +17,11 @@
 
 /*
  * dkimkit testkey: is each key's record published, and is it this key?
- * The check itself (dk_cli_keycheck) is also rotate's test before it
- * switches a configuration to a new key.
+ * Every argument and key file is read before any lookup, so that a
+ * mistake in one stops the command at once; then every record is looked
+ * up together, so that a dead DNS server costs one deadline, not one per
+ * key. The check of one key (dk_cli_keycheck_file) is also rotate's test
+ * before it switches a configuration to a new key.
  */
 
 #include <getopt.h>
@@ -28,6 +31,22 @@
 
 #include "cli.h"
 
+/* testkey's line for a checked key; its status as dk_cli_keycheck_file's */
+static int
+keycheck_print(const struct dk_key_check *kc)
+{
+	char name[DK_CLI_NAME_MAX];
+
+	/* a name past DK_CLI_NAME_MAX is absent: printed cut short */
+	(void)snprintf(name, sizeof(name), "%s._domainkey.%s", kc->selector,
+	    kc->domain);
+	printf("%s: %s (%s)\n", name, dk_key_state_str(kc->state),
+	    kc->detail);
+	if (kc->state == DK_KEY_MATCH)
+		return 0;
+	return kc->state == DK_KEY_LOOKUP_FAILED ? EX_TEMPFAIL : DK_CLI_EX_NOPASS;
+}
+
 /* see cli.h */
 int
 dk_cli_keycheck_file(struct dk_cli_keysrc *ks, const char *domain,
@@ -35,7 +54,6 @@ dk_cli_keycheck_file(struct dk_cli_keysrc *ks, const char *domain,
 {
 	struct dk_key_check kc;
 	struct dk_key *key;
-	char name[DK_CLI_NAME_MAX];
 	int rc;
 
 	if ((rc = dk_cli_key_load(path, &key)) != 0)
@@ -45,37 +63,49 @@ dk_cli_keycheck_file(struct dk_cli_keysrc *ks, const char *domain,
 	kc.domain = domain;
 	kc.selector = selector;
 	kc.keyname = path;
-	dk_cli_keysrc_check(ks, &kc);
+	dk_cli_keysrc_check(ks, &kc, 1);
 	dk_key_free(key);
-	/* a name past DK_CLI_NAME_MAX is absent: printed cut short */
-	(void)snprintf(name, sizeof(name), "%s._domainkey.%s", selector,
-	    domain);
-	printf("%s: %s (%s)\n", name, dk_key_state_str(kc.state), kc.detail);
-	if (kc.state == DK_KEY_MATCH)
-		return 0;
-	return kc.state == DK_KEY_LOOKUP_FAILED ? EX_TEMPFAIL : DK_CLI_EX_NOPASS;
+	return keycheck_print(&kc);
 }
 
 /*
- * One key; *status: 0 while all match, 1 once one is known not to
- * (different, absent, revoked: looking again will not help), else 75
- * once a lookup failed.
+ * The key a DOMAIN:SELECTOR:KEYFILE argument names: loaded into *keyp,
+ * and to be checked in *kc. Returns 0 or an exit status after saying why.
  */
 static int
-testkey_one(struct dk_cli_keysrc *src, char *arg, int *status)
+testkey_load(char *arg, struct dk_key_check *kc, struct dk_key **keyp)
 {
 	struct dk_cli_keyspec spec;
 	int rc;
 
 	if ((rc = dk_cli_keyspec_split(arg, "testkey", &spec)) != 0 ||
-	    (rc = dk_cli_names_ok(spec.domain, spec.selector)) != 0)
+	    (rc = dk_cli_names_ok(spec.domain, spec.selector)) != 0 ||
+	    (rc = dk_cli_key_load(spec.path, keyp)) != 0)
 		return rc;
-	rc = dk_cli_keycheck_file(src, spec.domain, spec.selector, spec.path);
-	if (rc != 0 && rc != EX_TEMPFAIL && rc != DK_CLI_EX_NOPASS)
-		return rc;	/* the key file */
-	if (rc != 0 && *status != DK_CLI_EX_NOPASS)
-		*status = rc;
+	kc->key = *keyp;
+	kc->domain = spec.domain;
+	kc->selector = spec.selector;
+	kc->keyname = spec.path;
 	return 0;
+}
+
+/*
+ * Every key looked up at once, and a line each. Returns 0 when all
+ * match, 1 when one is known not to (different, absent, revoked: looking
+ * again will not help), else 75 when a lookup failed.
+ */
+static int
+testkey_all(struct dk_cli_keysrc *src, struct dk_key_check *kc, size_t n)
+{
+	size_t i;
+	int rc, status = 0;
+
+	dk_cli_keysrc_check(src, kc, n);
+	for (i = 0; i < n; i++)
+		if ((rc = keycheck_print(&kc[i])) != 0 &&
+		    status != DK_CLI_EX_NOPASS)
+			status = rc;
+	return status;
 }
 
 int
@@ -87,7 +117,10 @@ dk_cli_testkey(int argc, char **argv)
 	};
 	struct dk_cli_keysrc src;
 	struct dk_cli_keysrc_args args = { NULL, NULL };
-	int ch, i, rc, status = 0;
+	struct dk_key_check *kc;
+	struct dk_key **keys;
+	size_t i, n;
+	int ch, rc = 0;
 
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":", longopts, NULL)) != -1)
@@ -95,13 +128,23 @@ dk_cli_testkey(int argc, char **argv)
 			return dk_cli_badopt("testkey", ch, argv);
 	if (optind == argc)
 		return dk_cli_usage("testkey");
-	if ((rc = dk_cli_keysrc_args_ok(&args, "testkey")) != 0 ||
-	    (rc = dk_cli_keysrc_open(&src, &args)) != 0)
+	if ((rc = dk_cli_keysrc_args_ok(&args, "testkey")) != 0)
 		return rc;
-	for (i = optind; i < argc && rc == 0; i++)
-		rc = testkey_one(&src, argv[i], &status);
-	dk_cli_keysrc_close(&src);
-	if (rc == 0 && (rc = dk_cli_flush()) == 0)
-		rc = status;
+	n = (size_t)(argc - optind);
+	if ((kc = calloc(n, sizeof(*kc))) == NULL ||
+	    (keys = calloc(n, sizeof(*keys))) == NULL)
+		dk_cli_oom();
+	for (i = 0; i < n && rc == 0; i++)
+		rc = testkey_load(argv[optind + i], &kc[i], &keys[i]);
+	if (rc == 0 && (rc = dk_cli_keysrc_open(&src, &args)) == 0) {
+		rc = testkey_all(&src, kc, n);
+		dk_cli_keysrc_close(&src);
+		if ((ch = dk_cli_flush()) != 0)
+			rc = ch;
+	}
+	for (i = 0; i < n; i++)
+		dk_key_free(keys[i]);
+	free(keys);
+	free(kc);
 	return rc;
 }

@@ -282,11 +282,13 @@ daemon_check() {
 	    "$TMP/nn.out")"
 }
 
-# A DNS server that never answers (tests/dns/faultdns.py, names under
-# silent.fault.test); its port in FPORT.
+# The fault DNS server (tests/dns/faultdns.py): it never answers names
+# under silent.fault.test, and holds those under delay-MS.fault.test MS
+# milliseconds; its port in FPORT, its counts in $TMP/fault.stats.
 start_silent() {
 	python3 tests/dns/faultdns.py --portfile "$TMP/fault.port" \
-	    --pidfile "$TMP/fault.pid" --lifetime 300 > "$TMP/fault.log" 2>&1 &
+	    --pidfile "$TMP/fault.pid" --stats "$TMP/fault.stats" \
+	    --lifetime 300 > "$TMP/fault.log" 2>&1 &
 	FPID=$!
 	i=0
 	until [ -s "$TMP/fault.port" ]; do
@@ -320,6 +322,28 @@ daemon_dead_dns() {
 	else
 		fail "$1:n-n-dead-dns-deadline" "took $took s, dns-timeout is 2"
 	fi
+}
+
+# testkey_together: testkey reads every key first, then looks their
+# records up at once, not one after the other (a dead server would cost
+# a deadline per key): with each query held 1 s, the server sees all
+# three outstanding together
+testkey_together() {
+	"$DK" testkey --resolver "127.0.0.1:$FPORT" \
+	    "k1.delay-1000.fault.test:s1:$TMP/keys/ed.key" \
+	    "k2.delay-1000.fault.test:s2:$TMP/keys/ed.key" \
+	    "k3.delay-1000.fault.test:s3:$TMP/keys/ed.key" > "$TMP/tog.out"
+	rc=$?
+	sed 's/^/  /' "$TMP/tog.out"
+	check testkey:together "1|3|3" "$rc|$(wc -l < "$TMP/tog.out" |
+	    tr -d ' ')|$(sed -n 's/^outstanding_max //p' "$TMP/fault.stats")"
+	# a bad key file among them stops it before any lookup
+	"$DK" testkey --resolver "127.0.0.1:$FPORT" \
+	    "k4.delay-1000.fault.test:s4:$TMP/keys/ed.key" \
+	    "example.test:rsa:$TMP/keys/nothing.key" > "$TMP/tog.out" 2>&1
+	rc=$?
+	check testkey:bad-file-first "66|0|3" "$rc|$(grep -c '^s4\.' \
+	    "$TMP/tog.out")|$(sed -n 's/^queries //p' "$TMP/fault.stats")"
 }
 
 # ---- 3. rotate ------------------------------------------------------------
@@ -657,6 +681,7 @@ else
 	daemon_check filter-dkim "$TOP/filter-dkim"
 	daemon_check dkimkit-milter "$TOP/dkimkit-milter"
 	if start_silent; then
+		testkey_together
 		daemon_dead_dns filter-dkim "$TOP/filter-dkim"
 		daemon_dead_dns dkimkit-milter "$TOP/dkimkit-milter"
 	else
