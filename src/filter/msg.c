@@ -26,7 +26,8 @@
  * ../policy/msg.c, says which errors are which, and what is refused).
  * The data-lines of every Authentication-Results field that claims our
  * authserv-id are left out, whether the message is signed, verified or
- * passed on (RFC 8601 §5: they can only be forged).
+ * passed on (RFC 8601 §5: they can only be forged), and so are those of
+ * a field too long to be read whole and told apart from them.
  */
 
 #include <errno.h>
@@ -106,6 +107,23 @@ dk_filter_msg_free(struct filter *f, struct msg *m)
 	free(m);
 }
 
+/* Leave out data-lines [from, to): 0, or -1 when out of memory. */
+static int
+drop_lines(struct msg *m, uint64_t from, uint64_t to)
+{
+	struct drop *nd;
+
+	if ((nd = reallocarray(m->drop, m->ndrop + 1, sizeof(*nd))) == NULL) {
+		dk_policy_msg_fail(&m->pm, "out of memory");
+		return -1;
+	}
+	m->drop = nd;
+	nd[m->ndrop].from = from;
+	nd[m->ndrop].to = to;
+	m->ndrop++;
+	return 0;
+}
+
 /*
  * The A-R field being read has ended before data-line `line`: when it
  * claims our authserv-id, or is too long to be read whole (so that
@@ -114,23 +132,16 @@ dk_filter_msg_free(struct filter *f, struct msg *m)
 static void
 ar_end(struct msg *m, uint64_t line)
 {
-	struct drop *nd;
-
 	if (!m->inar)
 		return;
 	m->inar = 0;
-	if (m->arlong || (m->arlen > 0 &&
-	    dk_policy_msg_ar_forged(&m->pm, m->ar, m->arlen))) {
-		if ((nd = reallocarray(m->drop, m->ndrop + 1,
-		    sizeof(*nd))) == NULL) {
-			dk_policy_msg_fail(&m->pm, "out of memory");
-			return;
-		}
-		m->drop = nd;
-		nd[m->ndrop].from = m->arline;
-		nd[m->ndrop].to = line;
-		m->ndrop++;
-		m->pm.nforged++;
+	if (m->arlong) {
+		if (drop_lines(m, m->arline, line) == 0)
+			m->pm.nlongar++;
+	} else if (m->arlen > 0 &&
+	    dk_policy_msg_ar_forged(&m->pm, m->ar, m->arlen)) {
+		if (drop_lines(m, m->arline, line) == 0)
+			m->pm.nforged++;
 	}
 	m->arlen = 0;
 	m->arlong = 0;
@@ -145,8 +156,8 @@ ar_add(struct msg *m, const char *p, size_t len, int sep)
 
 	/*
 	 * Holding a field bounds it by header-max; past that, whether it
-	 * is a forged one cannot be read, and it goes as one. (A message
-	 * to verify is refused as too large before this, with 552.)
+	 * is a forged one cannot be read, and it goes as one would. (A
+	 * message to verify has failed before this, with 552.)
 	 */
 	if (m->arlong || need > m->pm.cfg->header_max) {
 		m->arlong = 1;
@@ -213,6 +224,8 @@ msg_header_line(struct filter *f, struct msg *m, const char *p, size_t len)
 	 * too.
 	 */
 	(void)dk_policy_msg_header(&m->pm, p, len);
+	if (m->pm.error)
+		return;		/* nothing of it will pass on */
 	ar_line(m, p, len, m->nlines - 1);
 	if (!m->pm.error && msg_charge(f, m, MSG_FIXED +
 	    2 * m->pm.hdrlen + m->arcap + m->ndrop * sizeof(*m->drop)) == -1)

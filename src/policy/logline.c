@@ -80,16 +80,20 @@ void
 dk_policy_msg_log(const struct pmsg *pm, const char *prefix,
     const char *mailfrom)
 {
-	char what[LOG_LINE_MAX] = "", forged[48] = "", line[LOG_LINE_MAX];
+	char what[LOG_LINE_MAX] = "", forged[96] = "", line[LOG_LINE_MAX];
 	char error[32] = "";
+	int len = 0;
 
 	if (pm->mode == MSG_SIGN && !pm->error)
 		sign_what(pm, what, sizeof(what));
 	else if (pm->mode == MSG_VERIFY && !pm->error)
 		verify_what(pm, what, sizeof(what));
 	if (pm->nforged > 0)
-		(void)snprintf(forged, sizeof(forged),
+		len = snprintf(forged, sizeof(forged),
 		    " forged-ar-removed=%zu", pm->nforged);
+	if (pm->nlongar > 0 && len >= 0 && (size_t)len < sizeof(forged))
+		(void)snprintf(forged + len, sizeof(forged) - (size_t)len,
+		    " long-ar-removed=%zu", pm->nlongar);
 	if (pm->error)
 		(void)snprintf(error, sizeof(error), "error: %.3s %s: ",
 		    dk_policy_msg_reply(pm), pm->refusal != NULL ? "refused" :

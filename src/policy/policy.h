@@ -268,6 +268,8 @@ struct pmsg {
 	const char	*refusal;	/* with error: a 5xx; NULL: 451 */
 	const char	*decision;	/* -r: the reply; NULL: accept */
 	size_t		 nforged;	/* our forged A-R fields removed */
+	size_t		 nlongar;	/* A-R fields removed unread: longer
+					 * than header-max (filter-dkim) */
 	char		 note[POLICY_NOTE_MAX];
 	char		 hfrom[POLICY_DOMAIN_MAX + 1];	/* for the log */
 };

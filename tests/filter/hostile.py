@@ -37,6 +37,12 @@ def check(name, ok, why=""):
 	return ok
 
 
+def log_text(f):
+	"""What the filter has logged so far."""
+	f.err.seek(0)
+	return f.err.read().decode("latin-1")
+
+
 def start(path, tmp, keydir, mode, extra=""):
 	conf = os.path.join(tmp, "hostile.conf")
 	with open(conf, "w") as fp:
@@ -90,6 +96,11 @@ def over_header_max(path, tmp, keydir):
 		    not [l for l in out if "other.example" in l or "yyy" in l]
 		    and len([l for l in out if "X-Pad" in l]) == 25,
 		    "%s, %d lines" % (dec, len(out)))
+		# counted apart from the forged ones: whose it was is unknown
+		ok &= check("over-header-max-long-ar-logged", f.stderr_has(
+		    r"msgid=00000001 .* forged-ar-removed=1\b") and
+		    f.stderr_has(r"msgid=00000002 .* long-ar-removed=1\b") and
+		    not re.search(r"msgid=00000002 .*forged", log_text(f)))
 	finally:
 		f.kill()
 	return ok
@@ -105,7 +116,9 @@ def over_header_max_verify(path, tmp, keydir):
 		    "Authentication-Results: other.example;"] +
 		    ["\t(%s)" % ("y" * 200)] * 25 + ["", "hello"])
 		return check("over-header-max-verify-long-ar-552",
-		    dec.startswith("reject|552 "), "%s, %d lines" %
+		    dec.startswith("reject|552 ") and
+		    f.stderr_has(r"msgid=00000001 .*error: 552") and
+		    "ar-removed" not in log_text(f), "%s, %d lines" %
 		    (dec, len(out)))
 	finally:
 		f.kill()
@@ -133,10 +146,9 @@ def dns_unreachable(path, tmp, keydir):
 			    and any(l.startswith("\tdkim=temperror "
 			    "(dns-unreachable) header.d=example.test") for l in out),
 			    "%s %r" % (dec, out[:3]))
-		f.err.seek(0)
 		n = len(re.findall(r"DNS server 127\.0\.0\.1:9: unreachable "
 		    r"\(ICMP unreachable: is a DNS server listening there\?\)",
-		    f.err.read().decode("latin-1")))
+		    log_text(f)))
 		return ok & check("dns-unreachable-logged-once", n == 1,
 		    "%d log lines" % n)
 	finally:
