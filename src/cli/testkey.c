@@ -44,7 +44,28 @@ keycheck_print(const struct dk_key_check *kc)
 	    kc->detail);
 	if (kc->state == DK_KEY_MATCH)
 		return 0;
-	return kc->state == DK_KEY_LOOKUP_FAILED ? EX_TEMPFAIL : DK_CLI_EX_NOPASS;
+	return kc->state == DK_KEY_LOOKUP_FAILED ? EX_TEMPFAIL :
+	    DK_CLI_EX_NOPASS;
+}
+
+/*
+ * The key file at path, loaded into *keyp, to be checked at selector and
+ * domain in *kc. Returns 0 or an exit status after saying why.
+ */
+static int
+keycheck_load(struct dk_key_check *kc, struct dk_key **keyp,
+    const char *domain, const char *selector, const char *path)
+{
+	int rc;
+
+	if ((rc = dk_cli_key_load(path, keyp)) != 0)
+		return rc;
+	memset(kc, 0, sizeof(*kc));
+	kc->key = *keyp;
+	kc->domain = domain;
+	kc->selector = selector;
+	kc->keyname = path;
+	return 0;
 }
 
 /* see cli.h */
@@ -56,22 +77,14 @@ dk_cli_keycheck_file(struct dk_cli_keysrc *ks, const char *domain,
 	struct dk_key *key;
 	int rc;
 
-	if ((rc = dk_cli_key_load(path, &key)) != 0)
+	if ((rc = keycheck_load(&kc, &key, domain, selector, path)) != 0)
 		return rc;
-	memset(&kc, 0, sizeof(kc));
-	kc.key = key;
-	kc.domain = domain;
-	kc.selector = selector;
-	kc.keyname = path;
 	dk_cli_keysrc_check(ks, &kc, 1);
 	dk_key_free(key);
 	return keycheck_print(&kc);
 }
 
-/*
- * The key a DOMAIN:SELECTOR:KEYFILE argument names: loaded into *keyp,
- * and to be checked in *kc. Returns 0 or an exit status after saying why.
- */
+/* The key a DOMAIN:SELECTOR:KEYFILE argument names, as keycheck_load. */
 static int
 testkey_load(char *arg, struct dk_key_check *kc, struct dk_key **keyp)
 {
@@ -79,14 +92,9 @@ testkey_load(char *arg, struct dk_key_check *kc, struct dk_key **keyp)
 	int rc;
 
 	if ((rc = dk_cli_keyspec_split(arg, "testkey", &spec)) != 0 ||
-	    (rc = dk_cli_names_ok(spec.domain, spec.selector)) != 0 ||
-	    (rc = dk_cli_key_load(spec.path, keyp)) != 0)
+	    (rc = dk_cli_names_ok(spec.domain, spec.selector)) != 0)
 		return rc;
-	kc->key = *keyp;
-	kc->domain = spec.domain;
-	kc->selector = spec.selector;
-	kc->keyname = spec.path;
-	return 0;
+	return keycheck_load(kc, keyp, spec.domain, spec.selector, spec.path);
 }
 
 /*
@@ -120,7 +128,7 @@ dk_cli_testkey(int argc, char **argv)
 	struct dk_key_check *kc;
 	struct dk_key **keys;
 	size_t i, n;
-	int ch, rc = 0;
+	int ch, rc = 0, flushed;
 
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":", longopts, NULL)) != -1)
@@ -139,8 +147,8 @@ dk_cli_testkey(int argc, char **argv)
 	if (rc == 0 && (rc = dk_cli_keysrc_open(&src, &args)) == 0) {
 		rc = testkey_all(&src, kc, n);
 		dk_cli_keysrc_close(&src);
-		if ((ch = dk_cli_flush()) != 0)
-			rc = ch;
+		if ((flushed = dk_cli_flush()) != 0)
+			rc = flushed;
 	}
 	for (i = 0; i < n; i++)
 		dk_key_free(keys[i]);
