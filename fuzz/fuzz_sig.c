@@ -147,8 +147,10 @@ check_roundtrip(const struct dk_sig *sig)
 	free(names);
 }
 
-/* Whether r is one dk_sig_parse() may give (dkim.h): a permerror of a
- * signature on its own, or our bounds. */
+/*
+ * Whether r is one dk_sig_parse() may give (dkim.h): a permerror of a
+ * signature on its own, or our bounds.
+ */
 static int
 parse_reason_ok(enum dk_reason r)
 {

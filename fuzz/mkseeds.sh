@@ -192,13 +192,25 @@ done
 rm -rf "$out/fuzz_milter"
 python3 fuzz/milter-seeds.py "$out/fuzz_milter"
 
-# DKIM-Signature fields past our bounds (sig-too-large, dkim.h): 257
-# h= names (DK_H_MAX is 256) and 129 tags (DK_TAGS_MAX is 128).
-sig='DKIM-Signature: v=1; a=ed25519-sha256; d=example.com; s=k; bh=AAAA; b=AAAA'
-awk -v s="$sig" 'BEGIN { h = "from"; for (i = 0; i < 256; i++) h = h ":to"
-	printf "%s; h=%s", s, h }' > "$out/fuzz_sig/too-many-h"
-awk -v s="$sig" 'BEGIN { t = s "; h=from"; for (i = 0; i < 122; i++)
-	t = t "; z" i "=1"; printf "%s", t }' > "$out/fuzz_sig/too-many-tags"
+# DKIM-Signature fields one past each of our bounds (sig-too-large,
+# dkim.h), read from the headers that set them: h= names, tags, and the
+# octets of b=.
+bound() {
+	sed -n "s/^#define $1[[:space:]]*\([0-9]*\).*/\1/p" "$2"
+}
+hmax=$(bound DK_H_MAX include/dkimkit.h)
+tmax=$(bound DK_TAGS_MAX src/dkim/tags.h)
+bmax=$(($(bound DK_RSA_MAX_BITS include/dkimkit.h) / 8))
+sig='DKIM-Signature: v=1; a=ed25519-sha256; d=example.com; s=k; bh=AAAA'
+awk -v s="$sig" -v n="$hmax" 'BEGIN { h = "from"
+	for (i = 0; i < n; i++) h = h ":to"
+	printf "%s; b=AAAA; h=%s", s, h }' > "$out/fuzz_sig/too-many-h"
+awk -v s="$sig" -v n="$tmax" 'BEGIN { t = s "; b=AAAA; h=from"
+	for (i = 7; i < n + 1; i++) t = t "; z" i "=1"
+	printf "%s", t }' > "$out/fuzz_sig/too-many-tags"
+awk -v s="$sig" -v n="$bmax" 'BEGIN { b = ""
+	for (i = 0; i < n / 3 + 1; i++) b = b "AAAA"
+	printf "%s; h=from; b=%s", s, b }' > "$out/fuzz_sig/b-too-long"
 
 # DNS replies, made by the DNS tests' own generator.
 python3 tests/dns/dnsreply-seeds.py "$out/fuzz_dnsreply"

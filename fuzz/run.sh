@@ -15,9 +15,10 @@
 #                 2 on a 2-core machine halves the time of a 10M run
 #   FUZZ_BUILD    no: run the binaries and seeds already in build/fuzz,
 #                 as a long run that calls this once per target does
-# Output: build/fuzz/ (binaries, objects, seeds/, corpus/, logs: TARGET.log,
-# or TARGET.N.log for worker N, crash-* reproducers). Exit status 1 when any target finds something,
-# 2 when the build fails. Reproduce a finding with
+# Output: build/fuzz/ (binaries, objects, seeds/, corpus/, logs:
+# TARGET.log, or TARGET.N.log for worker N, crash-* reproducers). Exit
+# status 1 when any target finds something, 2 when the build fails or
+# an argument is wrong. Reproduce a finding with
 #   build/fuzz/TARGET build/fuzz/crash-TARGET-...
 
 set -u
@@ -28,6 +29,13 @@ workers=${FUZZ_WORKERS:-1}
 jobs=${FUZZ_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)}
 out=build/fuzz
 targets=${FUZZ_TARGETS:-$(cd fuzz && ls fuzz_*.c | sed 's/\.c$//')}
+
+case $workers in
+''|*[!0-9]*|0)
+	echo "fuzz: FUZZ_WORKERS=$workers: give a number of processes," \
+	    "1 or more" >&2
+	exit 2 ;;
+esac
 
 # max_len per target: room past the bounds each parser enforces, small
 # enough that libFuzzer spends its time on structure, not on length.
@@ -153,37 +161,67 @@ else
 	done
 fi
 
-# Worker $2 of target $1 (0: the only one), in the background; its pid
-# and log go on $ws.
+# Worker $2 of target $1 (0: the only one), in the background. Its log
+# goes on $ws; LOG.pid gets the fuzzer's pid, and LOG.rc its exit status
+# when it ends (which a wait on the subshell could not tell apart).
 start_worker() {
 	log="$out/$1.log"
 	[ "$2" -gt 0 ] && log="$out/$1.$2.log"
-	# shellcheck disable=SC2046
-	"$out/$1" -runs="$share" -max_len="$(max_len "$1")" -timeout=30 \
-	    $(target_flags "$1") \
-	    -rss_limit_mb=2048 -artifact_prefix="$out/crash-$1-" \
-	    "$out/corpus/$1" "$out/seeds/$1" >"$log" 2>&1 &
-	ws="$ws $!:$log"
+	rm -f "$log.rc" "$log.pid"
+	(
+		# shellcheck disable=SC2046
+		"$out/$1" -runs="$share" -max_len="$(max_len "$1")" \
+		    -timeout=30 $(target_flags "$1") \
+		    -rss_limit_mb=2048 -artifact_prefix="$out/crash-$1-" \
+		    "$out/corpus/$1" "$out/seeds/$1" >"$log" 2>&1 &
+		echo $! >"$log.pid"
+		wait $!
+		echo $? >"$log.rc"
+	) &
+	ws="$ws $log"
 }
 
-# Whether worker pid:log ended without a finding (its runs added to
-# $total); if not, what it found.
+# Whether the worker with log $1 ended without a finding (its runs added
+# to $total); if not, what it found.
 worker_ok() {
-	wait "${1%%:*}"
-	rc=$?
-	log=${1#*:}
-	done_runs=$(sed -n 's/^Done \([0-9]*\) runs.*/\1/p' "$log")
-	if [ $rc -eq 0 ] && [ -n "$done_runs" ]; then
+	rc=$(cat "$1.rc")
+	done_runs=$(sed -n 's/^Done \([0-9]*\) runs.*/\1/p' "$1")
+	if [ "$rc" -eq 0 ] && [ -n "$done_runs" ]; then
 		total=$((total + done_runs))
 		return 0
 	fi
-	crash=$(sed -n 's/.*Test unit written to \([^ ]*\).*/\1/p' "$log" |
+	crash=$(sed -n 's/.*Test unit written to \([^ ]*\).*/\1/p' "$1" |
 	    tail -n 1)
 	echo "$t: FINDING (exit $rc): ${crash:-no reproducer written}" \
-	    "(log: $log)"
+	    "(log: $1)"
 	grep -E '^(SUMMARY|==[0-9]+==ERROR|.*check failed|.*runtime error)' \
-	    "$log" | head -n 5 | sed 's/^/    /'
+	    "$1" | head -n 5 | sed 's/^/    /'
 	return 1
+}
+
+# Wait for the workers on $ws, adding up their runs; $found is 1 after a
+# finding, which stops the others: their shares could take hours more.
+wait_workers() {
+	left=$ws
+	while [ -n "$left" ]; do
+		running=
+		for log in $left; do
+			if [ ! -s "$log.rc" ]; then
+				running="$running $log"
+			elif ! worker_ok "$log"; then
+				found=1
+			fi
+		done
+		left=$running
+		if [ $found -eq 1 ]; then
+			for log in $left; do
+				kill "$(cat "$log.pid")" 2>/dev/null
+			done
+			break
+		fi
+		[ -n "$left" ] && sleep 1
+	done
+	wait
 }
 
 share=$(((runs + workers - 1) / workers))
@@ -191,7 +229,7 @@ status=0
 for t in $targets; do
 	mkdir -p "$out/corpus/$t"
 	ws=
-	if [ "$workers" -le 1 ]; then
+	if [ "$workers" -eq 1 ]; then
 		start_worker "$t" 0
 	else
 		w=1
@@ -202,9 +240,7 @@ for t in $targets; do
 	fi
 	total=0
 	found=0
-	for w in $ws; do
-		worker_ok "$w" || found=1
-	done
+	wait_workers
 	if [ $found -eq 0 ]; then
 		echo "$t: $total runs, no finding"
 	else
