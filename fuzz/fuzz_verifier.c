@@ -109,6 +109,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct dk_verify_opts opts;
 	struct dk_fuzz_chunker ch;
 	struct dk_verifier *v;
+	enum dk_status st;
 	size_t off, n, i;
 
 	if (size < 1 || size > FUZZ_VERIFY_INPUT_MAX)
@@ -130,7 +131,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* signatures far down a long list ask for their keys at the end */
 	if (off >= size && dk_verifier_end(v) == DK_OK)
 		answer_queries(v);
-	if (off >= size && dk_verifier_finish(v) == DK_OK) {
+	/* a malformed header block still has results, and says where */
+	st = off >= size ? dk_verifier_finish(v) : DK_ESTATE;
+	if (st == DK_ESYNTAX)
+		DK_FUZZ_CHECK(strcmp(dk_verifier_errmsg(v), "no error") != 0);
+	if (st == DK_OK || st == DK_ESYNTAX) {
 		for (i = 0; i < dk_verifier_nresults(v); i++)
 			check_result(dk_verifier_result(v, i));
 		check_authres(dk_verifier_authres(v));
