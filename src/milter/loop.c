@@ -45,6 +45,7 @@
 #include <unistd.h>
 
 #include "milter.h"
+#include "sockspec.h"
 #include "../policy/log.h"
 
 #define READ_CHUNK	(16 * 1024)
@@ -53,9 +54,10 @@
 /*
  * What is at path may go only when it is a socket nobody answers on: a
  * stale one from an earlier run. Any other file is an operator's
- * mistake (-p naming the configuration file, say), and a socket that
- * answers is another milter's: taking it over would leave that one
- * running but out of the MTA's reach.
+ * mistake (-p naming the configuration file, say) that
+ * dk_milter_sockspec() refused, and a socket that answers is another
+ * milter's: taking it over would leave that one running but out of the
+ * MTA's reach.
  */
 static void
 unix_clear(const char *path, const struct sockaddr_un *sun)
@@ -68,9 +70,6 @@ unix_clear(const char *path, const struct sockaddr_un *sun)
 			return;
 		fatal("-p %s", path);
 	}
-	if (!S_ISSOCK(st.st_mode))
-		fatalx("-p %s: exists and is not a socket; remove it or "
-		    "choose another -p", path);
 	if ((fd = socket(AF_UNIX, SOCK_STREAM, 0)) == -1)
 		fatal("socket");
 	e = connect(fd, (const struct sockaddr *)sun, sizeof(*sun)) == 0 ?
@@ -96,8 +95,6 @@ listen_unix(struct milter *mt, const char *path)
 
 	memset(&sun, 0, sizeof(sun));
 	sun.sun_family = AF_UNIX;
-	if (strlen(path) >= sizeof(sun.sun_path))
-		fatalx("%s: socket path too long", path);
 	(void)strncpy(sun.sun_path, path, sizeof(sun.sun_path) - 1);
 	unix_clear(path, &sun);
 	if ((fd = socket(AF_UNIX, SOCK_STREAM, 0)) == -1 ||
@@ -110,58 +107,34 @@ listen_unix(struct milter *mt, const char *path)
 	return fd;
 }
 
-/* inet:PORT[@ADDR] or inet6:PORT[@ADDR], as OpenDKIM spells them. */
 static int
-listen_inet(const char *spec, int family)
+listen_inet(const char *spec, struct addrinfo *ai)
 {
-	struct addrinfo hints, *res;
-	char buf[256], *at, *host = NULL;
-	int fd, on = 1, e;
+	int fd, on = 1;
 
-	if ((size_t)snprintf(buf, sizeof(buf), "%s", spec) >= sizeof(buf))
-		fatalx("%s: socket too long", spec);
-	if ((at = strchr(buf, '@')) != NULL) {
-		*at = '\0';
-		host = at + 1;
-		if (host[0] == '[' && host[strlen(host) - 1] == ']') {
-			host[strlen(host) - 1] = '\0';
-			host++;
-		}
-	}
-	memset(&hints, 0, sizeof(hints));
-	hints.ai_family = family;
-	hints.ai_socktype = SOCK_STREAM;
-	hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
-	if ((e = getaddrinfo(host, buf, &hints, &res)) != 0)
-		fatalx("-p %s: %s", spec, gai_strerror(e));
-	if ((fd = socket(res->ai_family, SOCK_STREAM, 0)) == -1)
+	if ((fd = socket(ai->ai_family, SOCK_STREAM, 0)) == -1)
 		fatal("socket");
 	(void)setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on));
-	if (bind(fd, res->ai_addr, res->ai_addrlen) == -1)
+	if (bind(fd, ai->ai_addr, ai->ai_addrlen) == -1)
 		fatal("-p %s", spec);
-	freeaddrinfo(res);
+	freeaddrinfo(ai);
 	return fd;
 }
 
-/* Open the -p socket: unix:PATH (or local:PATH, or a path), inet, inet6. */
+/* Open the -p socket, checked by dk_milter_sockspec() first. */
 void
 dk_milter_listen(struct milter *mt, const char *spec)
 {
+	struct sockspec sp;
+	char err[512];
 	int fd;
 
-	if (strncmp(spec, "inet:", 5) == 0)
-		fd = listen_inet(spec + 5, AF_INET);
-	else if (strncmp(spec, "inet6:", 6) == 0)
-		fd = listen_inet(spec + 6, AF_INET6);
-	else if (strncmp(spec, "unix:", 5) == 0)
-		fd = listen_unix(mt, spec + 5);
-	else if (strncmp(spec, "local:", 6) == 0)
-		fd = listen_unix(mt, spec + 6);
-	else if (spec[0] == '/')
-		fd = listen_unix(mt, spec);
+	if (dk_milter_sockspec(spec, &sp, err, sizeof(err)) == -1)
+		fatalx("%s", err);
+	if (sp.path != NULL)
+		fd = listen_unix(mt, sp.path);
 	else
-		fatalx("-p %s: not unix:PATH, inet:PORT@ADDR or "
-		    "inet6:PORT@ADDR", spec);
+		fd = listen_inet(spec, sp.ai);
 	if (listen(fd, LISTEN_BACKLOG) == -1 ||
 	    fcntl(fd, F_SETFL, O_NONBLOCK) == -1)
 		fatal("listen %s", spec);

@@ -28,6 +28,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <grp.h>
+#include <netdb.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
@@ -36,9 +37,11 @@
 #include <unistd.h>
 
 #include "milter.h"
+#include "sockspec.h"
 #include "../policy/log.h"
 
 #define EX_USAGE	64	/* sysexits(3) */
+#define EX_CONFIG	78
 
 volatile sig_atomic_t	dk_milter_sighup;
 volatile sig_atomic_t	dk_milter_quit;
@@ -89,6 +92,21 @@ args_parse(int argc, char **argv, struct cmdline *cl)
 	}
 	if (cl->socket == NULL && !cl->a.check)
 		usage();
+}
+
+/* -n -p: the socket spec is checked with the configuration. */
+static void
+socket_check(const char *spec)
+{
+	struct sockspec sp;
+	char err[512];
+
+	if (dk_milter_sockspec(spec, &sp, err, sizeof(err)) == -1) {
+		log_warnx("%s", err);
+		exit(EX_CONFIG);
+	}
+	if (sp.ai != NULL)
+		freeaddrinfo(sp.ai);
 }
 
 /* SIGHUP: new keys and options for new messages; keep the old on error. */
@@ -145,9 +163,12 @@ main(int argc, char **argv)
 	mode_t mask;
 
 	args_parse(argc, argv, &cl);
-	/* -n: as the user a reload (SIGHUP) reads the keys as */
-	if (cl.a.check)
+	if (cl.a.check) {
+		if (cl.socket != NULL)
+			socket_check(cl.socket);
+		/* as the user a reload (SIGHUP) reads the keys as */
 		dk_policy_check(&cl.a, cl.a.user, cl.a.check);
+	}
 	dk_milter_log_init(cl.to_stderr);
 	memset(&mt, 0, sizeof(mt));
 	mt.args = &cl.a;

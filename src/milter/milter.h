@@ -25,6 +25,7 @@
  *		header changes at end of message, the log line
  *	loop.c	the listening socket, the connections, DNS and timers
  *	log.c	../policy/log.h: syslog, or stderr with -l
+ *	sockspec.c	the -p socket spec, parsed and checked
  *	main.c	command line, socket, privileges, signals
  * What to sign or verify, and how, is the policy module's
  * (../policy/policy.h), shared with filter-dkim: the configuration

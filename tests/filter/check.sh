@@ -77,6 +77,21 @@ run filter-duplicate 78 'dup.conf:2: example.test:ed is given twice' \
     "$FILTER" -n -f "$TMP/dup.conf"
 run milter-duplicate 78 'dup.conf:2: example.test:ed is given twice' \
     "$MILTER" -n -f "$TMP/dup.conf"
+# -n checks the -p socket spec too: each way it cannot work
+echo precious > "$TMP/notsock"
+run milter-p-ok 0 '^configuration OK$' \
+    "$MILTER" -n -p "unix:$TMP/m.sock" -f "$TMP/good.conf"
+run milter-p-port 78 '-p inet:0@127.0.0.1: port "0" is not a number' \
+    "$MILTER" -n -p inet:0@127.0.0.1 -f "$TMP/good.conf"
+# an IPv6 address for inet: fails without a DNS query
+run milter-p-addr 78 '-p inet:8891@\[::1\]: address "::1"' \
+    "$MILTER" -n -p 'inet:8891@[::1]' -f "$TMP/good.conf"
+run milter-p-dir 78 "-p unix:$TMP/no/m.sock: directory $TMP/no is not there" \
+    "$MILTER" -n -p "unix:$TMP/no/m.sock" -f "$TMP/good.conf"
+run milter-p-not-socket 78 "-p $TMP/notsock: exists and is not a socket" \
+    "$MILTER" -n -p "$TMP/notsock" -f "$TMP/good.conf"
+run milter-p-scheme 78 '-p tcp:8891: not unix:PATH' \
+    "$MILTER" -n -p tcp:8891 -f "$TMP/good.conf"
 # every mistake, not only the first: two missing keys and a duplicate
 printf 'example.test:a:%s/none1.key\nexample.test:b:%s/none2.key\n%s\n%s\n' \
     "$TMP" "$TMP" "$ed" "$ed" > "$TMP/many.conf"
