@@ -174,7 +174,7 @@ main(int argc, char **argv)
 		usage();
 	if (a.check > 0)
 		dk_policy_check(&a, a.user != NULL ? a.user :
-		    geteuid() == 0 ? smtpd_user() : NULL, a.check);
+		    geteuid() == 0 ? smtpd_user() : NULL, a.check, 0);
 	if (a.user != NULL)
 		usage();	/* smtpd chooses the user filters run as */
 	memset(&f, 0, sizeof(f));

@@ -54,8 +54,8 @@
 /*
  * What is at path may go only when it is a socket nobody answers on: a
  * stale one from an earlier run. Any other file is an operator's
- * mistake (-p naming the configuration file, say) that
- * dk_milter_sockspec() refused, and a socket that answers is another
+ * mistake (-p naming the configuration file, say), which
+ * dk_milter_sockspec() refuses, and a socket that answers is another
  * milter's: taking it over would leave that one running but out of the
  * MTA's reach.
  */
@@ -70,6 +70,8 @@ unix_clear(const char *path, const struct sockaddr_un *sun)
 			return;
 		fatal("-p %s", path);
 	}
+	if (!S_ISSOCK(st.st_mode))	/* since dk_milter_sockspec() looked */
+		fatalx("-p %s: no longer a socket", path);
 	if ((fd = socket(AF_UNIX, SOCK_STREAM, 0)) == -1)
 		fatal("socket");
 	e = connect(fd, (const struct sockaddr *)sun, sizeof(*sun)) == 0 ?
@@ -121,20 +123,17 @@ listen_inet(const char *spec, struct addrinfo *ai)
 	return fd;
 }
 
-/* Open the -p socket, checked by dk_milter_sockspec() first. */
+/* Open the -p socket that dk_milter_sockspec() parsed. */
 void
-dk_milter_listen(struct milter *mt, const char *spec)
+dk_milter_listen(struct milter *mt, const char *spec,
+    const struct sockspec *sp)
 {
-	struct sockspec sp;
-	char err[512];
 	int fd;
 
-	if (dk_milter_sockspec(spec, &sp, err, sizeof(err)) == -1)
-		fatalx("%s", err);
-	if (sp.path != NULL)
-		fd = listen_unix(mt, sp.path);
+	if (sp->path != NULL)
+		fd = listen_unix(mt, sp->path);
 	else
-		fd = listen_inet(spec, sp.ai);
+		fd = listen_inet(spec, sp->ai);
 	if (listen(fd, LISTEN_BACKLOG) == -1 ||
 	    fcntl(fd, F_SETFL, O_NONBLOCK) == -1)
 		fatal("listen %s", spec);

@@ -28,7 +28,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <grp.h>
-#include <netdb.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
@@ -41,7 +40,6 @@
 #include "../policy/log.h"
 
 #define EX_USAGE	64	/* sysexits(3) */
-#define EX_CONFIG	78
 
 volatile sig_atomic_t	dk_milter_sighup;
 volatile sig_atomic_t	dk_milter_quit;
@@ -92,21 +90,6 @@ args_parse(int argc, char **argv, struct cmdline *cl)
 	}
 	if (cl->socket == NULL && !cl->a.check)
 		usage();
-}
-
-/* -n -p: the socket spec is checked with the configuration. */
-static void
-socket_check(const char *spec)
-{
-	struct sockspec sp;
-	char err[512];
-
-	if (dk_milter_sockspec(spec, &sp, err, sizeof(err)) == -1) {
-		log_warnx("%s", err);
-		exit(EX_CONFIG);
-	}
-	if (sp.ai != NULL)
-		freeaddrinfo(sp.ai);
 }
 
 /* SIGHUP: new keys and options for new messages; keep the old on error. */
@@ -160,15 +143,22 @@ main(int argc, char **argv)
 {
 	struct cmdline cl;
 	struct milter mt;
+	struct sockspec sp;
+	char err[512];
 	mode_t mask;
+	int sock_failed = 0;
 
 	args_parse(argc, argv, &cl);
-	if (cl.a.check) {
-		if (cl.socket != NULL)
-			socket_check(cl.socket);
-		/* as the user a reload (SIGHUP) reads the keys as */
-		dk_policy_check(&cl.a, cl.a.user, cl.a.check);
+	if (cl.socket != NULL &&
+	    dk_milter_sockspec(cl.socket, &sp, err, sizeof(err)) == -1) {
+		if (!cl.a.check)
+			fatalx("%s", err);
+		log_warnx("%s", err);
+		sock_failed = 1;
 	}
+	/* -n: as the user a reload (SIGHUP) reads the keys as */
+	if (cl.a.check)
+		dk_policy_check(&cl.a, cl.a.user, cl.a.check, sock_failed);
 	dk_milter_log_init(cl.to_stderr);
 	memset(&mt, 0, sizeof(mt));
 	mt.args = &cl.a;
@@ -180,7 +170,7 @@ main(int argc, char **argv)
 	signals_setup(&mt.waitmask);
 	/* the socket: the MTA's group may write, others may not */
 	mask = umask(007);
-	dk_milter_listen(&mt, cl.socket);
+	dk_milter_listen(&mt, cl.socket, &sp);
 	(void)umask(mask);
 	dk_milter_resolver_start(&mt);
 	if (cl.a.user != NULL)

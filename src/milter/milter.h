@@ -25,7 +25,7 @@
  *		header changes at end of message, the log line
  *	loop.c	the listening socket, the connections, DNS and timers
  *	log.c	../policy/log.h: syslog, or stderr with -l
- *	sockspec.c	the -p socket spec, parsed and checked
+ *	sockspec.c the -p socket spec, parsed and checked
  *	main.c	command line, socket, privileges, signals
  * What to sign or verify, and how, is the policy module's
  * (../policy/policy.h), shared with filter-dkim: the configuration
@@ -115,6 +115,7 @@
 #define SMFIA_INET6	'6'
 
 struct milter;
+struct sockspec;
 
 enum mmsg_state {
 	MMSG_HEADER = 0,
@@ -289,12 +290,12 @@ void	dk_milter_resolver_start(struct milter *mt);
 
 /* loop.c */
 /*
- * Listen on the -p socket spec: unix:PATH, local:PATH or /PATH (a stale
- * socket there is replaced; anything else there is refused),
- * inet:PORT[@ADDR] or inet6:PORT[@ADDR], into mt->lfd. Exits with a
- * message on any error.
+ * Listen on the -p socket spec, as sockspec.h parsed it into sp, into
+ * mt->lfd: a stale Unix socket there is replaced, anything else there is
+ * refused; sp's addresses are freed. Exits with a message on any error.
  */
-void	dk_milter_listen(struct milter *mt, const char *spec);
+void	dk_milter_listen(struct milter *mt, const char *spec,
+	    const struct sockspec *sp);
 /* Close mt->lfd, and remove its Unix socket unless another took its place. */
 void	dk_milter_unlisten(struct milter *mt);
 /*

@@ -19,23 +19,30 @@
 #include <sys/stat.h>
 #include <sys/un.h>
 
+#include <arpa/inet.h>
+#include <errno.h>
 #include <netdb.h>
+#include <netinet/in.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sockspec.h"
 
-#define SPEC_MAX	256
+#define SPEC_MAX	256	/* PORT@ADDR: a name is at most 253 bytes */
+#define SPEC_SHOWN	120	/* of a longer spec, what a message repeats */
 
-static int
+/* "-p SPEC: " and the reason; a long spec is cut so that the reason shows. */
+static int __attribute__((__format__(__printf__, 4, 5)))
 spec_error(char *err, size_t errlen, const char *spec, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
 
-	n = snprintf(err, errlen, "-p %s: ", spec);
+	n = snprintf(err, errlen, "-p %.*s%s: ", SPEC_SHOWN, spec,
+	    strlen(spec) > SPEC_SHOWN ? "..." : "");
 	va_start(ap, fmt);
 	if (n >= 0 && (size_t)n < errlen)
 		(void)vsnprintf(err + n, errlen - n, fmt, ap);
@@ -58,6 +65,17 @@ parent_dir(const char *path, char *dir, size_t len)
 		*slash = '\0';
 }
 
+static const char *
+file_kind(mode_t mode)
+{
+	if (S_ISREG(mode))
+		return "a regular file";
+	if (S_ISLNK(mode))
+		return "a symbolic link";
+	return "a special file";
+}
+
+/* The path part of unix:PATH, local:PATH or /PATH. */
 static int
 unix_spec(const char *spec, const char *path, struct sockspec *sp,
     char *err, size_t errlen)
@@ -65,61 +83,155 @@ unix_spec(const char *spec, const char *path, struct sockspec *sp,
 	struct sockaddr_un sun;
 	struct stat st;
 	char dir[sizeof(sun.sun_path)];
+	size_t len = strlen(path);
+	int e;
 
-	if (path[0] == '\0')
-		return spec_error(err, errlen, spec, "no path; write "
-		    "unix:/PATH, as in unix:/run/dkimkit/milter.sock");
-	if (strlen(path) >= sizeof(sun.sun_path))
-		return spec_error(err, errlen, spec, "a socket path has at "
-		    "most %zu bytes; choose a shorter one",
+	if (len == 0 || path[len - 1] == '/')
+		return spec_error(err, errlen, spec, "no socket file named; "
+		    "write unix:/PATH, as in unix:/run/dkimkit/milter.sock");
+	if (len >= sizeof(sun.sun_path))
+		return spec_error(err, errlen, spec, "the path has %zu bytes, "
+		    "a socket's at most %zu; choose a shorter one", len,
 		    sizeof(sun.sun_path) - 1);
 	parent_dir(path, dir, sizeof(dir));
-	if (stat(dir, &st) == -1 || !S_ISDIR(st.st_mode))
-		return spec_error(err, errlen, spec, "directory %s is not "
-		    "there; create it or choose another -p", dir);
-	if (lstat(path, &st) == 0 && !S_ISSOCK(st.st_mode))
-		return spec_error(err, errlen, spec, "exists and is not a "
-		    "socket; remove it or choose another -p");
-	sp->path = path;
-	sp->ai = NULL;
+	if (stat(dir, &st) == -1) {
+		e = errno;
+		return spec_error(err, errlen, spec, "directory %s: %s%s", dir,
+		    strerror(e), e == ENOENT ?
+		    "; create it or choose another -p" : "");
+	}
+	if (!S_ISDIR(st.st_mode))
+		return spec_error(err, errlen, spec, "%s is not a directory; "
+		    "choose another -p", dir);
+	if (lstat(path, &st) == -1 || S_ISSOCK(st.st_mode)) {
+		sp->path = path;
+		sp->ai = NULL;
+		return 0;
+	}
+	if (S_ISDIR(st.st_mode))
+		return spec_error(err, errlen, spec, "a directory, not a "
+		    "socket; name a socket in it, as in unix:%s/milter.sock",
+		    path);
+	return spec_error(err, errlen, spec, "%s, not a socket; choose "
+	    "another -p", file_kind(st.st_mode));
+}
+
+/*
+ * ADDR of PORT@ADDR, in place: *host loses its brackets, and *numeric
+ * says it had them.
+ */
+static int
+host_parse(const char *spec, char **host, int *numeric, const char *example,
+    char *err, size_t errlen)
+{
+	char *h = *host;
+	size_t len = strlen(h);
+
+	if (len == 0)
+		return spec_error(err, errlen, spec, "no address after @; "
+		    "give one, as in %s, or leave out @ for every address",
+		    example);
+	*numeric = h[0] == '[';
+	if (*numeric) {
+		if (len < 3 || h[len - 1] != ']')
+			return spec_error(err, errlen, spec, "an address in "
+			    "brackets is [ADDR], as in %s", example);
+		h[len - 1] = '\0';
+		*host = ++h;
+	}
+	if (strpbrk(h, "@[]") != NULL)
+		return spec_error(err, errlen, spec, "\"%s\" is not an "
+		    "address; write PORT@ADDR, as in %s", h, example);
 	return 0;
 }
 
-/* PORT[@ADDR], ADDR perhaps in brackets. */
+/* inet:127.0.0.1 or inet6:[::1] in the wrong family. */
+static int
+family_check(const char *spec, const char *host, int family, unsigned long
+    port, char *err, size_t errlen)
+{
+	unsigned char a[sizeof(struct in6_addr)];
+
+	if (family == AF_INET && inet_pton(AF_INET6, host, a) == 1)
+		return spec_error(err, errlen, spec, "%s is an IPv6 address; "
+		    "write inet6:%lu@[%s]", host, port, host);
+	if (family == AF_INET6 && inet_pton(AF_INET, host, a) == 1)
+		return spec_error(err, errlen, spec, "%s is an IPv4 address; "
+		    "write inet:%lu@%s", host, port, host);
+	return 0;
+}
+
+/* Whether this host has the address: a bind to its port 0 tells. */
+static int
+addr_local(const char *spec, const struct addrinfo *ai, char *err,
+    size_t errlen)
+{
+	struct sockaddr_storage ss;
+	int fd, e = 0;
+
+	memcpy(&ss, ai->ai_addr, ai->ai_addrlen);
+	if (ss.ss_family == AF_INET)
+		((struct sockaddr_in *)&ss)->sin_port = 0;
+	else
+		((struct sockaddr_in6 *)&ss)->sin6_port = 0;
+	if ((fd = socket(ai->ai_family, SOCK_STREAM, 0)) == -1 ||
+	    bind(fd, (struct sockaddr *)&ss, ai->ai_addrlen) == -1)
+		e = errno;
+	if (fd != -1)
+		(void)close(fd);
+	if (e == 0)
+		return 0;
+	return spec_error(err, errlen, spec, "cannot listen there: %s%s",
+	    strerror(e), e == EADDRNOTAVAIL ? "; give an address of this "
+	    "host" : "");
+}
+
+/* The PORT[@ADDR] of inet: or inet6:. */
 static int
 inet_spec(const char *spec, const char *rest, int family,
     struct sockspec *sp, char *err, size_t errlen)
 {
 	struct addrinfo hints;
+	const char *example = family == AF_INET ? "inet:8891@127.0.0.1" :
+	    "inet6:8891@[::1]";
 	char buf[SPEC_MAX], *host = NULL, *at, *end;
 	unsigned long port;
-	int e;
+	int e, numeric = 0;
 
 	if ((size_t)snprintf(buf, sizeof(buf), "%s", rest) >= sizeof(buf))
-		return spec_error(err, errlen, spec, "longer than %d "
-		    "bytes", SPEC_MAX - 1);
+		return spec_error(err, errlen, spec, "PORT@ADDR has %d bytes "
+		    "at most; give a shorter name or a numeric address",
+		    SPEC_MAX - 1);
 	if ((at = strchr(buf, '@')) != NULL) {
 		*at = '\0';
 		host = at + 1;
-		if (host[0] == '[' && host[strlen(host) - 1] == ']') {
-			host[strlen(host) - 1] = '\0';
-			host++;
-		}
+		if (host_parse(spec, &host, &numeric, example, err,
+		    errlen) == -1)
+			return -1;
 	}
 	port = strtoul(buf, &end, 10);
 	if (buf[0] < '0' || buf[0] > '9' || *end != '\0' || port < 1 ||
 	    port > 65535)
 		return spec_error(err, errlen, spec, "port \"%s\" is not a "
-		    "number from 1 to 65535; write PORT@ADDR, as in "
-		    "inet:8891@127.0.0.1", buf);
+		    "number from 1 to 65535; write PORT@ADDR, as in %s", buf,
+		    example);
+	if (host != NULL && family_check(spec, host, family, port, err,
+	    errlen) == -1)
+		return -1;
 	memset(&hints, 0, sizeof(hints));
 	hints.ai_family = family;
 	hints.ai_socktype = SOCK_STREAM;
-	hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+	hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV |
+	    (numeric ? AI_NUMERICHOST : 0);
 	if ((e = getaddrinfo(host, buf, &hints, &sp->ai)) != 0)
 		return spec_error(err, errlen, spec, "address \"%s\": %s; "
-		    "give an address of this host",
-		    host != NULL ? host : "", gai_strerror(e));
+		    "give a name that resolves or a numeric address, as in %s",
+		    host != NULL ? host : "", e == EAI_SYSTEM ?
+		    strerror(errno) : gai_strerror(e), example);
+	if (addr_local(spec, sp->ai, err, errlen) == -1) {
+		freeaddrinfo(sp->ai);
+		return -1;
+	}
 	sp->path = NULL;
 	return 0;
 }
@@ -139,5 +251,5 @@ dk_milter_sockspec(const char *spec, struct sockspec *sp, char *err,
 	if (spec[0] == '/')
 		return unix_spec(spec, spec, sp, err, errlen);
 	return spec_error(err, errlen, spec, "not unix:PATH, inet:PORT@ADDR "
-	    "or inet6:PORT@ADDR");
+	    "or inet6:PORT@ADDR; write one, as in inet:8891@127.0.0.1");
 }

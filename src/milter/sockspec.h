@@ -15,10 +15,11 @@
  */
 
 /*
- * The -p socket spec: unix:PATH, local:PATH or /PATH, or inet:PORT[@ADDR]
- * or inet6:PORT[@ADDR] as OpenDKIM spells them. It is parsed and checked
- * without opening anything, so that the check mode (-n) finds a spec
- * that cannot work, and the daemon refuses it before it loads keys.
+ * The -p socket spec: unix:PATH, local:PATH or a path starting with "/",
+ * or inet:PORT[@ADDR] or inet6:PORT[@ADDR] as OpenDKIM spells them, ADDR
+ * perhaps in brackets. It is parsed and checked before the socket is
+ * made, so that the check mode (-n) finds a spec that cannot work and
+ * the daemon refuses it before it loads the keys.
  */
 
 #ifndef DK_MILTER_SOCKSPEC_H
@@ -29,16 +30,21 @@
 struct addrinfo;
 
 struct sockspec {
-	const char	*path;	/* a Unix socket's path, or NULL */
-	struct addrinfo	*ai;	/* else where to bind; freeaddrinfo(3) it */
+	const char	*path;	/* a Unix socket's path, in the spec; or NULL */
+	struct addrinfo	*ai;	/* else the addresses, of which the first is
+				   bound; freeaddrinfo(3) them */
 };
 
 /*
- * Parse spec into *sp. A Unix path must fit a socket address, lie in a
- * directory that exists, and name nothing or a socket (a stale one is
- * replaced when listening); a port is a number from 1 to 65535; an
- * address must resolve. 0, or -1 with the spec, the reason and the fix
- * in err.
+ * Parse spec into *sp. A Unix path must fit a socket address (107 bytes
+ * on Linux, 103 on the BSDs), name a file rather than a directory, lie in
+ * a directory that exists, and name nothing or a socket (a stale one is
+ * replaced when listening). A port is a number from 1 to 65535. ADDR is
+ * given to getaddrinfo(3), which may read /etc/hosts or ask DNS, unless
+ * it is in brackets, which take only a numeric address; it must be of
+ * the spec's family and one of this host's, as a bind to its port 0
+ * tells. Without ADDR, the socket takes every address. 0, or -1 with
+ * the spec, the reason and the fix in err (and *sp undefined).
  */
 int	dk_milter_sockspec(const char *spec, struct sockspec *sp, char *err,
 	    size_t errlen);

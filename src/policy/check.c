@@ -127,10 +127,10 @@ keys_published(const struct config *c)
 }
 
 static int
-check_here(const struct args *a, int level)
+check_here(const struct args *a, int level, int failed)
 {
 	struct config *c;
-	int rc = 0;
+	int rc = failed ? EX_CONFIG : 0;
 
 	if (dk_policy_config_load(a, &c) == -1)
 		return EX_CONFIG;
@@ -144,20 +144,23 @@ check_here(const struct args *a, int level)
 
 /* see policy.h */
 void
-dk_policy_check(const struct args *a, const char *user, int level)
+dk_policy_check(const struct args *a, const char *user, int level,
+    int failed)
 {
 	pid_t pid;
 	int status;
 
 	if (user == NULL)
-		exit(check_here(a, level));
+		exit(check_here(a, level, failed));
 	if (geteuid() != 0)
-		exit(become(user) == -1 ? EX_CONFIG : check_here(a, level));
+		exit(become(user) == -1 ? EX_CONFIG :
+		    check_here(a, level, failed));
 	/* root reads everything: look as the daemon's user, in a child */
 	if ((pid = fork()) == -1)
 		fatal("fork");
 	if (pid == 0)
-		_exit(become(user) == -1 ? EX_CONFIG : check_here(a, level));
+		_exit(become(user) == -1 ? EX_CONFIG :
+		    check_here(a, level, failed));
 	while (waitpid(pid, &status, 0) == -1)
 		if (errno != EINTR)
 			fatal("waitpid");

@@ -200,8 +200,10 @@ void	dk_policy_file_denied(const char *where, const char *path,
  * root, only our own user), print "configuration OK" or every error, and
  * exit 0 or 78 (EX_CONFIG). level 2 (-n -n) also compares each key with
  * its published record, all looked up at once within dns-timeout.
+ * failed: the caller has reported an error of its own options already.
  */
-void	dk_policy_check(const struct args *a, const char *user, int level)
+void	dk_policy_check(const struct args *a, const char *user, int level,
+	    int failed)
 	    __attribute__((__noreturn__));
 
 /* ours.c */

@@ -77,21 +77,58 @@ run filter-duplicate 78 'dup.conf:2: example.test:ed is given twice' \
     "$FILTER" -n -f "$TMP/dup.conf"
 run milter-duplicate 78 'dup.conf:2: example.test:ed is given twice' \
     "$MILTER" -n -f "$TMP/dup.conf"
-# -n checks the -p socket spec too: each way it cannot work
+# -n checks the -p socket spec too: each way it cannot work, with no
+# DNS query (every address is numeric), and what is there left alone
 echo precious > "$TMP/notsock"
-run milter-p-ok 0 '^configuration OK$' \
+mkdir "$TMP/dir"
+run milter-p-unix-ok 0 '^configuration OK$' \
     "$MILTER" -n -p "unix:$TMP/m.sock" -f "$TMP/good.conf"
+run milter-p-inet-ok 0 '^configuration OK$' \
+    "$MILTER" -n -p inet:8891@127.0.0.1 -f "$TMP/good.conf"
 run milter-p-port 78 '-p inet:0@127.0.0.1: port "0" is not a number' \
     "$MILTER" -n -p inet:0@127.0.0.1 -f "$TMP/good.conf"
-# an IPv6 address for inet: fails without a DNS query
-run milter-p-addr 78 '-p inet:8891@\[::1\]: address "::1"' \
+run milter-p-family 78 '::1 is an IPv6 address; write inet6:8891@\[::1\]' \
     "$MILTER" -n -p 'inet:8891@[::1]' -f "$TMP/good.conf"
-run milter-p-dir 78 "-p unix:$TMP/no/m.sock: directory $TMP/no is not there" \
+run milter-p-not-local 78 'cannot listen there: .*; give an address of' \
+    "$MILTER" -n -p inet:8891@192.0.2.1 -f "$TMP/good.conf"
+run milter-p-no-addr 78 'no address after @' \
+    "$MILTER" -n -p inet:8891@ -f "$TMP/good.conf"
+run milter-p-brackets 78 'an address in brackets is \[ADDR\]' \
+    "$MILTER" -n -p 'inet:8891@[127.0.0.1' -f "$TMP/good.conf"
+run milter-p-dir 78 "directory $TMP/no: No such file or directory; create" \
     "$MILTER" -n -p "unix:$TMP/no/m.sock" -f "$TMP/good.conf"
-run milter-p-not-socket 78 "-p $TMP/notsock: exists and is not a socket" \
+run milter-p-a-dir 78 "a directory, not a socket; name a socket in it" \
+    "$MILTER" -n -p "unix:$TMP/dir" -f "$TMP/good.conf"
+run milter-p-slash 78 "no socket file named" \
+    "$MILTER" -n -p "unix:$TMP/dir/" -f "$TMP/good.conf"
+run milter-p-not-socket 78 "-p $TMP/notsock: a regular file, not a socket" \
     "$MILTER" -n -p "$TMP/notsock" -f "$TMP/good.conf"
+if [ "$(cat "$TMP/notsock")" = precious ]; then
+	echo "PASS check:milter-p-not-socket-kept"
+else
+	echo "FAIL check:milter-p-not-socket-kept"
+	st=1
+fi
 run milter-p-scheme 78 '-p tcp:8891: not unix:PATH' \
     "$MILTER" -n -p tcp:8891 -f "$TMP/good.conf"
+# a socket path is 107 bytes at most on Linux (its sun_path holds 108
+# with the NUL; the BSDs' 104)
+if [ "$(uname)" = Linux ]; then
+	long=$(printf "$TMP/%0$((107 - ${#TMP} - 1))d" 0)
+	run milter-p-107-bytes 0 '^configuration OK$' \
+	    "$MILTER" -n -p "unix:$long" -f "$TMP/good.conf"
+	run milter-p-108-bytes 78 'has 108 bytes, a socket.s at most 107' \
+	    "$MILTER" -n -p "unix:${long}0" -f "$TMP/good.conf"
+fi
+# a bad -p and a bad configuration: both are reported
+run milter-p-and-config 78 'nofrom.conf:1: headers "to:subject"' \
+    "$MILTER" -n -p inet:0 -f "$TMP/nofrom.conf"
+if grep -q -- '-p inet:0: port "0"' "$TMP/out"; then
+	echo "PASS check:milter-p-and-config-both"
+else
+	echo "FAIL check:milter-p-and-config-both: no -p error"
+	st=1
+fi
 # every mistake, not only the first: two missing keys and a duplicate
 printf 'example.test:a:%s/none1.key\nexample.test:b:%s/none2.key\n%s\n%s\n' \
     "$TMP" "$TMP" "$ed" "$ed" > "$TMP/many.conf"

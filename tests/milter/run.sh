@@ -234,7 +234,7 @@ if timeout 5 "$MILTER" -l -p "$TMP/notsock" -f "$TMP/milter.conf" \
 	echo "FAIL milter:socket-not-a-socket: started"
 	st=1
 elif [ "$(cat "$TMP/notsock")" = precious ] &&
-    grep -q "exists and is not a socket" "$TMP/notsock.log"; then
+    grep -q "a regular file, not a socket" "$TMP/notsock.log"; then
 	echo "PASS milter:socket-not-a-socket"
 else
 	echo "FAIL milter:socket-not-a-socket: $(cat "$TMP/notsock.log")"
