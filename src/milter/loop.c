@@ -71,7 +71,8 @@ unix_clear(const char *path, const struct sockaddr_un *sun)
 		fatal("-p %s", path);
 	}
 	if (!S_ISSOCK(st.st_mode))	/* since dk_milter_sockspec() looked */
-		fatalx("-p %s: no longer a socket", path);
+		fatalx("-p %s: replaced by a file that is not a socket "
+		    "while the milter started; choose another -p", path);
 	if ((fd = socket(AF_UNIX, SOCK_STREAM, 0)) == -1)
 		fatal("socket");
 	e = connect(fd, (const struct sockaddr *)sun, sizeof(*sun)) == 0 ?

@@ -28,6 +28,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <grp.h>
+#include <netdb.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
@@ -149,6 +150,8 @@ main(int argc, char **argv)
 	int sock_failed = 0;
 
 	args_parse(argc, argv, &cl);
+	if (!cl.a.check)	/* -n reports on stderr */
+		dk_milter_log_init(cl.to_stderr);
 	if (cl.socket != NULL &&
 	    dk_milter_sockspec(cl.socket, &sp, err, sizeof(err)) == -1) {
 		if (!cl.a.check)
@@ -156,10 +159,12 @@ main(int argc, char **argv)
 		log_warnx("%s", err);
 		sock_failed = 1;
 	}
-	/* -n: as the user a reload (SIGHUP) reads the keys as */
-	if (cl.a.check)
+	if (cl.a.check) {
+		if (cl.socket != NULL && !sock_failed && sp.ai != NULL)
+			freeaddrinfo(sp.ai);
+		/* as the user a reload (SIGHUP) reads the keys as */
 		dk_policy_check(&cl.a, cl.a.user, cl.a.check, sock_failed);
-	dk_milter_log_init(cl.to_stderr);
+	}
 	memset(&mt, 0, sizeof(mt));
 	mt.args = &cl.a;
 	if (dk_policy_config_load(&cl.a, &mt.cfg) == -1)

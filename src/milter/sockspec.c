@@ -50,6 +50,15 @@ spec_error(char *err, size_t errlen, const char *spec, const char *fmt, ...)
 	return -1;
 }
 
+/* A spec of family to show in a message, with ADDR in brackets or not. */
+static const char *
+example(int family, int brackets)
+{
+	if (family == AF_INET6)
+		return "inet6:8891@[::1]";
+	return brackets ? "inet:8891@[127.0.0.1]" : "inet:8891@127.0.0.1";
+}
+
 /* The directory a socket path is made in: "." for a bare name. */
 static void
 parent_dir(const char *path, char *dir, size_t len)
@@ -98,7 +107,8 @@ unix_spec(const char *spec, const char *path, struct sockspec *sp,
 		e = errno;
 		return spec_error(err, errlen, spec, "directory %s: %s%s", dir,
 		    strerror(e), e == ENOENT ?
-		    "; create it or choose another -p" : "");
+		    "; create it or choose another -p" : e == EACCES ?
+		    "; check as the user that starts the milter" : "");
 	}
 	if (!S_ISDIR(st.st_mode))
 		return spec_error(err, errlen, spec, "%s is not a directory; "
@@ -121,7 +131,7 @@ unix_spec(const char *spec, const char *path, struct sockspec *sp,
  * says it had them.
  */
 static int
-host_parse(const char *spec, char **host, int *numeric, const char *example,
+host_parse(const char *spec, char **host, int *numeric, int family,
     char *err, size_t errlen)
 {
 	char *h = *host;
@@ -130,35 +140,56 @@ host_parse(const char *spec, char **host, int *numeric, const char *example,
 	if (len == 0)
 		return spec_error(err, errlen, spec, "no address after @; "
 		    "give one, as in %s, or leave out @ for every address",
-		    example);
+		    example(family, 0));
 	*numeric = h[0] == '[';
 	if (*numeric) {
 		if (len < 3 || h[len - 1] != ']')
 			return spec_error(err, errlen, spec, "an address in "
-			    "brackets is [ADDR], as in %s", example);
+			    "brackets is [ADDR], as in %s", example(family, 1));
 		h[len - 1] = '\0';
 		*host = ++h;
 	}
 	if (strpbrk(h, "@[]") != NULL)
 		return spec_error(err, errlen, spec, "\"%s\" is not an "
-		    "address; write PORT@ADDR, as in %s", h, example);
+		    "address; write PORT@ADDR, as in %s", h,
+		    example(family, 0));
 	return 0;
 }
 
-/* inet:127.0.0.1 or inet6:[::1] in the wrong family. */
+/* inet:[::1] or inet6:127.0.0.1: the wrong family (a %scope aside). */
 static int
-family_check(const char *spec, const char *host, int family, unsigned long
-    port, char *err, size_t errlen)
+family_check(const char *spec, const char *host, int family,
+    unsigned long port, char *err, size_t errlen)
 {
 	unsigned char a[sizeof(struct in6_addr)];
+	char addr[SPEC_MAX];
 
-	if (family == AF_INET && inet_pton(AF_INET6, host, a) == 1)
+	(void)snprintf(addr, sizeof(addr), "%.*s", (int)strcspn(host, "%"),
+	    host);
+	if (family == AF_INET && inet_pton(AF_INET6, addr, a) == 1)
 		return spec_error(err, errlen, spec, "%s is an IPv6 address; "
 		    "write inet6:%lu@[%s]", host, port, host);
-	if (family == AF_INET6 && inet_pton(AF_INET, host, a) == 1)
+	if (family == AF_INET6 && inet_pton(AF_INET, addr, a) == 1)
 		return spec_error(err, errlen, spec, "%s is an IPv4 address; "
 		    "write inet:%lu@%s", host, port, host);
 	return 0;
+}
+
+/* What to do when a bind to addr fails with errno e, or "". */
+static const char *
+bind_fix(int e, const struct sockaddr_storage *addr)
+{
+	const struct sockaddr_in6 *sin6 = (const struct sockaddr_in6 *)addr;
+
+	if (e == EADDRNOTAVAIL)
+		return "; give an address of this host";
+	if (e == EAFNOSUPPORT && addr->ss_family == AF_INET6)
+		return "; this host has no IPv6: use inet:";
+	if (e == EINVAL && addr->ss_family == AF_INET6 &&
+	    IN6_IS_ADDR_LINKLOCAL(&sin6->sin6_addr) && sin6->sin6_scope_id == 0)
+		return "; a link-local address needs its interface, as in "
+		    "inet6:8891@[fe80::1%eth0]";
+	return "";
 }
 
 /* Whether this host has the address: a bind to its port 0 tells. */
@@ -182,8 +213,7 @@ addr_local(const char *spec, const struct addrinfo *ai, char *err,
 	if (e == 0)
 		return 0;
 	return spec_error(err, errlen, spec, "cannot listen there: %s%s",
-	    strerror(e), e == EADDRNOTAVAIL ? "; give an address of this "
-	    "host" : "");
+	    strerror(e), bind_fix(e, &ss));
 }
 
 /* The PORT[@ADDR] of inet: or inet6:. */
@@ -192,8 +222,6 @@ inet_spec(const char *spec, const char *rest, int family,
     struct sockspec *sp, char *err, size_t errlen)
 {
 	struct addrinfo hints;
-	const char *example = family == AF_INET ? "inet:8891@127.0.0.1" :
-	    "inet6:8891@[::1]";
 	char buf[SPEC_MAX], *host = NULL, *at, *end;
 	unsigned long port;
 	int e, numeric = 0;
@@ -205,7 +233,7 @@ inet_spec(const char *spec, const char *rest, int family,
 	if ((at = strchr(buf, '@')) != NULL) {
 		*at = '\0';
 		host = at + 1;
-		if (host_parse(spec, &host, &numeric, example, err,
+		if (host_parse(spec, &host, &numeric, family, err,
 		    errlen) == -1)
 			return -1;
 	}
@@ -214,7 +242,7 @@ inet_spec(const char *spec, const char *rest, int family,
 	    port > 65535)
 		return spec_error(err, errlen, spec, "port \"%s\" is not a "
 		    "number from 1 to 65535; write PORT@ADDR, as in %s", buf,
-		    example);
+		    example(family, 0));
 	if (host != NULL && family_check(spec, host, family, port, err,
 	    errlen) == -1)
 		return -1;
@@ -223,11 +251,14 @@ inet_spec(const char *spec, const char *rest, int family,
 	hints.ai_socktype = SOCK_STREAM;
 	hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV |
 	    (numeric ? AI_NUMERICHOST : 0);
-	if ((e = getaddrinfo(host, buf, &hints, &sp->ai)) != 0)
+	if ((e = getaddrinfo(host, buf, &hints, &sp->ai)) != 0 && numeric)
+		return spec_error(err, errlen, spec, "[%s]: brackets take only "
+		    "a numeric address; write a name without them", host);
+	if (e != 0)
 		return spec_error(err, errlen, spec, "address \"%s\": %s; "
 		    "give a name that resolves or a numeric address, as in %s",
 		    host != NULL ? host : "", e == EAI_SYSTEM ?
-		    strerror(errno) : gai_strerror(e), example);
+		    strerror(errno) : gai_strerror(e), example(family, 0));
 	if (addr_local(spec, sp->ai, err, errlen) == -1) {
 		freeaddrinfo(sp->ai);
 		return -1;

@@ -31,8 +31,8 @@ struct addrinfo;
 
 struct sockspec {
 	const char	*path;	/* a Unix socket's path, in the spec; or NULL */
-	struct addrinfo	*ai;	/* else the addresses, of which the first is
-				   bound; freeaddrinfo(3) them */
+	struct addrinfo	*ai;	/* else the addresses, of which the first
+				 * is bound; freeaddrinfo(3) them */
 };
 
 /*
@@ -43,8 +43,9 @@ struct sockspec {
  * given to getaddrinfo(3), which may read /etc/hosts or ask DNS, unless
  * it is in brackets, which take only a numeric address; it must be of
  * the spec's family and one of this host's, as a bind to its port 0
- * tells. Without ADDR, the socket takes every address. 0, or -1 with
- * the spec, the reason and the fix in err (and *sp undefined).
+ * tells (the port itself is tried only when the milter listens).
+ * Without ADDR, the socket takes every address. 0, or -1 with the spec,
+ * the reason and, where one is known, the fix in err (and *sp undefined).
  */
 int	dk_milter_sockspec(const char *spec, struct sockspec *sp, char *err,
 	    size_t errlen);

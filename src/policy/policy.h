@@ -200,7 +200,8 @@ void	dk_policy_file_denied(const char *where, const char *path,
  * root, only our own user), print "configuration OK" or every error, and
  * exit 0 or 78 (EX_CONFIG). level 2 (-n -n) also compares each key with
  * its published record, all looked up at once within dns-timeout.
- * failed: the caller has reported an error of its own options already.
+ * failed: the caller has reported an error of its own options already,
+ * so the exit is 78 and "configuration OK" is not printed.
  */
 void	dk_policy_check(const struct args *a, const char *user, int level,
 	    int failed)
