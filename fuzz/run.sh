@@ -18,7 +18,9 @@
 # Output: build/fuzz/ (binaries, objects, seeds/, corpus/, logs:
 # TARGET.log, or TARGET.N.log for worker N, crash-* reproducers). Exit
 # status 1 when any target finds something, 2 when the build fails or
-# an argument is wrong. Reproduce a finding with
+# an argument is wrong, 130 when interrupted (SIGINT or SIGTERM): the
+# target then running reports the runs its workers did, so that a long
+# run stopped part way keeps its count. Reproduce a finding with
 #   build/fuzz/TARGET build/fuzz/crash-TARGET-...
 
 set -u
@@ -171,7 +173,7 @@ start_worker() {
 	(
 		# shellcheck disable=SC2046
 		"$out/$1" -runs="$share" -max_len="$(max_len "$1")" \
-		    -timeout=30 $(target_flags "$1") \
+		    -timeout=30 -print_final_stats=1 $(target_flags "$1") \
 		    -rss_limit_mb=2048 -artifact_prefix="$out/crash-$1-" \
 		    "$out/corpus/$1" "$out/seeds/$1" >"$log" 2>&1 &
 		echo $! >"$log.pid"
@@ -181,12 +183,17 @@ start_worker() {
 	ws="$ws $log"
 }
 
-# Whether the worker with log $1 ended without a finding (its runs added
-# to $total); if not, what it found.
+# Whether the worker with log $1 ended without a finding, its runs
+# added to $total (libFuzzer exits 72 when interrupted, with its count
+# in the final stats); if not, what it found.
 worker_ok() {
 	rc=$(cat "$1.rc")
 	done_runs=$(sed -n 's/^Done \([0-9]*\) runs.*/\1/p' "$1")
-	if [ "$rc" -eq 0 ] && [ -n "$done_runs" ]; then
+	if [ "$rc" -eq 72 ] && [ "$interrupted" -eq 1 ]; then
+		done_runs=$(sed -n \
+		    's/^stat::number_of_executed_units: *\([0-9]*\).*/\1/p' "$1")
+	fi
+	if { [ "$rc" -eq 0 ] || [ "$rc" -eq 72 ]; } && [ -n "$done_runs" ]; then
 		total=$((total + done_runs))
 		return 0
 	fi
@@ -224,8 +231,20 @@ wait_workers() {
 	wait
 }
 
+# SIGINT or SIGTERM: the workers stop (a terminal's ^C reaches them
+# too) and report; the loop above sees them end.
+interrupt() {
+	interrupted=1
+	for log in $left; do
+		kill -INT "$(cat "$log.pid" 2>/dev/null)" 2>/dev/null
+	done
+}
+
 share=$(((runs + workers - 1) / workers))
 status=0
+interrupted=0
+left=
+trap interrupt INT TERM
 for t in $targets; do
 	mkdir -p "$out/corpus/$t"
 	ws=
@@ -241,10 +260,16 @@ for t in $targets; do
 	total=0
 	found=0
 	wait_workers
-	if [ $found -eq 0 ]; then
-		echo "$t: $total runs, no finding"
-	else
+	if [ $found -eq 1 ]; then
 		status=1
+	elif [ $interrupted -eq 1 ]; then
+		echo "$t: $total runs, interrupted, no finding"
+	else
+		echo "$t: $total runs, no finding"
+	fi
+	if [ $interrupted -eq 1 ]; then
+		[ $status -eq 0 ] && status=130
+		break
 	fi
 done
 exit $status
