@@ -26,6 +26,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <grp.h>
 #include <netdb.h>
@@ -130,7 +131,9 @@ drop_privileges(const char *user, const char *sockpath)
 
 	if ((pw = getpwnam(user)) == NULL)
 		fatalx("-u %s: no such user", user);
-	if (sockpath != NULL && chown(sockpath, pw->pw_uid, pw->pw_gid) == -1)
+	/* not through a symlink that replaced the socket since the bind */
+	if (sockpath != NULL && fchownat(AT_FDCWD, sockpath, pw->pw_uid,
+	    pw->pw_gid, AT_SYMLINK_NOFOLLOW) == -1)
 		fatal("chown %s", sockpath);
 	if (setgroups(1, &pw->pw_gid) == -1 || setgid(pw->pw_gid) == -1 ||
 	    setuid(pw->pw_uid) == -1)
