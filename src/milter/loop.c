@@ -73,7 +73,8 @@ unix_clear(const char *path, const struct sockaddr_un *sun)
 	if (!S_ISSOCK(st.st_mode))	/* since dk_milter_sockspec() looked */
 		fatalx("-p %s: replaced by a file that is not a socket "
 		    "while the milter started; choose another -p", path);
-	if ((fd = socket(AF_UNIX, SOCK_STREAM, 0)) == -1)
+	/* nonblocking: a listener that never accepts must not stall us */
+	if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0)) == -1)
 		fatal("socket");
 	e = connect(fd, (const struct sockaddr *)sun, sizeof(*sun)) == 0 ?
 	    0 : errno;
@@ -81,6 +82,9 @@ unix_clear(const char *path, const struct sockaddr_un *sun)
 	if (e == 0)
 		fatalx("another dkimkit-milter is listening on %s; stop it "
 		    "or choose another -p", path);
+	if (e == EAGAIN || e == EINPROGRESS)
+		fatalx("a process is listening on %s but not accepting; stop "
+		    "it or choose another -p", path);
 	if (e != ECONNREFUSED) {
 		errno = e;
 		fatal("-p %s: cannot tell whether it is in use", path);
