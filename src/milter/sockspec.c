@@ -84,24 +84,14 @@ file_kind(mode_t mode)
 	return "a special file";
 }
 
-/* The path part of unix:PATH, local:PATH or /PATH. */
+/* The directory a socket is made in: there, and ours to add to. */
 static int
-unix_spec(const char *spec, const char *path, struct sockspec *sp,
-    char *err, size_t errlen)
+dir_check(const char *spec, const char *path, char *err, size_t errlen)
 {
-	struct sockaddr_un sun;
 	struct stat st;
-	char dir[sizeof(sun.sun_path)];
-	size_t len = strlen(path);
+	char dir[sizeof(((struct sockaddr_un *)0)->sun_path)];
 	int e;
 
-	if (len == 0 || path[len - 1] == '/')
-		return spec_error(err, errlen, spec, "no socket file named; "
-		    "write unix:/PATH, as in unix:/run/dkimkit/milter.sock");
-	if (len >= sizeof(sun.sun_path))
-		return spec_error(err, errlen, spec, "the path has %zu bytes, "
-		    "a socket's at most %zu; choose a shorter one", len,
-		    sizeof(sun.sun_path) - 1);
 	parent_dir(path, dir, sizeof(dir));
 	if (stat(dir, &st) == -1) {
 		e = errno;
@@ -113,7 +103,40 @@ unix_spec(const char *spec, const char *path, struct sockspec *sp,
 	if (!S_ISDIR(st.st_mode))
 		return spec_error(err, errlen, spec, "%s is not a directory; "
 		    "choose another -p", dir);
-	if (lstat(path, &st) == -1 || S_ISSOCK(st.st_mode)) {
+	if (access(dir, W_OK | X_OK) == -1) {
+		e = errno;
+		return spec_error(err, errlen, spec, "cannot make a socket in "
+		    "%s: %s; %s", dir, strerror(e), e == EROFS ?
+		    "choose another -p" : "check as the user that starts the "
+		    "milter, or choose another -p");
+	}
+	return 0;
+}
+
+/* The path part of unix:PATH, local:PATH or /PATH. */
+static int
+unix_spec(const char *spec, const char *path, struct sockspec *sp,
+    char *err, size_t errlen)
+{
+	struct sockaddr_un sun;
+	struct stat st;
+	size_t len = strlen(path);
+	int e;
+
+	if (len == 0 || path[len - 1] == '/')
+		return spec_error(err, errlen, spec, "no socket file named; "
+		    "write unix:/PATH, as in unix:/run/dkimkit/milter.sock");
+	if (len >= sizeof(sun.sun_path))
+		return spec_error(err, errlen, spec, "the path has %zu bytes, "
+		    "a socket's at most %zu; choose a shorter one", len,
+		    sizeof(sun.sun_path) - 1);
+	if (dir_check(spec, path, err, errlen) == -1)
+		return -1;
+	e = lstat(path, &st) == 0 ? 0 : errno;
+	if (e != 0 && e != ENOENT)
+		return spec_error(err, errlen, spec, "%s; check as the user "
+		    "that starts the milter", strerror(e));
+	if (e == ENOENT || S_ISSOCK(st.st_mode)) {
 		sp->path = path;
 		sp->ai = NULL;
 		return 0;
@@ -173,6 +196,21 @@ family_check(const char *spec, const char *host, int family,
 		return spec_error(err, errlen, spec, "%s is an IPv4 address; "
 		    "write inet:%lu@%s", host, port, host);
 	return 0;
+}
+
+/* Why [host] did not parse: not numeric, or a scope it cannot take. */
+static int
+numeric_error(const char *spec, const char *host, char *err, size_t errlen)
+{
+	const char *scope;
+
+	if ((scope = strchr(host, '%')) == NULL)
+		return spec_error(err, errlen, spec, "[%s]: brackets take only "
+		    "a numeric address; write a name without them", host);
+	return spec_error(err, errlen, spec, "[%s]: a scope (%s) goes only "
+	    "with a link-local address and names an interface of this host, "
+	    "as in inet6:8891@[fe80::1%%eth0]; drop it or fix it", host,
+	    scope);
 }
 
 /* What to do when a bind to addr fails with errno e, or "". */
@@ -252,8 +290,7 @@ inet_spec(const char *spec, const char *rest, int family,
 	hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV |
 	    (numeric ? AI_NUMERICHOST : 0);
 	if ((e = getaddrinfo(host, buf, &hints, &sp->ai)) != 0 && numeric)
-		return spec_error(err, errlen, spec, "[%s]: brackets take only "
-		    "a numeric address; write a name without them", host);
+		return numeric_error(spec, host, err, errlen);
 	if (e != 0)
 		return spec_error(err, errlen, spec, "address \"%s\": %s; "
 		    "give a name that resolves or a numeric address, as in %s",

@@ -100,6 +100,8 @@ run milter-p-family6 78 '127.0.0.1 is an IPv4 address; write inet:8891@' \
 # (unless the host allows a bind to any address: ip_nonlocal_bind)
 run milter-p-not-local 78 'cannot listen there: .*; give an address of' \
     "$MILTER" -n -p inet:8891@192.0.2.1 -f "$TMP/good.conf"
+run milter-p-scope 78 '\[::1%lo\]: a scope \(%lo\) goes only with a link-local' \
+    "$MILTER" -n -p 'inet6:8891@[::1%lo]' -f "$TMP/good.conf"
 run milter-p-no-addr 78 'no address after @' \
     "$MILTER" -n -p inet:8891@ -f "$TMP/good.conf"
 run milter-p-brackets 78 'an address in brackets is \[ADDR\]' \
@@ -190,6 +192,10 @@ if [ -n "$asuser" ]; then
 	chmod 600 "$TMP/private.conf"
 	run filter-conf-unreadable 78 "private.conf: Permission denied to uid $(id -u opensmtpd), which the filter runs as; make the file readable by that user" \
 	    "$FILTER" -n -f "$TMP/private.conf"
+	# a socket the starting user may not make in its directory
+	run milter-p-dir-closed 78 "cannot make a socket in $TMP/closed: Permission denied; check as the user" \
+	    setpriv --reuid=opensmtpd --regid=opensmtpd --clear-groups \
+	    "$MILTER" -n -p "unix:$TMP/closed/m.sock" -f "$TMP/good.conf"
 	# not root, -u names another user: refused, not checked as us
 	run filter-u-not-root 78 '-u root: only root can read the keys as another user' \
 	    setpriv --reuid=opensmtpd --regid=opensmtpd --clear-groups \
