@@ -27,6 +27,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,15 +46,37 @@ not_a_file(mode_t mode)
 	    S_ISCHR(mode) || S_ISBLK(mode) ? "a device" : "not a file";
 }
 
-/* see policy.h */
+/*
+ * buf, *cap bytes of it read, moved to one twice the size or max + 1:
+ * the copy left behind is wiped, since a key file is secret.
+ */
+static char *
+file_grow(char *buf, size_t *cap, size_t max)
+{
+	size_t ncap = *cap > max / 2 ? max + 1 : *cap * 2;
+	char *nbuf;
+
+	if ((nbuf = malloc(ncap + 1)) == NULL)
+		fatal("config");
+	memcpy(nbuf, buf, *cap);
+	explicit_bzero(buf, *cap);
+	free(buf);
+	*cap = ncap;
+	return nbuf;
+}
+
+/*
+ * see policy.h; the buffer has the size fstat() gives and one byte
+ * more, to see the end, and grows only when the file grows under us.
+ */
 char *
 dk_policy_file_read(const char *path, size_t max, size_t *lenp,
     const char **kind)
 {
 	struct stat st;
 	char *buf;
-	size_t len = 0;
-	ssize_t n;
+	size_t cap, len = 0;
+	ssize_t n = 0;
 	int fd;
 
 	*kind = NULL;
@@ -63,16 +86,21 @@ dk_policy_file_read(const char *path, size_t max, size_t *lenp,
 		(void)close(fd);
 		return NULL;
 	}
-	if ((buf = malloc(max + 1)) == NULL)
+	cap = (uintmax_t)st.st_size < max ? (size_t)st.st_size + 1 : max + 1;
+	if ((buf = malloc(cap + 1)) == NULL)
 		fatal("config");
-	while ((n = read(fd, buf + len, max + 1 - len)) > 0 &&
-	    (len += (size_t)n) <= max)
-		;
+	for (;;) {
+		while (len < cap && (n = read(fd, buf + len, cap - len)) > 0)
+			len += (size_t)n;
+		if (len < cap || cap > max)
+			break;
+		buf = file_grow(buf, &cap, max);
+	}
 	(void)close(fd);
 	if (n == -1 || len > max) {
 		if (len > max)
 			errno = EFBIG;
-		explicit_bzero(buf, len > max ? max + 1 : len);
+		explicit_bzero(buf, len);
 		free(buf);
 		return NULL;
 	}
@@ -138,7 +166,11 @@ dk_policy_key_load(struct cfg_key *k, const char *where)
 		else if (errno == EACCES) {
 			(void)snprintf(pre, sizeof(pre), "%s: ", where);
 			dk_policy_file_denied(pre, k->path, "the key");
-		} else
+		} else if (errno == EFBIG)
+			log_warnx("%s: %s: over %d bytes, the bound on a key "
+			    "file: give the key's PEM file", where, k->path,
+			    POLICY_KEYFILE_MAX);
+		else
 			log_warn("%s: %s", where, k->path);
 		return -1;
 	}

@@ -66,6 +66,18 @@ printf '%s\n%s  # both\nmode sign\n' "$ed" "$rsa" > "$TMP/good.conf"
 run filter-ok 0 '^configuration OK$' "$FILTER" -n -f "$TMP/good.conf"
 run milter-ok 0 '^configuration OK$' "$MILTER" -n -f "$TMP/good.conf"
 
+# files past their bounds, and one whose size stat() does not give
+head -c 1048577 /dev/zero | tr '\0' '#' > "$TMP/big.conf"
+run filter-conf-too-big 78 'big.conf: over 1048576 bytes, the bound on a configuration file' \
+    "$FILTER" -n -f "$TMP/big.conf"
+head -c 65537 /dev/zero | tr '\0' '#' > "$TMP/big.key"
+run filter-key-too-big 78 'big.key: over 65536 bytes, the bound on a key file' \
+    "$FILTER" -n "example.test:big:$TMP/big.key"
+if [ -r /proc/self/status ]; then
+	run filter-conf-size-unknown 78 'status:[0-9]+: unknown option "nonvoluntary_ctxt_switches:"' \
+	    "$FILTER" -n -f /proc/self/status
+fi
+
 printf 'headers to:subject\n%s\n' "$ed" > "$TMP/nofrom.conf"
 run filter-no-from 78 'nofrom.conf:1: headers "to:subject": .*From' \
     "$FILTER" -n -f "$TMP/nofrom.conf"
