@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include "sockspec.h"
+#include "../policy/policy.h"
 
 #define SPEC_MAX	256	/* PORT@ADDR: a name is at most 253 bytes */
 #define SPEC_SHOWN	120	/* of a longer spec, what a message repeats */
@@ -72,16 +73,6 @@ parent_dir(const char *path, char *dir, size_t len)
 		slash[1] = '\0';
 	else
 		*slash = '\0';
-}
-
-static const char *
-file_kind(mode_t mode)
-{
-	if (S_ISREG(mode))
-		return "a regular file";
-	if (S_ISLNK(mode))
-		return "a symbolic link";
-	return "a special file";
 }
 
 /* The directory a socket is made in: there, and ours to add to. */
@@ -146,7 +137,7 @@ unix_spec(const char *spec, const char *path, struct sockspec *sp,
 		    "socket; name a socket in it, as in unix:%s/milter.sock",
 		    path);
 	return spec_error(err, errlen, spec, "%s, not a socket; choose "
-	    "another -p", file_kind(st.st_mode));
+	    "another -p", dk_policy_file_kind(st.st_mode));
 }
 
 /*

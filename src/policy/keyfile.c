@@ -36,14 +36,19 @@
 #include "log.h"
 #include "policy.h"
 
-/* What a path names when it is no regular file; NULL: a file. */
-static const char *
-not_a_file(mode_t mode)
+/* see policy.h */
+const char *
+dk_policy_file_kind(mode_t mode)
 {
 	if (S_ISREG(mode))
-		return NULL;
-	return S_ISDIR(mode) ? "a directory" : S_ISFIFO(mode) ? "a fifo" :
-	    S_ISCHR(mode) || S_ISBLK(mode) ? "a device" : "not a file";
+		return "a regular file";
+	if (S_ISDIR(mode))
+		return "a directory";
+	if (S_ISLNK(mode))
+		return "a symbolic link";
+	if (S_ISFIFO(mode))
+		return "a fifo";
+	return S_ISSOCK(mode) ? "a socket" : "a device";
 }
 
 /*
@@ -82,7 +87,12 @@ dk_policy_file_read(const char *path, size_t max, size_t *lenp,
 	*kind = NULL;
 	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1)
 		return NULL;
-	if (fstat(fd, &st) == -1 || (*kind = not_a_file(st.st_mode)) != NULL) {
+	if (fstat(fd, &st) == -1) {
+		(void)close(fd);
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*kind = dk_policy_file_kind(st.st_mode);
 		(void)close(fd);
 		return NULL;
 	}

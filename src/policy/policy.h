@@ -39,6 +39,8 @@
 #ifndef DK_POLICY_H
 #define DK_POLICY_H
 
+#include <sys/types.h>
+
 #include <stddef.h>
 #include <stdint.h>
 #include <time.h>
@@ -177,6 +179,12 @@ const char *dk_policy_authserv(const struct config *c, const char *admd,
  * line"). The file's bytes are wiped once parsed.
  */
 int	dk_policy_key_load(struct cfg_key *k, const char *where);
+/*
+ * What a file of this mode is, for a message that names it: "a regular
+ * file", "a directory", "a symbolic link", "a fifo", "a socket" or "a
+ * device".
+ */
+const char *dk_policy_file_kind(mode_t mode);
 /*
  * Read path whole, at most max bytes, NUL-terminated: a buffer the
  * caller frees, *lenp its length. NULL with errno set (EFBIG past max),
