@@ -48,7 +48,11 @@ dk_policy_file_kind(mode_t mode)
 		return "a symbolic link";
 	if (S_ISFIFO(mode))
 		return "a fifo";
-	return S_ISSOCK(mode) ? "a socket" : "a device";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return "a device";
+	return "a special file";
 }
 
 /*
@@ -72,7 +76,8 @@ file_grow(char *buf, size_t *cap, size_t max)
 
 /*
  * see policy.h; the buffer has the size fstat() gives and one byte
- * more, to see the end, and grows only when the file grows under us.
+ * more, to see the end. It grows only when the file grows under us, or
+ * when fstat() gives no size, as for a file of procfs.
  */
 char *
 dk_policy_file_read(const char *path, size_t max, size_t *lenp,
@@ -178,7 +183,7 @@ dk_policy_key_load(struct cfg_key *k, const char *where)
 			dk_policy_file_denied(pre, k->path, "the key");
 		} else if (errno == EFBIG)
 			log_warnx("%s: %s: over %d bytes, the bound on a key "
-			    "file: give the key's PEM file", where, k->path,
+			    "file: is it the right file?", where, k->path,
 			    POLICY_KEYFILE_MAX);
 		else
 			log_warn("%s: %s", where, k->path);

@@ -181,8 +181,8 @@ const char *dk_policy_authserv(const struct config *c, const char *admd,
 int	dk_policy_key_load(struct cfg_key *k, const char *where);
 /*
  * What a file of this mode is, for a message that names it: "a regular
- * file", "a directory", "a symbolic link", "a fifo", "a socket" or "a
- * device".
+ * file", "a directory", "a symbolic link", "a fifo", "a socket", "a
+ * device" or "a special file".
  */
 const char *dk_policy_file_kind(mode_t mode);
 /*
