@@ -82,7 +82,7 @@ unix_clear(const char *path, const struct sockaddr_un *sun)
 	if (e == 0)
 		fatalx("another dkimkit-milter is listening on %s; stop it "
 		    "or choose another -p", path);
-	if (e == EAGAIN || e == EINPROGRESS)
+	if (e == EAGAIN)	/* Linux: its queue is full */
 		fatalx("a process is listening on %s but not accepting; stop "
 		    "it or choose another -p", path);
 	if (e != ECONNREFUSED) {

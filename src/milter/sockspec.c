@@ -21,6 +21,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <stdarg.h>
@@ -94,12 +95,15 @@ dir_check(const char *spec, const char *path, char *err, size_t errlen)
 	if (!S_ISDIR(st.st_mode))
 		return spec_error(err, errlen, spec, "%s is not a directory; "
 		    "choose another -p", dir);
-	if (access(dir, W_OK | X_OK) == -1) {
+	if (faccessat(AT_FDCWD, dir, W_OK | X_OK, AT_EACCESS) == -1) {
 		e = errno;
+		if (e == EACCES)
+			return spec_error(err, errlen, spec, "cannot make a "
+			    "socket in %s: %s to uid %lu; let that user write "
+			    "there, or choose another -p", dir, strerror(e),
+			    (unsigned long)geteuid());
 		return spec_error(err, errlen, spec, "cannot make a socket in "
-		    "%s: %s; %s", dir, strerror(e), e == EROFS ?
-		    "choose another -p" : "check as the user that starts the "
-		    "milter, or choose another -p");
+		    "%s: %s; choose another -p", dir, strerror(e));
 	}
 	return 0;
 }
@@ -125,8 +129,9 @@ unix_spec(const char *spec, const char *path, struct sockspec *sp,
 		return -1;
 	e = lstat(path, &st) == 0 ? 0 : errno;
 	if (e != 0 && e != ENOENT)
-		return spec_error(err, errlen, spec, "%s; check as the user "
-		    "that starts the milter", strerror(e));
+		return spec_error(err, errlen, spec, "cannot look at it: %s%s",
+		    strerror(e), e == EACCES ?
+		    "; check as the user that starts the milter" : "");
 	if (e == ENOENT || S_ISSOCK(st.st_mode)) {
 		sp->path = path;
 		sp->ai = NULL;
@@ -170,6 +175,13 @@ host_parse(const char *spec, char **host, int *numeric, int family,
 	return 0;
 }
 
+/* The address of host, without its %scope. */
+static void
+addr_part(const char *host, char *addr, size_t len)
+{
+	(void)snprintf(addr, len, "%.*s", (int)strcspn(host, "%"), host);
+}
+
 /* inet:[::1] or inet6:127.0.0.1: the wrong family (a %scope aside). */
 static int
 family_check(const char *spec, const char *host, int family,
@@ -178,30 +190,37 @@ family_check(const char *spec, const char *host, int family,
 	unsigned char a[sizeof(struct in6_addr)];
 	char addr[SPEC_MAX];
 
-	(void)snprintf(addr, sizeof(addr), "%.*s", (int)strcspn(host, "%"),
-	    host);
+	addr_part(host, addr, sizeof(addr));
 	if (family == AF_INET && inet_pton(AF_INET6, addr, a) == 1)
 		return spec_error(err, errlen, spec, "%s is an IPv6 address; "
 		    "write inet6:%lu@[%s]", host, port, host);
 	if (family == AF_INET6 && inet_pton(AF_INET, addr, a) == 1)
 		return spec_error(err, errlen, spec, "%s is an IPv4 address; "
-		    "write inet:%lu@%s", host, port, host);
+		    "write inet:%lu@%s", host, port, addr);
 	return 0;
 }
 
 /* Why [host] did not parse: not numeric, or a scope it cannot take. */
 static int
-numeric_error(const char *spec, const char *host, char *err, size_t errlen)
+numeric_error(const char *spec, const char *host, int family, char *err,
+    size_t errlen)
 {
-	const char *scope;
+	struct in6_addr a;
+	char addr[SPEC_MAX];
+	const char *scope = strchr(host, '%');
 
-	if ((scope = strchr(host, '%')) == NULL)
+	addr_part(host, addr, sizeof(addr));
+	if (scope == NULL || inet_pton(family, addr, &a) != 1)
 		return spec_error(err, errlen, spec, "[%s]: brackets take only "
 		    "a numeric address; write a name without them", host);
-	return spec_error(err, errlen, spec, "[%s]: a scope (%s) goes only "
-	    "with a link-local address and names an interface of this host, "
-	    "as in inet6:8891@[fe80::1%%eth0]; drop it or fix it", host,
-	    scope);
+	if (family == AF_INET)
+		return spec_error(err, errlen, spec, "[%s]: an IPv4 address "
+		    "takes no scope; drop %s", host, scope);
+	if (IN6_IS_ADDR_LINKLOCAL(&a))
+		return spec_error(err, errlen, spec, "[%s]: this host has no "
+		    "interface %s; name one of its own", host, scope + 1);
+	return spec_error(err, errlen, spec, "[%s]: only a link-local "
+	    "address takes an interface name; drop %s", host, scope);
 }
 
 /* What to do when a bind to addr fails with errno e, or "". */
@@ -281,7 +300,7 @@ inet_spec(const char *spec, const char *rest, int family,
 	hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV |
 	    (numeric ? AI_NUMERICHOST : 0);
 	if ((e = getaddrinfo(host, buf, &hints, &sp->ai)) != 0 && numeric)
-		return numeric_error(spec, host, err, errlen);
+		return numeric_error(spec, host, family, err, errlen);
 	if (e != 0)
 		return spec_error(err, errlen, spec, "address \"%s\": %s; "
 		    "give a name that resolves or a numeric address, as in %s",

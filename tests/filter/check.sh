@@ -66,14 +66,22 @@ printf '%s\n%s  # both\nmode sign\n' "$ed" "$rsa" > "$TMP/good.conf"
 run filter-ok 0 '^configuration OK$' "$FILTER" -n -f "$TMP/good.conf"
 run milter-ok 0 '^configuration OK$' "$MILTER" -n -f "$TMP/good.conf"
 
-# files past their bounds, and one whose size stat() does not give
+# files at their bounds and past them, and one whose size stat() does
+# not give
+{ printf '%s\n' "$ed"; head -c $((1048576 - ${#ed} - 1)) /dev/zero |
+    tr '\0' '#'; } > "$TMP/max.conf"
+run filter-conf-at-bound 0 '^configuration OK$' \
+    "$FILTER" -n -f "$TMP/max.conf"
 head -c 1048577 /dev/zero | tr '\0' '#' > "$TMP/big.conf"
 run filter-conf-too-big 78 'big.conf: over 1048576 bytes, the bound on a configuration file' \
     "$FILTER" -n -f "$TMP/big.conf"
+head -c 65536 /dev/zero | tr '\0' '#' > "$TMP/max.key"
+run filter-key-at-bound 78 'max.key: not a PEM key' \
+    "$FILTER" -n "example.test:max:$TMP/max.key"
 head -c 65537 /dev/zero | tr '\0' '#' > "$TMP/big.key"
 run filter-key-too-big 78 'big.key: over 65536 bytes, the bound on a key file' \
     "$FILTER" -n "example.test:big:$TMP/big.key"
-if [ -r /proc/self/status ]; then
+if [ "$(uname)" = Linux ]; then
 	run filter-conf-size-unknown 78 'status:[0-9]+: unknown option "nonvoluntary_ctxt_switches:"' \
 	    "$FILTER" -n -f /proc/self/status
 fi
@@ -112,8 +120,10 @@ run milter-p-family6 78 '127.0.0.1 is an IPv4 address; write inet:8891@' \
 # (unless the host allows a bind to any address: ip_nonlocal_bind)
 run milter-p-not-local 78 'cannot listen there: .*; give an address of' \
     "$MILTER" -n -p inet:8891@192.0.2.1 -f "$TMP/good.conf"
-run milter-p-scope 78 '\[::1%lo\]: a scope \(%lo\) goes only with a link-local' \
+run milter-p-scope 78 '\[::1%lo\]: only a link-local address takes an interface name; drop %lo' \
     "$MILTER" -n -p 'inet6:8891@[::1%lo]' -f "$TMP/good.conf"
+run milter-p-scope4 78 '\[127.0.0.1%lo\]: an IPv4 address takes no scope; drop %lo' \
+    "$MILTER" -n -p 'inet:8891@[127.0.0.1%lo]' -f "$TMP/good.conf"
 run milter-p-no-addr 78 'no address after @' \
     "$MILTER" -n -p inet:8891@ -f "$TMP/good.conf"
 run milter-p-brackets 78 'an address in brackets is \[ADDR\]' \
@@ -204,8 +214,12 @@ if [ -n "$asuser" ]; then
 	chmod 600 "$TMP/private.conf"
 	run filter-conf-unreadable 78 "private.conf: Permission denied to uid $(id -u opensmtpd), which the filter runs as; make the file readable by that user" \
 	    "$FILTER" -n -f "$TMP/private.conf"
-	# a socket the starting user may not make in its directory
-	run milter-p-dir-closed 78 "cannot make a socket in $TMP/closed: Permission denied; check as the user" \
+	# a socket the starting user may not make in its directory: one
+	# it may not write to, one it may not enter
+	run milter-p-dir-ro 78 "cannot make a socket in $TMP: Permission denied to uid $(id -u opensmtpd); let that user write there" \
+	    setpriv --reuid=opensmtpd --regid=opensmtpd --clear-groups \
+	    "$MILTER" -n -p "unix:$TMP/m.sock" -f "$TMP/good.conf"
+	run milter-p-dir-closed 78 "cannot make a socket in $TMP/closed: Permission denied to uid" \
 	    setpriv --reuid=opensmtpd --regid=opensmtpd --clear-groups \
 	    "$MILTER" -n -p "unix:$TMP/closed/m.sock" -f "$TMP/good.conf"
 	# not root, -u names another user: refused, not checked as us

@@ -12,10 +12,10 @@
 # WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
 # ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
 # OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
-"""backlog.py PATH MILTER CONF: a process listens on PATH, never accepts,
+"""backlog.py PATH MILTER CONF LOG: a process listens on PATH, never accepts,
 and its backlog is full. The milter started on PATH refuses it at once,
 rather than wait in connect() for a place, and leaves it to its owner.
-Prints PASS/FAIL lines."""
+The milter's output goes to LOG. Prints PASS/FAIL lines."""
 
 import os
 import socket
@@ -42,7 +42,7 @@ def fill(path):
 
 
 def main():
-	path, milter, conf = sys.argv[1:4]
+	path, milter, conf, log = sys.argv[1:5]
 	held = fill(path)
 	ino = os.stat(path).st_ino
 	try:
@@ -51,6 +51,8 @@ def main():
 		out, rc = r.stderr + r.stdout, r.returncode
 	except subprocess.TimeoutExpired:
 		out, rc = "still starting after 5 s", None
+	with open(log, "w") as f:
+		f.write(out)
 	want = "a process is listening on %s but not accepting" % path
 	if rc not in (None, 0) and want in out and \
 	    os.stat(path).st_ino == ino:

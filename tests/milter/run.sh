@@ -263,7 +263,7 @@ else
 	st=1
 fi
 $PYTHON tests/milter/backlog.py "$TMP/busy.sock" "$MILTER" \
-    "$TMP/milter.conf" || st=1
+    "$TMP/milter.conf" "$TMP/backlog.log" || st=1
 # another socket in its place by exit time is not the milter's to remove
 rm -f "$TMP/live.sock"
 $PYTHON -c 'import socket, sys
