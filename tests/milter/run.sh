@@ -224,6 +224,36 @@ if [ "$(id -u)" -eq 0 ]; then
 	else
 		echo "PASS milter:unix-socket-removed"
 	fi
+	# a symlink to a root file put where the socket was, between the
+	# bind and the chown (tests/milter/swap.c): the link is chowned
+	echo secret > "$TMP/victim"
+	chmod 600 "$TMP/victim"
+	${CC:-cc} -shared -fPIC -o "$TMP/swap.so" tests/milter/swap.c -ldl ||
+	    fail "cannot build tests/milter/swap.c"
+	# an ASan milter wants its runtime first; the preload comes first
+	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
+	    LD_PRELOAD="$TMP/swap.so" SWAP_VICTIM="$TMP/victim" \
+	    "$MILTER" -l -u nobody -p "unix:$TMP/swap.sock" \
+	    -f "$TMP/milter.conf" > "$TMP/swap.log" 2>&1 &
+	MPID=$!
+	i=0
+	until grep -q "listening on unix" "$TMP/swap.log" 2>/dev/null; do
+		i=$((i + 1))
+		[ $i -lt 50 ] && kill -0 "$MPID" 2>/dev/null || break
+		sleep 0.1
+	done
+	victim=$(stat -c %U "$TMP/victim")
+	link=$(stat -c '%U %F' "$TMP/swap.sock" 2>/dev/null)
+	if [ "$victim" = root ] && [ "$link" = "nobody symbolic link" ]; then
+		echo "PASS milter:chown-no-follow"
+	else
+		echo "FAIL milter:chown-no-follow: victim owned by $victim," \
+		    "swap.sock: $link; $(cat "$TMP/swap.log")"
+		st=1
+	fi
+	kill "$MPID"
+	wait "$MPID"
+	MPID=
 fi
 # -p unix:PATH takes only a stale socket: a file of another kind is
 # refused and kept, a socket a milter answers on is refused and stays
