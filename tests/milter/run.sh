@@ -71,6 +71,14 @@ MPID=$!
 export MT_LIB="$(pwd)/tests/milter/lib.lua"
 export MT_SOCKET="inet:$PORT@127.0.0.1"
 st=0
+listening() {	# LOG: wait up to 5 s, while $MPID runs, for its unix socket
+	i=0
+	until grep -q "listening on unix" "$1" 2>/dev/null; do
+		i=$((i + 1))
+		[ $i -lt 50 ] && kill -0 "$MPID" 2>/dev/null || return 1
+		sleep 0.1
+	done
+}
 alive() {	# NAME: the milter is still running
 	if kill -0 "$MPID" 2>/dev/null; then
 		echo "PASS milter:$1:alive"
@@ -202,13 +210,7 @@ if [ "$(id -u)" -eq 0 ]; then
 	"$MILTER" -l -p "unix:$TMP/u.sock" -f "$TMP/milter.conf" \
 	    > "$TMP/restart.log" 2>&1 &
 	MPID=$!
-	i=0
-	until grep -q "listening on unix" "$TMP/restart.log" 2>/dev/null; do
-		i=$((i + 1))
-		[ $i -lt 50 ] && kill -0 "$MPID" 2>/dev/null || break
-		sleep 0.1
-	done
-	if grep -q "listening on unix" "$TMP/restart.log" 2>/dev/null; then
+	if listening "$TMP/restart.log"; then
 		echo "PASS milter:stale-socket-replaced"
 	else
 		echo "FAIL milter:stale-socket-replaced:" \
@@ -236,12 +238,7 @@ if [ "$(id -u)" -eq 0 ]; then
 	    "$MILTER" -l -u nobody -p "unix:$TMP/swap.sock" \
 	    -f "$TMP/milter.conf" > "$TMP/swap.log" 2>&1 &
 	MPID=$!
-	i=0
-	until grep -q "listening on unix" "$TMP/swap.log" 2>/dev/null; do
-		i=$((i + 1))
-		[ $i -lt 50 ] && kill -0 "$MPID" 2>/dev/null || break
-		sleep 0.1
-	done
+	listening "$TMP/swap.log"
 	victim=$(stat -c %U "$TMP/victim")
 	link=$(stat -c '%U %F' "$TMP/swap.sock" 2>/dev/null)
 	if [ "$victim" = root ] && [ "$link" = "nobody symbolic link" ]; then
@@ -273,12 +270,7 @@ fi
 "$MILTER" -l -p "unix:$TMP/live.sock" -f "$TMP/milter.conf" \
     > "$TMP/live.log" 2>&1 &
 MPID=$!
-i=0
-until grep -q "listening on unix" "$TMP/live.log" 2>/dev/null; do
-	i=$((i + 1))
-	[ $i -lt 50 ] || fail "no milter on $TMP/live.sock"
-	sleep 0.1
-done
+listening "$TMP/live.log" || fail "no milter on $TMP/live.sock"
 ino=$(stat -c %i "$TMP/live.sock")
 if timeout 5 "$MILTER" -l -p "unix:$TMP/live.sock" -f "$TMP/milter.conf" \
     > "$TMP/second.log" 2>&1; then
