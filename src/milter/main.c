@@ -170,12 +170,13 @@ main(int argc, char **argv)
 	}
 	memset(&mt, 0, sizeof(mt));
 	mt.args = &cl.a;
+	/* before the keys load: a SIGHUP then waits, a reload, not death */
+	signals_setup(&mt.waitmask);
 	if (dk_policy_config_load(&cl.a, &mt.cfg) == -1)
 		fatalx("configuration failed");
 	log_setverbose(mt.cfg->verbose);
 	if (gethostname(mt.host, sizeof(mt.host) - 1) == -1)
 		mt.host[0] = '\0';
-	signals_setup(&mt.waitmask);
 	/* the socket: the MTA's group may write, others may not */
 	mask = umask(007);
 	dk_milter_listen(&mt, cl.socket, &sp);
