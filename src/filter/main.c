@@ -63,6 +63,28 @@ sighup(int sig)
 }
 
 /*
+ * SIGHUP is blocked but while the loop waits, where it is a reload;
+ * *waitmask is the mask to wait with.
+ */
+static void
+signals_setup(sigset_t *waitmask)
+{
+	sigset_t hup;
+
+	/* smtpd is the only reader: a write after it has gone is EPIPE */
+	(void)signal(SIGPIPE, SIG_IGN);
+	/* a file-size limit (LimitFSIZE, login.conf) hits the spool: EFBIG,
+	 * a 451 for that message, not the death of every session */
+	(void)signal(SIGXFSZ, SIG_IGN);
+	sigemptyset(&hup);
+	sigaddset(&hup, SIGHUP);
+	if (sigprocmask(SIG_BLOCK, &hup, waitmask) == -1)
+		fatal("sigprocmask");
+	sigdelset(waitmask, SIGHUP);
+	(void)signal(SIGHUP, sighup);
+}
+
+/*
  * The user smtpd runs filters as: its own unprivileged user, _smtpd on
  * OpenBSD and opensmtpd on Debian. NULL: neither exists.
  */
@@ -167,7 +189,7 @@ main(int argc, char **argv)
 {
 	struct filter f;
 	struct args a;
-	sigset_t hup, waitmask;
+	sigset_t waitmask;
 
 	memset(&a, 0, sizeof(a));
 	if (dk_policy_getopt(argc, argv, "", &a) != -1)
@@ -179,23 +201,14 @@ main(int argc, char **argv)
 		usage();	/* smtpd chooses the user filters run as */
 	memset(&f, 0, sizeof(f));
 	f.args = &a;
+	/* before the keys load: a SIGHUP then waits, a reload, not death */
+	signals_setup(&waitmask);
 	if (dk_policy_config_load(&a, &f.cfg) == -1)
 		fatalx("configuration failed");
 	log_setverbose(f.cfg->verbose);
 	f.mem.max = f.cfg->memory_max;
 	if (gethostname(f.host, sizeof(f.host) - 1) == -1)
 		f.host[0] = '\0';
-	/* smtpd is the only reader: a write after it has gone is EPIPE */
-	(void)signal(SIGPIPE, SIG_IGN);
-	/* a file-size limit (LimitFSIZE, login.conf) hits the spool: EFBIG,
-	 * a 451 for that message, not the death of every session */
-	(void)signal(SIGXFSZ, SIG_IGN);
-	sigemptyset(&hup);
-	sigaddset(&hup, SIGHUP);
-	if (sigprocmask(SIG_BLOCK, &hup, &waitmask) == -1)
-		fatal("sigprocmask");
-	sigdelset(&waitmask, SIGHUP);
-	(void)signal(SIGHUP, sighup);
 	dk_policy_resolver_start(&f.resolver, f.cfg, POLICY_POLL_DNS_MAX);
 	dk_filter_out_init(&f.out, STDOUT_FILENO);
 	if ((f.scratch = malloc(FILTER_SCRATCH)) == NULL)

@@ -17,12 +17,14 @@
 """reload.py: SIGHUP gives new messages the new configuration, and a broken
 new configuration is logged and the old one kept.
 
-usage: reload.py FILTER KEYDIR
+usage: reload.py FILTER KEYDIR [SHIM]
 
 One filter process, one smtpd-filters 0.6 stream: a message is signed with
 the configuration file naming selector "rsa"; the file is rewritten to name
 "ed" and SIGHUP sent; the next message carries s=ed. Then the file names a
 key that does not exist; after SIGHUP the next message still carries s=ed.
+With SHIM (tests/hup_on_open.c, built), another filter gets a SIGHUP while
+it reads its configuration at startup: it reloads and signs.
 Prints PASS/FAIL lines.
 """
 
@@ -41,10 +43,10 @@ TIMEOUT = 10
 
 
 class Filter:
-	def __init__(self, path, conf):
+	def __init__(self, path, conf, env=None):
 		self.err = tempfile.TemporaryFile()
 		self.p = subprocess.Popen([path, "-f", conf], stdin=subprocess.PIPE,
-		    stdout=subprocess.PIPE, stderr=self.err)
+		    stdout=subprocess.PIPE, stderr=self.err, env=env)
 		self.buf = b""
 
 	def send(self, *lines):
@@ -149,6 +151,31 @@ def check(name, ok, why=""):
 	return ok
 
 
+def hup_at_load(path, keydir, shim, tmp):
+	"""A SIGHUP while the configuration loads at startup is a reload."""
+	conf = os.path.join(tmp, "hup.conf")
+	write_conf(conf, keydir, "rsa", "rsa.key")
+	# an ASan filter wants its runtime first; the preload comes first
+	asan = os.environ.get("ASAN_OPTIONS")
+	env = dict(os.environ, LD_PRELOAD=shim, HUP_ON_OPEN=conf,
+	    ASAN_OPTIONS=(asan + ":" if asan else "") +
+	    "verify_asan_link_order=0")
+	f = Filter(path, conf, env)
+	def run(f):
+		f.handshake()
+		ok = check("hup-at-load-reloads",
+		    f.stderr_has("configuration reloaded"), "no log line")
+		f.send(report("link-connect", "localhost", "pass",
+		    "127.0.0.1:47646", "127.0.0.1:25"))
+		got = selectors(f, 1)
+		ok &= check("hup-at-load-signs", got == ["rsa"], "s= %s" % got)
+		f.send(report("link-disconnect"))
+		f.p.stdin.close()
+		return ok & check("hup-at-load-exit-0", f.p.wait(TIMEOUT) == 0,
+		    "exit status %s" % f.p.returncode)
+	return play(f, run, check)
+
+
 def main():
 	path, keydir = sys.argv[1], os.path.abspath(sys.argv[2])
 	with tempfile.TemporaryDirectory() as tmp:
@@ -181,6 +208,8 @@ def main():
 			ok = check("protocol", False, str(e))
 		finally:
 			f.kill()
+		if len(sys.argv) > 3:
+			ok &= hup_at_load(path, keydir, sys.argv[3], tmp)
 	return 0 if ok else 1
 
 

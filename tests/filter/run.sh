@@ -109,8 +109,16 @@ if [ $# -eq 0 ]; then
 		    tests/filter/cases/verify-forged-ar.t \
 		    tests/filter/cases/disconnect-mid-data.t || st=1
 	done
-	# SIGHUP: new configuration for new messages, old kept when broken
-	"$PYTHON" tests/filter/reload.py "$prog" tests/filter/keys || st=1
+	# SIGHUP: new configuration for new messages, old kept when broken,
+	# and one while the configuration loads at startup is a reload
+	if ${CC:-cc} -shared -fPIC -o "$TMP/hup.so" tests/hup_on_open.c \
+	    -ldl; then
+		"$PYTHON" tests/filter/reload.py "$prog" tests/filter/keys \
+		    "$TMP/hup.so" || st=1
+	else
+		echo "FAIL reload:setup: cannot build tests/hup_on_open.c"
+		st=1
+	fi
 	# configurations that cannot work: refused at startup and on SIGHUP
 	"$PYTHON" tests/filter/refuse.py "$prog" tests/filter/keys || st=1
 	# memory-max counts each message's own state: past it, 451

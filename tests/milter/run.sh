@@ -5,8 +5,9 @@
 # SMFIC_ABORT mid-body, missing macros, one-byte and 64 KiB body
 # chunks, header values with CR, LF and 8-bit bytes), then hostile
 # frames (hostile.py), a key lookup that never gets an answer holding up
-# no other connection (slowdns.py), SIGHUP, and what -p unix:PATH may
-# replace, and connections that never read their replies (unread.py).
+# no other connection (slowdns.py), SIGHUP (one while the configuration
+# loads too), what -p unix:PATH may replace, and connections that never
+# read their replies (unread.py).
 # The milter must stay up throughout.
 # MILTER_WRAP runs the milter under a wrapper (valgrind).
 
@@ -71,13 +72,16 @@ MPID=$!
 export MT_LIB="$(pwd)/tests/milter/lib.lua"
 export MT_SOCKET="inet:$PORT@127.0.0.1"
 st=0
-listening() {	# LOG: wait up to 5 s, while $MPID runs, for its unix socket
+logged() {	# LOG TEXT: wait up to 5 s, while $MPID runs, for TEXT in LOG
 	i=0
-	until grep -q "listening on unix" "$1" 2>/dev/null; do
+	until grep -q "$2" "$1" 2>/dev/null; do
 		i=$((i + 1))
 		[ $i -lt 50 ] && kill -0 "$MPID" 2>/dev/null || return 1
 		sleep 0.1
 	done
+}
+listening() {	# LOG: wait for the milter's unix socket
+	logged "$1" "listening on unix"
 }
 alive() {	# NAME: the milter is still running
 	if kill -0 "$MPID" 2>/dev/null; then
@@ -129,13 +133,7 @@ else
 fi
 
 kill -HUP "$MPID"
-i=0
-until grep -q "configuration reloaded" "$TMP/milter.log"; do
-	i=$((i + 1))
-	[ $i -lt 50 ] || break
-	sleep 0.1
-done
-if grep -q "configuration reloaded: 2 key(s)" "$TMP/milter.log"; then
+if logged "$TMP/milter.log" "configuration reloaded: 2 key(s)"; then
 	echo "PASS milter:sighup"
 else
 	echo "FAIL milter:sighup: no reload in the log"
@@ -143,6 +141,26 @@ else
 fi
 alive sighup
 kill "$MPID"
+wait "$MPID"
+MPID=
+# a SIGHUP while the configuration loads at startup (tests/hup_on_open.c)
+# waits for the loop, where it is a reload
+${CC:-cc} -shared -fPIC -o "$TMP/hup.so" tests/hup_on_open.c -ldl ||
+    fail "cannot build tests/hup_on_open.c"
+env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
+    LD_PRELOAD="$TMP/hup.so" HUP_ON_OPEN="$TMP/milter.conf" \
+    "$MILTER" -l -p "unix:$TMP/hup.sock" -f "$TMP/milter.conf" \
+    > "$TMP/hup.log" 2>&1 &
+MPID=$!
+if logged "$TMP/hup.log" "configuration reloaded: 2 key(s)" &&
+    kill -0 "$MPID"; then
+	echo "PASS milter:sighup-at-load"
+else
+	echo "FAIL milter:sighup-at-load: no reload, or died; log:" \
+	    "$(cat "$TMP/hup.log")"
+	st=1
+fi
+kill "$MPID" 2>/dev/null
 wait "$MPID"
 MPID=
 
