@@ -123,18 +123,40 @@ signals_setup(sigset_t *waitmask)
 	}
 }
 
+/*
+ * -u: the socket becomes the user's, and only the file bind() made.
+ * Someone who may write the socket's directory could have put a
+ * symlink or a hard link to another file in its place since: that is
+ * refused, not chowned. A swap in the moment between the lstat and the
+ * chown is still possible; a directory only root writes rules it out.
+ */
+static void
+sock_chown(const struct milter *mt, const struct passwd *pw)
+{
+	struct stat st;
+
+	if (lstat(mt->sockpath, &st) == -1)
+		fatal("-p %s", mt->sockpath);
+	if (!S_ISSOCK(st.st_mode) || st.st_dev != mt->sockdev ||
+	    st.st_ino != mt->sockino)
+		fatalx("-p %s: replaced by another file since the milter made "
+		    "the socket; let only root write its directory, or choose "
+		    "another -p", mt->sockpath);
+	if (fchownat(AT_FDCWD, mt->sockpath, pw->pw_uid, pw->pw_gid,
+	    AT_SYMLINK_NOFOLLOW) == -1)
+		fatal("chown %s", mt->sockpath);
+}
+
 /* -u: the socket is open and the keys loaded; the rest runs as user. */
 static void
-drop_privileges(const char *user, const char *sockpath)
+drop_privileges(const struct milter *mt, const char *user)
 {
 	struct passwd *pw;
 
 	if ((pw = getpwnam(user)) == NULL)
 		fatalx("-u %s: no such user", user);
-	/* not through a symlink that replaced the socket since the bind */
-	if (sockpath != NULL && fchownat(AT_FDCWD, sockpath, pw->pw_uid,
-	    pw->pw_gid, AT_SYMLINK_NOFOLLOW) == -1)
-		fatal("chown %s", sockpath);
+	if (mt->sockpath != NULL)
+		sock_chown(mt, pw);
 	if (setgroups(1, &pw->pw_gid) == -1 || setgid(pw->pw_gid) == -1 ||
 	    setuid(pw->pw_uid) == -1)
 		fatal("-u %s", user);
@@ -183,7 +205,7 @@ main(int argc, char **argv)
 	(void)umask(mask);
 	dk_milter_resolver_start(&mt);
 	if (cl.a.user != NULL)
-		drop_privileges(cl.a.user, mt.sockpath);
+		drop_privileges(&mt, cl.a.user);
 	log_info("listening on %s with %zu key(s)", cl.socket,
 	    mt.cfg->nkeys);
 	dk_milter_loop(&mt);

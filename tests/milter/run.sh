@@ -80,6 +80,8 @@ logged() {	# LOG TEXT: wait up to 5 s, while $MPID runs, for TEXT in LOG
 		sleep 0.1
 	done
 }
+# with a shim in LD_PRELOAD: an ASan milter wants its runtime first
+PRELOAD_ASAN="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
 listening() {	# LOG: wait for the milter's unix socket
 	logged "$1" "listening on unix"
 }
@@ -147,10 +149,9 @@ MPID=
 # waits for the loop, where it is a reload
 ${CC:-cc} -shared -fPIC -o "$TMP/hup.so" tests/hup_on_open.c -ldl ||
     fail "cannot build tests/hup_on_open.c"
-env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
-    LD_PRELOAD="$TMP/hup.so" HUP_ON_OPEN="$TMP/milter.conf" \
-    "$MILTER" -l -p "unix:$TMP/hup.sock" -f "$TMP/milter.conf" \
-    > "$TMP/hup.log" 2>&1 &
+env ASAN_OPTIONS="$PRELOAD_ASAN" LD_PRELOAD="$TMP/hup.so" \
+    HUP_ON_OPEN="$TMP/milter.conf" "$MILTER" -l -p "unix:$TMP/hup.sock" \
+    -f "$TMP/milter.conf" > "$TMP/hup.log" 2>&1 &
 MPID=$!
 if logged "$TMP/hup.log" "configuration reloaded: 2 key(s)" &&
     kill -0 "$MPID"; then
@@ -244,31 +245,33 @@ if [ "$(id -u)" -eq 0 ]; then
 	else
 		echo "PASS milter:unix-socket-removed"
 	fi
-	# a symlink to a root file put where the socket was, between the
-	# bind and the chown (tests/milter/swap.c): the link is chowned
+	# a symlink or a hard link to a root file put where the socket was,
+	# between the bind and the chown (tests/milter/swap.c): the milter
+	# refuses to go on, and the file keeps its owner
 	echo secret > "$TMP/victim"
 	chmod 600 "$TMP/victim"
 	${CC:-cc} -shared -fPIC -o "$TMP/swap.so" tests/milter/swap.c -ldl ||
 	    fail "cannot build tests/milter/swap.c"
-	# an ASan milter wants its runtime first; the preload comes first
-	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
-	    LD_PRELOAD="$TMP/swap.so" SWAP_VICTIM="$TMP/victim" \
-	    "$MILTER" -l -u nobody -p "unix:$TMP/swap.sock" \
-	    -f "$TMP/milter.conf" > "$TMP/swap.log" 2>&1 &
-	MPID=$!
-	listening "$TMP/swap.log"
-	victim=$(stat -c %U "$TMP/victim")
-	link=$(stat -c '%U %F' "$TMP/swap.sock" 2>/dev/null)
-	if [ "$victim" = root ] && [ "$link" = "nobody symbolic link" ]; then
-		echo "PASS milter:chown-no-follow"
-	else
-		echo "FAIL milter:chown-no-follow: victim owned by $victim," \
-		    "swap.sock: $link; $(cat "$TMP/swap.log")"
-		st=1
-	fi
-	kill "$MPID"
-	wait "$MPID"
-	MPID=
+	for how in symlink hardlink; do
+		rm -f "$TMP/swap.sock"
+		if timeout 10 env ASAN_OPTIONS="$PRELOAD_ASAN" \
+		    LD_PRELOAD="$TMP/swap.so" SWAP_VICTIM="$TMP/victim" \
+		    SWAP_LINK=$how "$MILTER" -l -u nobody \
+		    -p "unix:$TMP/swap.sock" -f "$TMP/milter.conf" \
+		    > "$TMP/swap.log" 2>&1; then
+			echo "FAIL milter:chown-$how: the milter went on"
+			st=1
+		elif [ "$(stat -c %U "$TMP/victim")" = root ] &&
+		    grep -q "swap.sock: replaced by another file" \
+		    "$TMP/swap.log"; then
+			echo "PASS milter:chown-$how"
+		else
+			echo "FAIL milter:chown-$how: victim owned by" \
+			    "$(stat -c %U "$TMP/victim"); $(cat "$TMP/swap.log")"
+			st=1
+			chown root "$TMP/victim"
+		fi
+	done
 fi
 # -p unix:PATH takes only a stale socket: a file of another kind is
 # refused and kept, a socket a milter answers on is refused and stays

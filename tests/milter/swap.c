@@ -17,9 +17,10 @@
 /*
  * An attacker's move, for tests/milter/run.sh: loaded with LD_PRELOAD
  * into dkimkit-milter -u, it waits for the listen() on the unix
- * socket, then puts a symlink to $SWAP_VICTIM where the socket was, as
- * a local user who may write the socket's directory could between the
- * bind and the chown. The milter must chown the link, not the victim.
+ * socket, then puts a link to $SWAP_VICTIM where the socket was, as a
+ * local user who may write the socket's directory could between the
+ * bind and the chown: a hard link when $SWAP_LINK is "hardlink", else
+ * a symlink. The milter must refuse to go on, and chown neither.
  */
 
 #include <sys/types.h>
@@ -28,6 +29,7 @@
 
 #include <dlfcn.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 int
@@ -37,6 +39,8 @@ listen(int fd, int backlog)
 	struct sockaddr_un sun;
 	socklen_t len = sizeof(sun);
 	const char *victim = getenv("SWAP_VICTIM");
+	const char *how = getenv("SWAP_LINK");
+	int hard = how != NULL && strcmp(how, "hardlink") == 0;
 
 	if (real == NULL &&
 	    (real = (int (*)(int, int))dlsym(RTLD_NEXT, "listen")) == NULL)
@@ -46,7 +50,8 @@ listen(int fd, int backlog)
 	if (victim != NULL &&
 	    getsockname(fd, (struct sockaddr *)&sun, &len) == 0 &&
 	    sun.sun_family == AF_UNIX && sun.sun_path[0] != '\0' &&
-	    (unlink(sun.sun_path) == -1 || symlink(victim, sun.sun_path) == -1))
+	    (unlink(sun.sun_path) == -1 || (hard ?
+	    link(victim, sun.sun_path) : symlink(victim, sun.sun_path)) == -1))
 		abort();
 	return 0;
 }
