@@ -29,6 +29,7 @@
  */
 
 #include <sys/types.h>
+#include <sys/file.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -50,6 +51,8 @@
 
 #define READ_CHUNK	(16 * 1024)
 #define LISTEN_BACKLOG	128
+#define LOCK_TRIES	50	/* for the socket's directory, */
+#define LOCK_WAIT_MS	100	/* this far apart: 5 s in all */
 
 /*
  * What is at path may go only when it is a socket nobody answers on: a
@@ -93,6 +96,34 @@ unix_clear(const char *path, const struct sockaddr_un *sun)
 		fatal("-p %s: removing the stale socket", path);
 }
 
+/*
+ * Two milters started at once on one path could each find the other's
+ * socket bound but not yet listening, take it for a stale one and
+ * remove it. A lock on the directory, held from the look until
+ * listen(), makes them take turns; one held for seconds is another
+ * program's.
+ */
+static int
+dir_lock(const char *path)
+{
+	char dir[sizeof(((struct sockaddr_un *)0)->sun_path)];
+	struct timespec wait = { 0, LOCK_WAIT_MS * 1000000L };
+	int fd, i;
+
+	dk_milter_sock_dir(path, dir, sizeof(dir));
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+		fatal("-p %s: opening its directory %s to lock it", path, dir);
+	for (i = 0; flock(fd, LOCK_EX | LOCK_NB) == -1; i++) {
+		if (errno != EWOULDBLOCK)
+			fatal("-p %s: locking its directory %s", path, dir);
+		if (i == LOCK_TRIES)
+			fatalx("-p %s: its directory %s stays locked by another "
+			    "process (lslocks(8) names it on Linux)", path, dir);
+		(void)nanosleep(&wait, NULL);
+	}
+	return fd;
+}
+
 static int
 listen_unix(struct milter *mt, const char *path)
 {
@@ -133,15 +164,18 @@ void
 dk_milter_listen(struct milter *mt, const char *spec,
     const struct sockspec *sp)
 {
-	int fd;
+	int fd, lockfd = -1;
 
-	if (sp->path != NULL)
+	if (sp->path != NULL) {
+		lockfd = dir_lock(sp->path);
 		fd = listen_unix(mt, sp->path);
-	else
+	} else
 		fd = listen_inet(spec, sp->ai);
 	if (listen(fd, LISTEN_BACKLOG) == -1 ||
 	    fcntl(fd, F_SETFL, O_NONBLOCK) == -1)
 		fatal("listen %s", spec);
+	if (lockfd != -1)
+		(void)close(lockfd);
 	mt->lfd = fd;
 }
 

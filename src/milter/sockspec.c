@@ -61,9 +61,9 @@ example(int family, int brackets)
 	return brackets ? "inet:8891@[127.0.0.1]" : "inet:8891@127.0.0.1";
 }
 
-/* The directory a socket path is made in: "." for a bare name. */
-static void
-parent_dir(const char *path, char *dir, size_t len)
+/* see sockspec.h */
+void
+dk_milter_sock_dir(const char *path, char *dir, size_t len)
 {
 	char *slash;
 
@@ -84,7 +84,7 @@ dir_check(const char *spec, const char *path, char *err, size_t errlen)
 	char dir[sizeof(((struct sockaddr_un *)0)->sun_path)];
 	int e;
 
-	parent_dir(path, dir, sizeof(dir));
+	dk_milter_sock_dir(path, dir, sizeof(dir));
 	if (stat(dir, &st) == -1) {
 		e = errno;
 		return spec_error(err, errlen, spec, "directory %s: %s%s", dir,
@@ -95,13 +95,15 @@ dir_check(const char *spec, const char *path, char *err, size_t errlen)
 	if (!S_ISDIR(st.st_mode))
 		return spec_error(err, errlen, spec, "%s is not a directory; "
 		    "choose another -p", dir);
-	if (faccessat(AT_FDCWD, dir, W_OK | X_OK, AT_EACCESS) == -1) {
+	/* read too: the milter locks the directory while it makes the
+	 * socket */
+	if (faccessat(AT_FDCWD, dir, R_OK | W_OK | X_OK, AT_EACCESS) == -1) {
 		e = errno;
 		if (e == EACCES)
 			return spec_error(err, errlen, spec, "cannot make a "
-			    "socket in %s: %s to uid %lu; let that user write "
-			    "there, or choose another -p", dir, strerror(e),
-			    (unsigned long)geteuid());
+			    "socket in %s: %s to uid %lu; let that user read "
+			    "and write there, or choose another -p", dir,
+			    strerror(e), (unsigned long)geteuid());
 		return spec_error(err, errlen, spec, "cannot make a socket in "
 		    "%s: %s; choose another -p", dir, strerror(e));
 	}

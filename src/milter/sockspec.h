@@ -50,4 +50,7 @@ struct sockspec {
 int	dk_milter_sockspec(const char *spec, struct sockspec *sp, char *err,
 	    size_t errlen);
 
+/* The directory a socket path is made in, into dir: "." for a bare name. */
+void	dk_milter_sock_dir(const char *path, char *dir, size_t len);
+
 #endif

@@ -6,8 +6,9 @@
 # chunks, header values with CR, LF and 8-bit bytes), then hostile
 # frames (hostile.py), a key lookup that never gets an answer holding up
 # no other connection (slowdns.py), SIGHUP (one while the configuration
-# loads too), what -p unix:PATH may replace, and connections that never
-# read their replies (unread.py).
+# loads too), what -p unix:PATH may replace (two milters starting on it
+# at once too), and connections that never read their replies
+# (unread.py).
 # The milter must stay up throughout.
 # MILTER_WRAP runs the milter under a wrapper (valgrind).
 
@@ -320,6 +321,36 @@ else
 	echo "FAIL milter:socket-not-ours-kept: removed at exit"
 	st=1
 fi
+# two milters started at once on one path: the second waits while the
+# first is between bind and listen (tests/milter/slowlisten.c makes that
+# 2 s), then finds it answering; the first keeps its socket
+${CC:-cc} -shared -fPIC -o "$TMP/slow.so" tests/milter/slowlisten.c -ldl ||
+    fail "cannot build tests/milter/slowlisten.c"
+env ASAN_OPTIONS="$PRELOAD_ASAN" LD_PRELOAD="$TMP/slow.so" SLOW_LISTEN=2 \
+    "$MILTER" -l -p "unix:$TMP/race.sock" -f "$TMP/milter.conf" \
+    > "$TMP/race1.log" 2>&1 &
+MPID=$!
+i=0
+until [ -S "$TMP/race.sock" ] || [ $i -ge 50 ]; do
+	i=$((i + 1))
+	sleep 0.1
+done
+if timeout 10 "$MILTER" -l -p "unix:$TMP/race.sock" -f "$TMP/milter.conf" \
+    > "$TMP/race2.log" 2>&1; then
+	echo "FAIL milter:socket-race: the second milter started"
+	st=1
+elif grep -q "another dkimkit-milter is listening on $TMP/race.sock" \
+    "$TMP/race2.log" && listening "$TMP/race1.log" &&
+    $PYTHON -c 'import socket, sys
+socket.socket(socket.AF_UNIX).connect(sys.argv[1])' "$TMP/race.sock"; then
+	echo "PASS milter:socket-race"
+else
+	echo "FAIL milter:socket-race: $(cat "$TMP/race1.log" "$TMP/race2.log")"
+	st=1
+fi
+kill "$MPID"
+wait "$MPID"
+MPID=
 if grep -q Sanitizer "$TMP"/*.log; then
 	grep -A20 Sanitizer "$TMP"/*.log | head -40
 	echo "FAIL milter:no-sanitizer-report"
