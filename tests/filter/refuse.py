@@ -46,6 +46,13 @@ def unwritable_dir(tmp):
 	return d
 
 
+def emptied_key(tmp):
+	"""A key file emptied, as a botched rotation leaves it."""
+	path = os.path.join(tmp, "emptied.key")
+	open(path, "w").close()
+	return path
+
+
 def cases(tmp, keys):
 	"""(name, config file text, regex of the message); each is broken."""
 	ed = "example.test:ed:%s/ed.key" % keys
@@ -76,6 +83,8 @@ def cases(tmp, keys):
 	     r"fit in 12 digits"),
 	    ("bad-value", "dns-timeout 0\n%s\n" % ed,
 	     r":1: dns-timeout \"0\": want seconds, 1 to 600"),
+	    ("key-emptied", "example.test:ed:%s\n" % emptied_key(tmp),
+	     r":1: [^ ]*/emptied.key: key file is empty"),
 	]
 
 
