@@ -76,23 +76,26 @@ dk_milter_sock_dir(const char *path, char *dir, size_t len)
 		*slash = '\0';
 }
 
-/* The directory a socket is made in: there, and ours to add to. */
+/*
+ * The directory a socket is made in: there, and ours to add to. *dst is
+ * what stat(2) says of it.
+ */
 static int
-dir_check(const char *spec, const char *path, char *err, size_t errlen)
+dir_check(const char *spec, const char *path, struct stat *dst, char *err,
+    size_t errlen)
 {
-	struct stat st;
 	char dir[sizeof(((struct sockaddr_un *)0)->sun_path)];
 	int e;
 
 	dk_milter_sock_dir(path, dir, sizeof(dir));
-	if (stat(dir, &st) == -1) {
+	if (stat(dir, dst) == -1) {
 		e = errno;
 		return spec_error(err, errlen, spec, "directory %s: %s%s", dir,
 		    strerror(e), e == ENOENT ?
 		    "; create it or choose another -p" : e == EACCES ?
 		    "; check as the user that starts the milter" : "");
 	}
-	if (!S_ISDIR(st.st_mode))
+	if (!S_ISDIR(dst->st_mode))
 		return spec_error(err, errlen, spec, "%s is not a directory; "
 		    "choose another -p", dir);
 	/* read too: the milter locks the directory while it makes the
@@ -110,13 +113,40 @@ dir_check(const char *spec, const char *path, char *err, size_t errlen)
 	return 0;
 }
 
+/*
+ * A socket already at the path: the milter must be able to connect to
+ * it, to tell whether a milter answers there, and to remove it if none
+ * does. Root may do both; another user may not connect without write
+ * permission, nor remove another's file from a sticky directory.
+ */
+static int
+sock_check(const char *spec, const struct stat *st, const struct stat *dst,
+    const char *path, char *err, size_t errlen)
+{
+	uid_t uid = geteuid();
+
+	if (faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) == -1)
+		return spec_error(err, errlen, spec, "a socket of uid %lu that "
+		    "uid %lu may not connect to, so cannot tell whether a "
+		    "milter answers there; remove it as its owner, or choose "
+		    "another -p", (unsigned long)st->st_uid,
+		    (unsigned long)uid);
+	if ((dst->st_mode & S_ISVTX) && uid != 0 && uid != st->st_uid &&
+	    uid != dst->st_uid)
+		return spec_error(err, errlen, spec, "a socket of uid %lu in a "
+		    "sticky directory, which uid %lu may not remove once it "
+		    "is stale; remove it as its owner, or choose another -p",
+		    (unsigned long)st->st_uid, (unsigned long)uid);
+	return 0;
+}
+
 /* The path part of unix:PATH, local:PATH or /PATH. */
 static int
 unix_spec(const char *spec, const char *path, struct sockspec *sp,
     char *err, size_t errlen)
 {
 	struct sockaddr_un sun;
-	struct stat st;
+	struct stat st, dst;
 	size_t len = strlen(path);
 	int e;
 
@@ -127,13 +157,16 @@ unix_spec(const char *spec, const char *path, struct sockspec *sp,
 		return spec_error(err, errlen, spec, "the path has %zu bytes, "
 		    "a socket's at most %zu; choose a shorter one", len,
 		    sizeof(sun.sun_path) - 1);
-	if (dir_check(spec, path, err, errlen) == -1)
+	if (dir_check(spec, path, &dst, err, errlen) == -1)
 		return -1;
 	e = lstat(path, &st) == 0 ? 0 : errno;
 	if (e != 0 && e != ENOENT)
 		return spec_error(err, errlen, spec, "cannot look at it: %s%s",
 		    strerror(e), e == EACCES ?
 		    "; check as the user that starts the milter" : "");
+	if (e == 0 && S_ISSOCK(st.st_mode) &&
+	    sock_check(spec, &st, &dst, path, err, errlen) == -1)
+		return -1;
 	if (e == ENOENT || S_ISSOCK(st.st_mode)) {
 		sp->path = path;
 		sp->ai = NULL;

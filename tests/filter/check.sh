@@ -222,6 +222,21 @@ if [ -n "$asuser" ]; then
 	run milter-p-dir-closed 78 "cannot make a socket in $TMP/closed: Permission denied to uid" \
 	    setpriv --reuid=opensmtpd --regid=opensmtpd --clear-groups \
 	    "$MILTER" -n -p "unix:$TMP/closed/m.sock" -f "$TMP/good.conf"
+	# a stale socket of root's in a sticky directory: the starting
+	# user may not connect to it (mode 755), or not remove it (777)
+	mkdir -m 1777 "$TMP/sticky"
+	${PYTHON:-/usr/bin/python3} -c 'import socket, sys
+socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$TMP/sticky/m.sock"
+	chmod 755 "$TMP/sticky/m.sock"
+	run milter-p-sock-no-connect 78 "m.sock: a socket of uid 0 that uid $(id -u opensmtpd) may not connect to, so cannot tell whether a milter answers there; remove it as its owner" \
+	    setpriv --reuid=opensmtpd --regid=opensmtpd --clear-groups \
+	    "$MILTER" -n -p "unix:$TMP/sticky/m.sock" -f "$TMP/good.conf"
+	chmod 777 "$TMP/sticky/m.sock"
+	run milter-p-sock-sticky 78 "m.sock: a socket of uid 0 in a sticky directory, which uid $(id -u opensmtpd) may not remove once it is stale" \
+	    setpriv --reuid=opensmtpd --regid=opensmtpd --clear-groups \
+	    "$MILTER" -n -p "unix:$TMP/sticky/m.sock" -f "$TMP/good.conf"
+	run milter-p-sock-root 0 '^configuration OK$' \
+	    "$MILTER" -n -p "unix:$TMP/sticky/m.sock" -f "$TMP/good.conf"
 	# not root, -u names another user: refused, not checked as us
 	run filter-u-not-root 78 '-u root: only root can read the keys as another user' \
 	    setpriv --reuid=opensmtpd --regid=opensmtpd --clear-groups \
