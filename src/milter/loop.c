@@ -211,7 +211,6 @@ conn_close(struct milter *mt, struct conn *c)
 	free(c->out);
 	free(c);
 	mt->nconns--;
-	mt->full = 0;
 }
 
 /*
@@ -430,8 +429,15 @@ dk_milter_loop(struct milter *mt)
 			if ((pfd = calloc(cap, sizeof(*pfd))) == NULL)
 				fatal("poll set");
 		}
+		/*
+		 * Out of descriptors with every connection waiting for DNS:
+		 * one wait without the listener, or it would poll hot. Any
+		 * wakeup (a connection closed, an answer or a deadline that
+		 * frees a socket or ends a wait) may have made room.
+		 */
 		pfd[0].fd = mt->full ? -1 : mt->lfd;
 		pfd[0].events = POLLIN;
+		mt->full = 0;
 		npfd = 1;
 		for (c = mt->conns; c != NULL; c = c->next) {
 			pfd[npfd].fd = conn_events(c) ? c->fd : -1;

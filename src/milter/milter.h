@@ -174,8 +174,8 @@ struct milter {
 	const char	*sockpath;	/* its path when it is a Unix one, */
 	dev_t		 sockdev;	/* and the file we made there */
 	ino_t		 sockino;
-	int		 full;		/* out of descriptors: stop accepting
-					 * until a connection closes */
+	int		 full;		/* out of descriptors, none idle: the
+					 * next wait leaves the listener out */
 	sigset_t	 waitmask;	/* signals ppoll(2) lets in */
 	int64_t		 now;		/* monotonic ms at the last wakeup */
 	char		 host[POLICY_HOST_MAX + 1];	/* authserv-id */

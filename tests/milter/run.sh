@@ -5,10 +5,10 @@
 # SMFIC_ABORT mid-body, missing macros, one-byte and 64 KiB body
 # chunks, header values with CR, LF and 8-bit bytes), then hostile
 # frames (hostile.py), a key lookup that never gets an answer holding up
-# no other connection (slowdns.py), SIGHUP (one while the configuration
-# loads too), what -p unix:PATH may replace (two milters starting on it
-# at once too), and connections that never read their replies
-# (unread.py).
+# no other connection (slowdns.py) nor, out of descriptors, a new one
+# (emfile.py), SIGHUP (one while the configuration loads too), what -p
+# unix:PATH may replace (two milters starting on it at once too), and
+# connections that never read their replies (unread.py).
 # The milter must stay up throughout.
 # MILTER_WRAP runs the milter under a wrapper (valgrind).
 
@@ -308,6 +308,11 @@ else
 fi
 $PYTHON tests/milter/backlog.py "$TMP/busy.sock" "$MILTER" \
     "$TMP/milter.conf" "$TMP/backlog.log" || st=1
+# out of descriptors while every connection waits for DNS: the one
+# queued is taken once the waits end, not when a connection closes
+sed 's/^dns-timeout 1$/dns-timeout 3/' "$TMP/milter.conf" > "$TMP/emfile.conf"
+$PYTHON tests/milter/emfile.py "$MILTER" "$TMP/emfile.conf" \
+    "$TMP/emfile.log" || st=1
 # another socket in its place by exit time is not the milter's to remove
 rm -f "$TMP/live.sock"
 $PYTHON -c 'import socket, sys
