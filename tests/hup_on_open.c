@@ -45,7 +45,8 @@ open_then_hup(const char *sym, const char *path, int flags, va_list ap)
 
 	if ((real = (open_fn)dlsym(RTLD_NEXT, sym)) == NULL)
 		abort();
-	if (flags & (O_CREAT | O_TMPFILE))
+	/* O_TMPFILE holds O_DIRECTORY's bit: all of it, or no mode */
+	if ((flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE)
 		mode = (mode_t)va_arg(ap, int);
 	fd = real(path, flags, mode);
 	if (fd != -1 && !raised && want != NULL && strcmp(path, want) == 0) {

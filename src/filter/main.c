@@ -63,7 +63,7 @@ sighup(int sig)
 }
 
 /*
- * SIGHUP is blocked but while the loop waits, where it is a reload;
+ * SIGHUP is blocked except while the loop waits, where it is a reload;
  * *waitmask is the mask to wait with.
  */
 static void

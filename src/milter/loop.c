@@ -51,6 +51,7 @@
 
 #define READ_CHUNK	(16 * 1024)
 #define LISTEN_BACKLOG	128
+#define ACCEPT_RETRY_MS	1000	/* out of descriptors */
 #define LOCK_TRIES	50	/* for the socket's directory, */
 #define LOCK_WAIT_MS	100	/* this far apart: 5 s in all */
 
@@ -101,27 +102,36 @@ unix_clear(const char *path, const struct sockaddr_un *sun)
  * socket bound but not yet listening, take it for a stale one and
  * remove it. A lock on the directory, held from the look until
  * listen(), makes them take turns; one held for seconds is another
- * program's.
+ * program's. A directory that cannot be locked (not readable, or a
+ * file system without locks) still works, with a warning.
  */
 static int
 dir_lock(const char *path)
 {
 	char dir[sizeof(((struct sockaddr_un *)0)->sun_path)];
-	struct timespec wait = { 0, LOCK_WAIT_MS * 1000000L };
+	struct timespec pause = { 0, LOCK_WAIT_MS * 1000000L };
 	int fd, i;
 
 	dk_milter_sock_dir(path, dir, sizeof(dir));
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
-		fatal("-p %s: opening its directory %s to lock it", path, dir);
+		goto unlocked;
 	for (i = 0; flock(fd, LOCK_EX | LOCK_NB) == -1; i++) {
-		if (errno != EWOULDBLOCK)
-			fatal("-p %s: locking its directory %s", path, dir);
+		if (errno != EWOULDBLOCK) {
+			(void)close(fd);
+			goto unlocked;
+		}
 		if (i == LOCK_TRIES)
-			fatalx("-p %s: its directory %s stays locked by another "
-			    "process (lslocks(8) names it on Linux)", path, dir);
-		(void)nanosleep(&wait, NULL);
+			fatalx("-p %s: another process has held a lock on %s "
+			    "for 5 s; if it is a milter starting there, stop "
+			    "it or choose another -p", path, dir);
+		(void)nanosleep(&pause, NULL);
 	}
 	return fd;
+unlocked:
+	log_warnx("-p %s: cannot lock %s (%s): two milters started there at "
+	    "once could remove each other's socket", path, dir,
+	    strerror(errno));
+	return -1;
 }
 
 static int
@@ -258,21 +268,40 @@ conn_evict(struct milter *mt)
 	return 0;
 }
 
+/*
+ * Out of descriptors with nothing idle to close: the listener leaves
+ * the poll set, or it would poll hot, and the accept is tried again at
+ * each wakeup and at least every ACCEPT_RETRY_MS, since an answer or a
+ * deadline may free a socket or end a wait without a connection
+ * closing. One log line for each such spell.
+ */
+static void
+accept_failed(struct milter *mt, int e)
+{
+	int starved;
+
+	starved = (e == EMFILE || e == ENFILE) && conn_evict(mt) == -1;
+	if (starved && !mt->full)
+		log_warnx("accept: %s; new connections wait until a "
+		    "connection closes or a wait for DNS ends; raise the "
+		    "descriptor limit (ulimit -n, LimitNOFILE)", strerror(e));
+	else if (e != EAGAIN && e != EINTR && e != ECONNABORTED &&
+	    e != EMFILE && e != ENFILE)
+		log_warn("accept");
+	mt->full = starved;
+}
+
 static void
 conn_accept(struct milter *mt)
 {
 	struct conn *c;
-	int fd, e;
+	int fd;
 
 	if ((fd = accept(mt->lfd, NULL, NULL)) == -1) {
-		e = errno;
-		if (e != EAGAIN && e != EINTR && e != ECONNABORTED)
-			log_warn("accept");
-		/* else the listener polls hot */
-		if ((e == EMFILE || e == ENFILE) && conn_evict(mt) == -1)
-			mt->full = 1;
+		accept_failed(mt, errno);
 		return;
 	}
+	mt->full = 0;
 	if (mt->nconns >= MILTER_CONN_MAX)
 		(void)conn_evict(mt);
 	if (mt->nconns >= MILTER_CONN_MAX ||
@@ -394,7 +423,10 @@ conns_service(struct milter *mt)
 	}
 }
 
-/* The nearest time a connection goes idle or a message's DNS ends. */
+/*
+ * The nearest time a connection goes idle, a message's DNS ends, or,
+ * out of descriptors, the accept is tried again.
+ */
 static int64_t
 loop_deadline(const struct milter *mt)
 {
@@ -404,6 +436,9 @@ loop_deadline(const struct milter *mt)
 	for (c = mt->conns; c != NULL; c = c->next)
 		if ((end = conn_idle_end(c)) >= 0 && (d < 0 || end < d))
 			d = end;
+	end = mt->now + ACCEPT_RETRY_MS;
+	if (mt->full && (d < 0 || end < d))
+		d = end;
 	return d;
 }
 
@@ -429,15 +464,8 @@ dk_milter_loop(struct milter *mt)
 			if ((pfd = calloc(cap, sizeof(*pfd))) == NULL)
 				fatal("poll set");
 		}
-		/*
-		 * Out of descriptors with every connection waiting for DNS:
-		 * one wait without the listener, or it would poll hot. Any
-		 * wakeup (a connection closed, an answer or a deadline that
-		 * frees a socket or ends a wait) may have made room.
-		 */
 		pfd[0].fd = mt->full ? -1 : mt->lfd;
 		pfd[0].events = POLLIN;
-		mt->full = 0;
 		npfd = 1;
 		for (c = mt->conns; c != NULL; c = c->next) {
 			pfd[npfd].fd = conn_events(c) ? c->fd : -1;
@@ -469,7 +497,7 @@ dk_milter_loop(struct milter *mt)
 		}
 		dk_resolver_process(mt->resolver, pfd + npfd, ndns, t);
 		dk_policy_dns_report(mt->resolver, &mt->dns_logged);
-		if (pfd[0].revents & POLLIN)
+		if (mt->full || (pfd[0].revents & POLLIN))
 			conn_accept(mt);
 	}
 	free(pfd);

@@ -127,8 +127,10 @@ signals_setup(sigset_t *waitmask)
  * -u: the socket becomes the user's, and only the file bind() made.
  * Someone who may write the socket's directory could have put a
  * symlink or a hard link to another file in its place since: that is
- * refused, not chowned. A swap in the moment between the lstat and the
- * chown is still possible; a directory only root writes rules it out.
+ * refused, not chowned. A swap in the moments between the bind and the
+ * lstat that records the socket, or between the lstat here and the
+ * chown, is still possible; no path call can close those, and a
+ * directory only root and the user write rules them out.
  */
 static void
 sock_chown(const struct milter *mt, const struct passwd *pw)

@@ -175,7 +175,7 @@ struct milter {
 	dev_t		 sockdev;	/* and the file we made there */
 	ino_t		 sockino;
 	int		 full;		/* out of descriptors, none idle: the
-					 * next wait leaves the listener out */
+					 * accept waits on a timer, not a poll */
 	sigset_t	 waitmask;	/* signals ppoll(2) lets in */
 	int64_t		 now;		/* monotonic ms at the last wakeup */
 	char		 host[POLICY_HOST_MAX + 1];	/* authserv-id */

@@ -98,15 +98,13 @@ dir_check(const char *spec, const char *path, struct stat *dst, char *err,
 	if (!S_ISDIR(dst->st_mode))
 		return spec_error(err, errlen, spec, "%s is not a directory; "
 		    "choose another -p", dir);
-	/* read too: the milter locks the directory while it makes the
-	 * socket */
-	if (faccessat(AT_FDCWD, dir, R_OK | W_OK | X_OK, AT_EACCESS) == -1) {
+	if (faccessat(AT_FDCWD, dir, W_OK | X_OK, AT_EACCESS) == -1) {
 		e = errno;
 		if (e == EACCES)
 			return spec_error(err, errlen, spec, "cannot make a "
-			    "socket in %s: %s to uid %lu; let that user read "
-			    "and write there, or choose another -p", dir,
-			    strerror(e), (unsigned long)geteuid());
+			    "socket in %s: %s to uid %lu; let that user write "
+			    "there, or choose another -p", dir, strerror(e),
+			    (unsigned long)geteuid());
 		return spec_error(err, errlen, spec, "cannot make a socket in "
 		    "%s: %s; choose another -p", dir, strerror(e));
 	}
@@ -117,7 +115,8 @@ dir_check(const char *spec, const char *path, struct stat *dst, char *err,
  * A socket already at the path: the milter must be able to connect to
  * it, to tell whether a milter answers there, and to remove it if none
  * does. Root may do both; another user may not connect without write
- * permission, nor remove another's file from a sticky directory.
+ * permission, nor remove another's file from a sticky directory. In
+ * both cases the path is of no use to this milter, in use or not.
  */
 static int
 sock_check(const char *spec, const struct stat *st, const struct stat *dst,
@@ -125,18 +124,20 @@ sock_check(const char *spec, const struct stat *st, const struct stat *dst,
 {
 	uid_t uid = geteuid();
 
-	if (faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) == -1)
+	if (faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) == -1 &&
+	    errno == EACCES)
 		return spec_error(err, errlen, spec, "a socket of uid %lu that "
 		    "uid %lu may not connect to, so cannot tell whether a "
-		    "milter answers there; remove it as its owner, or choose "
-		    "another -p", (unsigned long)st->st_uid,
-		    (unsigned long)uid);
+		    "milter answers there; choose another -p, or have its "
+		    "owner remove it once nothing answers there",
+		    (unsigned long)st->st_uid, (unsigned long)uid);
 	if ((dst->st_mode & S_ISVTX) && uid != 0 && uid != st->st_uid &&
 	    uid != dst->st_uid)
 		return spec_error(err, errlen, spec, "a socket of uid %lu in a "
-		    "sticky directory, which uid %lu may not remove once it "
-		    "is stale; remove it as its owner, or choose another -p",
-		    (unsigned long)st->st_uid, (unsigned long)uid);
+		    "sticky directory, which uid %lu could not remove were it "
+		    "stale; choose another -p, or have its owner remove it "
+		    "once nothing answers there", (unsigned long)st->st_uid,
+		    (unsigned long)uid);
 	return 0;
 }
 

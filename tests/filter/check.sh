@@ -216,26 +216,31 @@ if [ -n "$asuser" ]; then
 	    "$FILTER" -n -f "$TMP/private.conf"
 	# a socket the starting user may not make in its directory: one
 	# it may not write to, one it may not enter
-	run milter-p-dir-ro 78 "cannot make a socket in $TMP: Permission denied to uid $(id -u opensmtpd); let that user read and write there" \
+	run milter-p-dir-ro 78 "cannot make a socket in $TMP: Permission denied to uid $(id -u opensmtpd); let that user write there" \
 	    setpriv --reuid=opensmtpd --regid=opensmtpd --clear-groups \
 	    "$MILTER" -n -p "unix:$TMP/m.sock" -f "$TMP/good.conf"
 	run milter-p-dir-closed 78 "cannot make a socket in $TMP/closed: Permission denied to uid" \
 	    setpriv --reuid=opensmtpd --regid=opensmtpd --clear-groups \
 	    "$MILTER" -n -p "unix:$TMP/closed/m.sock" -f "$TMP/good.conf"
 	# a stale socket of root's in a sticky directory: the starting
-	# user may not connect to it (mode 755), or not remove it (777)
+	# user may not connect to it (mode 755), or not remove it (777);
+	# its own it may
 	mkdir -m 1777 "$TMP/sticky"
 	${PYTHON:-/usr/bin/python3} -c 'import socket, sys
 socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$TMP/sticky/m.sock"
 	chmod 755 "$TMP/sticky/m.sock"
-	run milter-p-sock-no-connect 78 "m.sock: a socket of uid 0 that uid $(id -u opensmtpd) may not connect to, so cannot tell whether a milter answers there; remove it as its owner" \
+	run milter-p-sock-no-connect 78 "m.sock: a socket of uid 0 that uid $(id -u opensmtpd) may not connect to, so cannot tell whether a milter answers there; choose another -p" \
 	    setpriv --reuid=opensmtpd --regid=opensmtpd --clear-groups \
 	    "$MILTER" -n -p "unix:$TMP/sticky/m.sock" -f "$TMP/good.conf"
 	chmod 777 "$TMP/sticky/m.sock"
-	run milter-p-sock-sticky 78 "m.sock: a socket of uid 0 in a sticky directory, which uid $(id -u opensmtpd) may not remove once it is stale" \
+	run milter-p-sock-sticky 78 "m.sock: a socket of uid 0 in a sticky directory, which uid $(id -u opensmtpd) could not remove were it stale" \
 	    setpriv --reuid=opensmtpd --regid=opensmtpd --clear-groups \
 	    "$MILTER" -n -p "unix:$TMP/sticky/m.sock" -f "$TMP/good.conf"
 	run milter-p-sock-root 0 '^configuration OK$' \
+	    "$MILTER" -n -p "unix:$TMP/sticky/m.sock" -f "$TMP/good.conf"
+	chown opensmtpd "$TMP/sticky/m.sock"
+	run milter-p-sock-own-sticky 0 '^configuration OK$' \
+	    setpriv --reuid=opensmtpd --regid=opensmtpd --clear-groups \
 	    "$MILTER" -n -p "unix:$TMP/sticky/m.sock" -f "$TMP/good.conf"
 	# not root, -u names another user: refused, not checked as us
 	run filter-u-not-root 78 '-u root: only root can read the keys as another user' \

@@ -18,7 +18,9 @@ of its message (CONF's resolver never answers). The connection that
 found no descriptor waits in the listen queue; once the DNS deadline
 has given the others their replies, and they sit open and idle as an
 MTA keeps them, it is taken at once, not when an old one closes. The
-milter's output goes to LOG. Prints PASS/FAIL lines."""
+spell is logged once. CONF's dns-timeout must leave time to fill the
+descriptors (5 s). The milter's output goes to LOG. Prints PASS/FAIL
+lines."""
 
 import resource
 import socket
@@ -72,7 +74,7 @@ def fill(port):
 	(those, the one that waits)."""
 	waiting = []
 	for _ in range(CONNS_MAX):
-		s, reply = hello(port, 2)
+		s, reply = hello(port, 1)
 		if reply is None:
 			return waiting, s
 		s.settimeout(30)
@@ -132,6 +134,9 @@ def main():
 	finally:
 		p.terminate()
 		p.wait()
+	with open(log) as f:
+		n = f.read().count("new connections wait until")
+	ok &= check("logged-once", n == 1, "%d log lines for the spell" % n)
 	return 0 if ok else 1
 
 

@@ -255,11 +255,12 @@ if [ "$(id -u)" -eq 0 ]; then
 	    fail "cannot build tests/milter/swap.c"
 	for how in symlink hardlink; do
 		rm -f "$TMP/swap.sock"
-		if timeout 10 env ASAN_OPTIONS="$PRELOAD_ASAN" \
+		timeout 10 env ASAN_OPTIONS="$PRELOAD_ASAN" \
 		    LD_PRELOAD="$TMP/swap.so" SWAP_VICTIM="$TMP/victim" \
 		    SWAP_LINK=$how "$MILTER" -l -u nobody \
 		    -p "unix:$TMP/swap.sock" -f "$TMP/milter.conf" \
-		    > "$TMP/swap.log" 2>&1; then
+		    > "$TMP/swap.log" 2>&1
+		if [ $? = 124 ]; then
 			echo "FAIL milter:chown-$how: the milter went on"
 			st=1
 		elif [ "$(stat -c %U "$TMP/victim")" = root ] &&
@@ -310,7 +311,11 @@ $PYTHON tests/milter/backlog.py "$TMP/busy.sock" "$MILTER" \
     "$TMP/milter.conf" "$TMP/backlog.log" || st=1
 # out of descriptors while every connection waits for DNS: the one
 # queued is taken once the waits end, not when a connection closes
-sed 's/^dns-timeout 1$/dns-timeout 3/' "$TMP/milter.conf" > "$TMP/emfile.conf"
+cat > "$TMP/emfile.conf" <<CONF
+resolver 127.0.0.1:$DEAD
+dns-timeout 5
+example.test:rsa:$K/rsa.key
+CONF
 $PYTHON tests/milter/emfile.py "$MILTER" "$TMP/emfile.conf" \
     "$TMP/emfile.log" || st=1
 # another socket in its place by exit time is not the milter's to remove
@@ -340,8 +345,9 @@ until [ -S "$TMP/race.sock" ] || [ $i -ge 50 ]; do
 	i=$((i + 1))
 	sleep 0.1
 done
-if timeout 10 "$MILTER" -l -p "unix:$TMP/race.sock" -f "$TMP/milter.conf" \
-    > "$TMP/race2.log" 2>&1; then
+timeout 10 "$MILTER" -l -p "unix:$TMP/race.sock" -f "$TMP/milter.conf" \
+    > "$TMP/race2.log" 2>&1
+if [ $? = 124 ]; then
 	echo "FAIL milter:socket-race: the second milter started"
 	st=1
 elif grep -q "another dkimkit-milter is listening on $TMP/race.sock" \
@@ -356,6 +362,32 @@ fi
 kill "$MPID"
 wait "$MPID"
 MPID=
+# a lock on the socket's directory held for long by another process:
+# refused after 5 s, with a message
+mkdir "$TMP/locked"
+$PYTHON -c 'import fcntl, os, sys, time
+fcntl.flock(os.open(sys.argv[1], os.O_RDONLY), fcntl.LOCK_EX)
+open(sys.argv[2], "w").close()
+time.sleep(60)' "$TMP/locked" "$TMP/locked.ready" &
+LPID=$!
+i=0
+until [ -e "$TMP/locked.ready" ] || [ $i -ge 50 ]; do
+	i=$((i + 1))
+	sleep 0.1
+done
+timeout 10 "$MILTER" -l -p "unix:$TMP/locked/m.sock" -f "$TMP/milter.conf" \
+    > "$TMP/locked.log" 2>&1
+rc=$?
+kill "$LPID"
+wait "$LPID" 2>/dev/null
+if [ $rc != 0 ] && [ $rc != 124 ] &&
+    grep -q "another process has held a lock on $TMP/locked for 5 s" \
+    "$TMP/locked.log"; then
+	echo "PASS milter:socket-dir-locked"
+else
+	echo "FAIL milter:socket-dir-locked: exit $rc: $(cat "$TMP/locked.log")"
+	st=1
+fi
 if grep -q Sanitizer "$TMP"/*.log; then
 	grep -A20 Sanitizer "$TMP"/*.log | head -40
 	echo "FAIL milter:no-sanitizer-report"
