@@ -47,7 +47,8 @@ def unwritable_dir(tmp):
 
 
 def emptied_key(tmp):
-	"""A key file emptied, as a botched rotation leaves it."""
+	"""A key file with nothing in it, as a botched rotation leaves
+	one."""
 	path = os.path.join(tmp, "emptied.key")
 	open(path, "w").close()
 	return path
