@@ -110,14 +110,16 @@ dir_lock(const char *path)
 {
 	char dir[sizeof(((struct sockaddr_un *)0)->sun_path)];
 	struct timespec pause = { 0, LOCK_WAIT_MS * 1000000L };
-	int fd, i;
+	int fd, i, e;
 
 	dk_milter_sock_dir(path, dir, sizeof(dir));
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
 		goto unlocked;
 	for (i = 0; flock(fd, LOCK_EX | LOCK_NB) == -1; i++) {
 		if (errno != EWOULDBLOCK) {
+			e = errno;
 			(void)close(fd);
+			errno = e;
 			goto unlocked;
 		}
 		if (i == LOCK_TRIES)
