@@ -97,6 +97,20 @@ unix_clear(const char *path, const struct sockaddr_un *sun)
 		fatal("-p %s: removing the stale socket", path);
 }
 
+/* dir_lock() could not have the lock, for errno e: carry on, say so. */
+static void
+dir_unlocked(const char *path, const char *dir, int e)
+{
+	char fix[64] = "";
+
+	if (e == EACCES)
+		(void)snprintf(fix, sizeof(fix), "; let uid %lu read it to "
+		    "have it locked", (unsigned long)geteuid());
+	log_warnx("-p %s: cannot lock %s (%s): two milters started there at "
+	    "once could remove each other's socket%s", path, dir,
+	    strerror(e), fix);
+}
+
 /*
  * Two milters started at once on one path could each find the other's
  * socket bound but not yet listening, take it for a stale one and
@@ -109,31 +123,29 @@ static int
 dir_lock(const char *path)
 {
 	char dir[sizeof(((struct sockaddr_un *)0)->sun_path)];
-	struct timespec pause = { 0, LOCK_WAIT_MS * 1000000L };
+	struct timespec nap = { 0, LOCK_WAIT_MS * 1000000L };
 	int fd, i, e;
 
 	dk_milter_sock_dir(path, dir, sizeof(dir));
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
-		goto unlocked;
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
+		dir_unlocked(path, dir, errno);
+		return -1;
+	}
 	for (i = 0; flock(fd, LOCK_EX | LOCK_NB) == -1; i++) {
-		if (errno != EWOULDBLOCK) {
-			e = errno;
+		if ((e = errno) != EWOULDBLOCK) {
 			(void)close(fd);
-			errno = e;
-			goto unlocked;
+			dir_unlocked(path, dir, e);
+			return -1;
 		}
 		if (i == LOCK_TRIES)
 			fatalx("-p %s: another process has held a lock on %s "
-			    "for 5 s; if it is a milter starting there, stop "
-			    "it or choose another -p", path, dir);
-		(void)nanosleep(&pause, NULL);
+			    "for %d s (lslocks(8) or fstat(1) names it); if it "
+			    "is a milter starting there, stop it or choose "
+			    "another -p", path, dir,
+			    LOCK_TRIES * LOCK_WAIT_MS / 1000);
+		(void)nanosleep(&nap, NULL);
 	}
 	return fd;
-unlocked:
-	log_warnx("-p %s: cannot lock %s (%s): two milters started there at "
-	    "once could remove each other's socket", path, dir,
-	    strerror(errno));
-	return -1;
 }
 
 static int
@@ -270,10 +282,23 @@ conn_evict(struct milter *mt)
 	return 0;
 }
 
+/* What to do when accept() keeps failing with e. */
+static const char *
+accept_fix(int e)
+{
+	if (e == EMFILE)
+		return "raise the milter's descriptor limit (ulimit -n, "
+		    "LimitNOFILE)";
+	if (e == ENFILE)
+		return "raise the system's (fs.file-max, kern.maxfiles)";
+	return "free some memory";
+}
+
 /*
- * Out of descriptors with nothing idle to close: the listener leaves
- * the poll set, or it would poll hot, and the accept is tried again at
- * each wakeup and at least every ACCEPT_RETRY_MS, since an answer or a
+ * Out of descriptors with nothing idle to close, or out of kernel
+ * memory: the connection stays queued, so the listener leaves the poll
+ * set, or it would poll hot, and the accept is tried again at each
+ * wakeup and at least every ACCEPT_RETRY_MS, since an answer or a
  * deadline may free a socket or end a wait without a connection
  * closing. One log line for each such spell.
  */
@@ -282,13 +307,13 @@ accept_failed(struct milter *mt, int e)
 {
 	int starved;
 
-	starved = (e == EMFILE || e == ENFILE) && conn_evict(mt) == -1;
+	starved = ((e == EMFILE || e == ENFILE) && conn_evict(mt) == -1) ||
+	    e == ENOMEM || e == ENOBUFS;
 	if (starved && !mt->full)
-		log_warnx("accept: %s; new connections wait until a "
-		    "connection closes or a wait for DNS ends; raise the "
-		    "descriptor limit (ulimit -n, LimitNOFILE)", strerror(e));
-	else if (e != EAGAIN && e != EINTR && e != ECONNABORTED &&
-	    e != EMFILE && e != ENFILE)
+		log_warnx("accept: %s; new connections wait until there is "
+		    "room; %s", strerror(e), accept_fix(e));
+	else if (!starved && e != EAGAIN && e != EINTR &&
+	    e != ECONNABORTED && e != EMFILE && e != ENFILE)
 		log_warn("accept");
 	mt->full = starved;
 }
@@ -438,9 +463,11 @@ loop_deadline(const struct milter *mt)
 	for (c = mt->conns; c != NULL; c = c->next)
 		if ((end = conn_idle_end(c)) >= 0 && (d < 0 || end < d))
 			d = end;
-	end = mt->now + ACCEPT_RETRY_MS;
-	if (mt->full && (d < 0 || end < d))
-		d = end;
+	if (mt->full) {
+		end = mt->now + ACCEPT_RETRY_MS;
+		if (d < 0 || end < d)
+			d = end;
+	}
 	return d;
 }
 
@@ -460,6 +487,8 @@ dk_milter_loop(struct milter *mt)
 		dk_milter_msg_dns(mt);
 		dk_milter_msg_timers(mt);
 		conns_service(mt);
+		if (mt->full)	/* a wait just ended may have made room */
+			conn_accept(mt);
 		if (cap < 1 + mt->nconns + POLICY_POLL_DNS_MAX) {
 			cap = 1 + mt->nconns + POLICY_POLL_DNS_MAX;
 			free(pfd);

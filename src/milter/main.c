@@ -130,7 +130,7 @@ signals_setup(sigset_t *waitmask)
  * refused, not chowned. A swap in the moments between the bind and the
  * lstat that records the socket, or between the lstat here and the
  * chown, is still possible; no path call can close those, and a
- * directory only root and the user write rules them out.
+ * directory only root writes rules them out.
  */
 static void
 sock_chown(const struct milter *mt, const struct passwd *pw)

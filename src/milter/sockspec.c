@@ -102,9 +102,9 @@ dir_check(const char *spec, const char *path, struct stat *dst, char *err,
 		e = errno;
 		if (e == EACCES)
 			return spec_error(err, errlen, spec, "cannot make a "
-			    "socket in %s: %s to uid %lu; let that user write "
-			    "there, or choose another -p", dir, strerror(e),
-			    (unsigned long)geteuid());
+			    "socket in %s: %s to uid %lu; let that user enter "
+			    "and write to it, or choose another -p", dir,
+			    strerror(e), (unsigned long)geteuid());
 		return spec_error(err, errlen, spec, "cannot make a socket in "
 		    "%s: %s; choose another -p", dir, strerror(e));
 	}

@@ -216,7 +216,7 @@ if [ -n "$asuser" ]; then
 	    "$FILTER" -n -f "$TMP/private.conf"
 	# a socket the starting user may not make in its directory: one
 	# it may not write to, one it may not enter
-	run milter-p-dir-ro 78 "cannot make a socket in $TMP: Permission denied to uid $(id -u opensmtpd); let that user write there" \
+	run milter-p-dir-ro 78 "cannot make a socket in $TMP: Permission denied to uid $(id -u opensmtpd); let that user enter and write to it" \
 	    setpriv --reuid=opensmtpd --regid=opensmtpd --clear-groups \
 	    "$MILTER" -n -p "unix:$TMP/m.sock" -f "$TMP/good.conf"
 	run milter-p-dir-closed 78 "cannot make a socket in $TMP/closed: Permission denied to uid" \

@@ -7,8 +7,9 @@
 # frames (hostile.py), a key lookup that never gets an answer holding up
 # no other connection (slowdns.py) nor, out of descriptors, a new one
 # (emfile.py), SIGHUP (one while the configuration loads too), what -p
-# unix:PATH may replace (two milters starting on it at once too), and
-# connections that never read their replies (unread.py).
+# unix:PATH may replace (two milters starting on it at once too, and
+# its directory locked or not lockable), and connections that never
+# read their replies (unread.py).
 # The milter must stay up throughout.
 # MILTER_WRAP runs the milter under a wrapper (valgrind).
 
@@ -20,13 +21,17 @@ TMP=
 MPID=
 
 SINKPID=
+LPID=
+UT=
 cleanup() {
 	[ -n "$SINKPID" ] && kill "$SINKPID" 2>/dev/null
+	[ -n "$LPID" ] && kill "$LPID" 2>/dev/null
 	if [ -n "$MPID" ]; then
 		kill "$MPID" 2>/dev/null
 		wait "$MPID" 2>/dev/null
 	fi
 	[ -n "$TMP" ] && [ -z "${KEEP:-}" ] && rm -rf "$TMP"
+	[ -n "$UT" ] && rm -rf "$UT"
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
@@ -261,8 +266,11 @@ if [ "$(id -u)" -eq 0 ]; then
 		    -p "unix:$TMP/swap.sock" -f "$TMP/milter.conf" \
 		    > "$TMP/swap.log" 2>&1
 		if [ $? = 124 ]; then
-			echo "FAIL milter:chown-$how: the milter went on"
+			echo "FAIL milter:chown-$how: the milter went on;" \
+			    "victim owned by $(stat -c %U "$TMP/victim");" \
+			    "$(cat "$TMP/swap.log")"
 			st=1
+			chown root "$TMP/victim"
 		elif [ "$(stat -c %U "$TMP/victim")" = root ] &&
 		    grep -q "swap.sock: replaced by another file" \
 		    "$TMP/swap.log"; then
@@ -274,6 +282,26 @@ if [ "$(id -u)" -eq 0 ]; then
 			chown root "$TMP/victim"
 		fi
 	done
+	# a directory the milter's user may write to but not read: no
+	# lock, a warning, and the milter starts
+	UT=$(mktemp -d /tmp/dkimkit-milter-ut.XXXXXX) || fail "mktemp"
+	chmod 711 "$UT"
+	mkdir -m 733 "$UT/wo"
+	cp "$TMP/milter.conf" "$UT/milter.conf"
+	chmod 644 "$UT/milter.conf"
+	timeout 3 setpriv --reuid=nobody --regid=nogroup --clear-groups \
+	    "$MILTER" -l -p "unix:$UT/wo/m.sock" -f "$UT/milter.conf" \
+	    > "$TMP/unlocked.log" 2>&1
+	rc=$?
+	if [ $rc = 124 ] && grep -q "cannot lock $UT/wo (Permission denied)" \
+	    "$TMP/unlocked.log" && grep -q "listening on unix" \
+	    "$TMP/unlocked.log"; then
+		echo "PASS milter:socket-dir-unlocked"
+	else
+		echo "FAIL milter:socket-dir-unlocked: exit $rc:" \
+		    "$(cat "$TMP/unlocked.log")"
+		st=1
+	fi
 fi
 # -p unix:PATH takes only a stale socket: a file of another kind is
 # refused and kept, a socket a milter answers on is refused and stays
@@ -371,8 +399,9 @@ open(sys.argv[2], "w").close()
 time.sleep(60)' "$TMP/locked" "$TMP/locked.ready" &
 LPID=$!
 i=0
-until [ -e "$TMP/locked.ready" ] || [ $i -ge 50 ]; do
+until [ -e "$TMP/locked.ready" ]; do
 	i=$((i + 1))
+	[ $i -lt 100 ] || fail "no lock on $TMP/locked in 10 s"
 	sleep 0.1
 done
 timeout 10 "$MILTER" -l -p "unix:$TMP/locked/m.sock" -f "$TMP/milter.conf" \
@@ -380,6 +409,7 @@ timeout 10 "$MILTER" -l -p "unix:$TMP/locked/m.sock" -f "$TMP/milter.conf" \
 rc=$?
 kill "$LPID"
 wait "$LPID" 2>/dev/null
+LPID=
 if [ $rc != 0 ] && [ $rc != 124 ] &&
     grep -q "another process has held a lock on $TMP/locked for 5 s" \
     "$TMP/locked.log"; then
