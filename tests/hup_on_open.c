@@ -18,7 +18,8 @@
  * For the daemons' SIGHUP tests: loaded with LD_PRELOAD, it raises
  * SIGHUP once, just after the first open() of $HUP_ON_OPEN succeeds, so
  * the signal comes while the configuration loads at startup. The daemon
- * must stay up and take it as a reload.
+ * must stay up and take it as a reload. The daemons are built without
+ * _FILE_OFFSET_BITS, so they call open(), not open64() (nm -D).
  */
 
 #define _GNU_SOURCE	/* O_TMPFILE */
@@ -34,48 +35,28 @@
 
 typedef int (*open_fn)(const char *, int, ...);
 
-static int
-open_then_hup(const char *sym, const char *path, int flags, va_list ap)
+int
+open(const char *path, int flags, ...)
 {
 	static int raised;
 	const char *want = getenv("HUP_ON_OPEN");
 	open_fn real;
 	mode_t mode = 0;
+	va_list ap;
 	int fd;
 
-	if ((real = (open_fn)dlsym(RTLD_NEXT, sym)) == NULL)
+	if ((real = (open_fn)dlsym(RTLD_NEXT, "open")) == NULL)
 		abort();
 	/* O_TMPFILE holds O_DIRECTORY's bit: all of it, or no mode */
-	if ((flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE)
+	if ((flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE) {
+		va_start(ap, flags);
 		mode = (mode_t)va_arg(ap, int);
+		va_end(ap);
+	}
 	fd = real(path, flags, mode);
 	if (fd != -1 && !raised && want != NULL && strcmp(path, want) == 0) {
 		raised = 1;
 		(void)raise(SIGHUP);
 	}
-	return fd;
-}
-
-int
-open(const char *path, int flags, ...)
-{
-	va_list ap;
-	int fd;
-
-	va_start(ap, flags);
-	fd = open_then_hup("open", path, flags, ap);
-	va_end(ap);
-	return fd;
-}
-
-int
-open64(const char *path, int flags, ...)
-{
-	va_list ap;
-	int fd;
-
-	va_start(ap, flags);
-	fd = open_then_hup("open64", path, flags, ap);
-	va_end(ap);
 	return fd;
 }

@@ -40,6 +40,14 @@ fail() {
 	echo "FAIL milter:setup: $1"
 	exit 1
 }
+wait_for() {	# TEST-ARGS...: up to 10 s for test(1) to hold
+	i=0
+	until test "$@"; do
+		i=$((i + 1))
+		[ $i -lt 100 ] || return 1
+		sleep 0.1
+	done
+}
 command -v miltertest >/dev/null ||
     fail "no miltertest (Debian package miltertest)"
 [ -x "$MILTER" ] || fail "$MILTER not built (make dkimkit-milter)"
@@ -54,12 +62,7 @@ s.bind(("127.0.0.1", 0))
 open(sys.argv[1], "w").write("%d\n" % s.getsockname()[1])
 time.sleep(3600)' "$SINK" &
 SINKPID=$!
-i=0
-until [ -s "$SINK" ]; do
-	i=$((i + 1))
-	[ $i -lt 50 ] || fail "no UDP sink"
-	sleep 0.1
-done
+wait_for -s "$SINK" || fail "no UDP sink"
 DEAD=$(cat "$SINK")
 K=$(pwd)/tests/filter/keys
 cat > "$TMP/milter.conf" <<CONF
@@ -212,13 +215,7 @@ if [ "$(id -u)" -eq 0 ]; then
 	"$MILTER" -l -u nobody -p "unix:$TMP/u.sock" -f "$TMP/milter.conf" \
 	    >> "$TMP/milter.log" 2>&1 &
 	MPID=$!
-	i=0
-	until [ -S "$TMP/u.sock" ] && grep -q "listening on unix" \
-	    "$TMP/milter.log"; do
-		i=$((i + 1))
-		[ $i -lt 50 ] || break
-		sleep 0.1
-	done
+	wait_for -S "$TMP/u.sock" && listening "$TMP/milter.log"
 	uid=$(awk '/^Uid:/ { print $2 }' /proc/$MPID/status 2>/dev/null)
 	owner=$(stat -c %U "$TMP/u.sock" 2>/dev/null)
 	if [ "$uid" = "$(id -u nobody)" ] && [ "$owner" = nobody ]; then
@@ -368,11 +365,7 @@ env ASAN_OPTIONS="$PRELOAD_ASAN" LD_PRELOAD="$TMP/slow.so" SLOW_LISTEN=2 \
     "$MILTER" -l -p "unix:$TMP/race.sock" -f "$TMP/milter.conf" \
     > "$TMP/race1.log" 2>&1 &
 MPID=$!
-i=0
-until [ -S "$TMP/race.sock" ] || [ $i -ge 50 ]; do
-	i=$((i + 1))
-	sleep 0.1
-done
+wait_for -S "$TMP/race.sock"
 timeout 10 "$MILTER" -l -p "unix:$TMP/race.sock" -f "$TMP/milter.conf" \
     > "$TMP/race2.log" 2>&1
 if [ $? = 124 ]; then
@@ -398,12 +391,7 @@ fcntl.flock(os.open(sys.argv[1], os.O_RDONLY), fcntl.LOCK_EX)
 open(sys.argv[2], "w").close()
 time.sleep(60)' "$TMP/locked" "$TMP/locked.ready" &
 LPID=$!
-i=0
-until [ -e "$TMP/locked.ready" ]; do
-	i=$((i + 1))
-	[ $i -lt 100 ] || fail "no lock on $TMP/locked in 10 s"
-	sleep 0.1
-done
+wait_for -e "$TMP/locked.ready" || fail "no lock on $TMP/locked in 10 s"
 timeout 10 "$MILTER" -l -p "unix:$TMP/locked/m.sock" -f "$TMP/milter.conf" \
     > "$TMP/locked.log" 2>&1
 rc=$?
