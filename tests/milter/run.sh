@@ -6,10 +6,11 @@
 # chunks, header values with CR, LF and 8-bit bytes), then hostile
 # frames (hostile.py), a key lookup that never gets an answer holding up
 # no other connection (slowdns.py) nor, out of descriptors, a new one
-# (emfile.py), SIGHUP (one while the configuration loads too), what -p
-# unix:PATH may replace (two milters starting on it at once too, and
-# its directory locked or not lockable), and connections that never
-# read their replies (unread.py).
+# (emfile.py, and acceptretry.py with nothing else to wake the milter),
+# SIGHUP (one while the configuration loads too), what -p unix:PATH may
+# replace (two milters starting on it at once too, and its directory
+# locked or not lockable), and connections that never read their
+# replies (unread.py).
 # The milter must stay up throughout.
 # MILTER_WRAP runs the milter under a wrapper (valgrind).
 
@@ -343,6 +344,13 @@ example.test:rsa:$K/rsa.key
 CONF
 $PYTHON tests/milter/emfile.py "$MILTER" "$TMP/emfile.conf" \
     "$TMP/emfile.log" || st=1
+# accept() failing with nothing else to wake the milter: the retry timer
+# takes the queued connection (tests/milter/acceptfail.c)
+${CC:-cc} -shared -fPIC -o "$TMP/acceptfail.so" tests/milter/acceptfail.c \
+    -ldl || fail "cannot build tests/milter/acceptfail.c"
+ASAN_OPTIONS="$PRELOAD_ASAN" $PYTHON tests/milter/acceptretry.py \
+    "$MILTER" "$TMP/milter.conf" "$TMP/retry.sock" "$TMP/retry.log" \
+    "$TMP/acceptfail.so" || st=1
 # another socket in its place by exit time is not the milter's to remove
 rm -f "$TMP/live.sock"
 $PYTHON -c 'import socket, sys
