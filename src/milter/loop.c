@@ -329,13 +329,17 @@ conn_accept(struct milter *mt)
 		return;
 	}
 	mt->full = 0;
-	if (mt->nconns >= MILTER_CONN_MAX)
-		(void)conn_evict(mt);
-	if (mt->nconns >= MILTER_CONN_MAX ||
-	    fcntl(fd, F_SETFL, O_NONBLOCK) == -1 ||
+	if (fcntl(fd, F_SETFL, O_NONBLOCK) == -1 ||
 	    (c = calloc(1, sizeof(*c))) == NULL) {
-		log_warnx("connection refused: %zu open, or out of memory",
-		    mt->nconns);
+		log_warn("connection refused");
+		(void)close(fd);
+		return;
+	}
+	/* only a connection that will be taken costs an idle one its place */
+	if (mt->nconns >= MILTER_CONN_MAX && conn_evict(mt) == -1) {
+		log_warnx("connection refused: %zu open, the most there is "
+		    "room for, each waiting for DNS", mt->nconns);
+		free(c);
 		(void)close(fd);
 		return;
 	}

@@ -344,6 +344,11 @@ example.test:rsa:$K/rsa.key
 CONF
 $PYTHON tests/milter/emfile.py "$MILTER" "$TMP/emfile.conf" \
     "$TMP/emfile.log" || st=1
+# the table full of connections waiting for DNS: the next is refused
+sed 's/^dns-timeout .*/dns-timeout 300/' "$TMP/emfile.conf" \
+    > "$TMP/tablefull.conf"
+$PYTHON tests/milter/tablefull.py "$MILTER" "$TMP/tablefull.conf" \
+    "$TMP/tablefull.log" || st=1
 # accept() failing with nothing else to wake the milter: the retry timer
 # takes the queued connection (tests/milter/acceptfail.c)
 ${CC:-cc} -shared -fPIC -o "$TMP/acceptfail.so" tests/milter/acceptfail.c \
