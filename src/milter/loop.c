@@ -34,6 +34,8 @@
 #include <sys/stat.h>
 #include <sys/un.h>
 
+#include <netinet/in.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <netdb.h>
@@ -162,11 +164,25 @@ listen_unix(struct milter *mt, const char *path)
 	if ((fd = socket(AF_UNIX, SOCK_STREAM, 0)) == -1 ||
 	    bind(fd, (struct sockaddr *)&sun, sizeof(sun)) == -1 ||
 	    lstat(path, &st) == -1)
-		fatal("%s", path);
+		fatal("-p %s", path);
 	mt->sockpath = path;
 	mt->sockdev = st.st_dev;
 	mt->sockino = st.st_ino;
 	return fd;
+}
+
+/* What to do when bind() on -p fails with e. */
+static const char *
+bind_fix(int e)
+{
+	if (e == EADDRINUSE)
+		return "stop the program listening there, or choose another "
+		    "-p";
+	if (e == EACCES)
+		return "a port below 1024 needs root: start the milter as "
+		    "root (with -u to drop privileges), or choose a port "
+		    "from 1024 up";
+	return "choose another -p";
 }
 
 static int
@@ -177,8 +193,13 @@ listen_inet(const char *spec, struct addrinfo *ai)
 	if ((fd = socket(ai->ai_family, SOCK_STREAM, 0)) == -1)
 		fatal("socket");
 	(void)setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on));
+	/* inet6:PORT is IPv6 only, as inet:PORT is IPv4 only */
+	if (ai->ai_family == AF_INET6 && setsockopt(fd, IPPROTO_IPV6,
+	    IPV6_V6ONLY, &on, sizeof(on)) == -1)
+		fatal("-p %s: IPV6_V6ONLY", spec);
 	if (bind(fd, ai->ai_addr, ai->ai_addrlen) == -1)
-		fatal("-p %s", spec);
+		fatalx("-p %s: %s; %s", spec, strerror(errno),
+		    bind_fix(errno));
 	freeaddrinfo(ai);
 	return fd;
 }
@@ -263,25 +284,6 @@ conn_idlest(const struct milter *mt)
 	return best;
 }
 
-/*
- * The table is full, or the descriptors are out: the connection idle
- * the longest goes, so that a flood of idle ones costs an MTA at most
- * its own idlest connection, never the service. 0, or -1: none is idle.
- */
-static int
-conn_evict(struct milter *mt)
-{
-	struct conn *c;
-
-	if ((c = conn_idlest(mt)) == NULL)
-		return -1;
-	log_warnx("connection closed after %lld s idle: %zu open, room "
-	    "for a new one", (long long)((mt->now - c->last) / 1000),
-	    mt->nconns);
-	conn_close(mt, c);
-	return 0;
-}
-
 /* What to do when accept() keeps failing with e. */
 static const char *
 accept_fix(int e)
@@ -292,6 +294,33 @@ accept_fix(int e)
 	if (e == ENFILE)
 		return "raise the system's (fs.file-max, kern.maxfiles)";
 	return "free some memory";
+}
+
+/*
+ * The table is full (e 0), or accept() failed with e, out of
+ * descriptors: the connection idle the longest goes, so that a flood of
+ * idle ones costs an MTA at most its own idlest connection, never the
+ * service. 0, or -1: none is idle.
+ */
+static int
+conn_evict(struct milter *mt, int e)
+{
+	struct conn *c;
+
+	if ((c = conn_idlest(mt)) == NULL)
+		return -1;
+	if (e == 0)
+		log_warnx("connection %llu closed after %lld s idle to make "
+		    "room: the table is full (%zu open)",
+		    (unsigned long long)c->id,
+		    (long long)((mt->now - c->last) / 1000), mt->nconns);
+	else
+		log_warnx("connection %llu closed after %lld s idle to make "
+		    "room: %s (%zu open); %s", (unsigned long long)c->id,
+		    (long long)((mt->now - c->last) / 1000), strerror(e),
+		    mt->nconns, accept_fix(e));
+	conn_close(mt, c);
+	return 0;
 }
 
 /*
@@ -307,7 +336,7 @@ accept_failed(struct milter *mt, int e)
 {
 	int starved;
 
-	starved = ((e == EMFILE || e == ENFILE) && conn_evict(mt) == -1) ||
+	starved = ((e == EMFILE || e == ENFILE) && conn_evict(mt, e) == -1) ||
 	    e == ENOMEM || e == ENOBUFS;
 	if (starved && !mt->full)
 		log_warnx("accept: %s; new connections wait until there is "
@@ -336,7 +365,7 @@ conn_accept(struct milter *mt)
 		return;
 	}
 	/* only a connection that will be taken costs an idle one its place */
-	if (mt->nconns >= MILTER_CONN_MAX && conn_evict(mt) == -1) {
+	if (mt->nconns >= MILTER_CONN_MAX && conn_evict(mt, 0) == -1) {
 		log_warnx("connection refused: %zu open, the most there is "
 		    "room for, each waiting for DNS", mt->nconns);
 		free(c);
@@ -445,8 +474,9 @@ conns_service(struct milter *mt)
 		if (!c->eom && c->inlen > 0)
 			conn_input(c);
 		if ((end = conn_idle_end(c)) >= 0 && mt->now >= end) {
-			log_warnx("connection closed: no whole frame or "
-			    "reply read for %d s", MILTER_IDLE_MS / 1000);
+			log_warnx("connection %llu closed: no whole frame "
+			    "or reply read for %d s", (unsigned long long)c->id,
+			    MILTER_IDLE_MS / 1000);
 			conn_close(mt, c);
 		} else if (conn_write(c) == -1 ||
 		    (c->closing && c->outlen == 0))

@@ -23,6 +23,7 @@
  */
 
 #include <sys/types.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -42,6 +43,7 @@
 #include "../policy/log.h"
 
 #define EX_USAGE	64	/* sysexits(3) */
+#define NOFILE_SLACK	32	/* listener, log, key files, stdio */
 
 volatile sig_atomic_t	dk_milter_sighup;
 volatile sig_atomic_t	dk_milter_quit;
@@ -49,11 +51,12 @@ volatile sig_atomic_t	dk_milter_quit;
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: dkimkit-milter -n [-n] | -p socket [-lr] "
-	    "[-A authserv-id] [-c header/body] [-f config]\n"
-	    "\t[-h h1:h2:...] [-m sign|verify|auto] "
-	    "[--resolver addr[:port]] [-u user]\n"
-	    "\t[domain:selector:keyfile ...]\n");
+	fprintf(stderr, "usage: dkimkit-milter -n [-n] [-p socket] | "
+	    "-p socket [-lr] [-A authserv-id]\n"
+	    "\t[-c header/body] [-f config] [-h h1:h2:...] "
+	    "[-m sign|verify|auto]\n"
+	    "\t[--resolver addr[:port]] [-u user] "
+	    "[domain:selector:keyfile ...]\n");
 	exit(EX_USAGE);
 }
 
@@ -149,6 +152,33 @@ sock_chown(const struct milter *mt, const struct passwd *pw)
 		fatal("chown %s", mt->sockpath);
 }
 
+/*
+ * A full table of connections and the key lookups in flight, each on a
+ * socket of its own, need more descriptors than the usual soft limit
+ * of 1024: short of them, the connections would leave the lookups none
+ * and every verification would fail. So the soft limit is raised as
+ * far as the hard one allows, and a hard limit too low is said.
+ */
+static void
+nofile_raise(void)
+{
+	const rlim_t want = MILTER_CONN_MAX + POLICY_POLL_DNS_MAX +
+	    NOFILE_SLACK;
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == -1 || rl.rlim_cur >= want)
+		return;
+	rl.rlim_cur = rl.rlim_max != RLIM_INFINITY && rl.rlim_max < want ?
+	    rl.rlim_max : want;
+	(void)setrlimit(RLIMIT_NOFILE, &rl);
+	if (rl.rlim_cur < want)
+		log_warnx("at most %llu file descriptors (hard limit): with "
+		    "many connections open, key lookups may find none left "
+		    "and fail; raise it to %llu (ulimit -Hn, LimitNOFILE)",
+		    (unsigned long long)rl.rlim_cur,
+		    (unsigned long long)want);
+}
+
 /* -u: the socket is open and the keys loaded; the rest runs as user. */
 static void
 drop_privileges(const struct milter *mt, const char *user)
@@ -157,6 +187,14 @@ drop_privileges(const struct milter *mt, const char *user)
 
 	if ((pw = getpwnam(user)) == NULL)
 		fatalx("-u %s: no such user", user);
+	/* as -n checks it: not root, -u may only name ourselves */
+	if (geteuid() != 0) {
+		if (pw->pw_uid == geteuid())
+			return;
+		fatalx("-u %s: only root can become another user (this runs "
+		    "as uid %lu); start the milter as root, or drop -u",
+		    user, (unsigned long)geteuid());
+	}
 	if (mt->sockpath != NULL)
 		sock_chown(mt, pw);
 	if (setgroups(1, &pw->pw_gid) == -1 || setgid(pw->pw_gid) == -1 ||
@@ -201,8 +239,9 @@ main(int argc, char **argv)
 	log_setverbose(mt.cfg->verbose);
 	if (gethostname(mt.host, sizeof(mt.host) - 1) == -1)
 		mt.host[0] = '\0';
-	/* the socket: the MTA's group may write, others may not */
-	mask = umask(007);
+	nofile_raise();
+	/* the socket, mode 660: the MTA's group may connect, others not */
+	mask = umask(0117);
 	dk_milter_listen(&mt, cl.socket, &sp);
 	(void)umask(mask);
 	dk_milter_resolver_start(&mt);

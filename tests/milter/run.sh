@@ -207,6 +207,15 @@ import postfix; sys.exit(not postfix.wait_port(int(sys.argv[1]), 10))' \
     "$UPORT" || fail "the milter with 40 descriptors did not listen"
 $PYTHON tests/milter/unread.py "$UPORT" "$TMP/unread.log" || st=1
 alive unread
+# a hard limit below a full table and its lookups is said at start
+if grep -q "at most 40 file descriptors (hard limit).*raise it to" \
+    "$TMP/unread.log"; then
+	echo "PASS milter:nofile-warned"
+else
+	echo "FAIL milter:nofile-warned: no warning in $(head -3 \
+	    "$TMP/unread.log")"
+	st=1
+fi
 kill "$MPID"
 wait "$MPID"
 MPID=
@@ -300,6 +309,31 @@ if [ "$(id -u)" -eq 0 ]; then
 		    "$(cat "$TMP/unlocked.log")"
 		st=1
 	fi
+	# not root, -u may name only the user the milter runs as (as -n
+	# checks it); another user is refused at start, with the fix
+	timeout 3 setpriv --reuid=nobody --regid=nogroup --clear-groups \
+	    "$MILTER" -l -u nobody -p "unix:$UT/wo/self.sock" \
+	    -f "$UT/milter.conf" > "$TMP/uself.log" 2>&1
+	rc=$?
+	if [ $rc = 124 ] && grep -q "listening on unix" "$TMP/uself.log"; then
+		echo "PASS milter:u-self-not-root"
+	else
+		echo "FAIL milter:u-self-not-root: exit $rc:" \
+		    "$(cat "$TMP/uself.log")"
+		st=1
+	fi
+	timeout 3 setpriv --reuid=nobody --regid=nogroup --clear-groups \
+	    "$MILTER" -l -u root -p "unix:$UT/wo/other.sock" \
+	    -f "$UT/milter.conf" > "$TMP/uother.log" 2>&1
+	rc=$?
+	if [ $rc = 1 ] && grep -q "fatal: -u root: only root can become" \
+	    "$TMP/uother.log" && grep -q "or drop -u" "$TMP/uother.log"; then
+		echo "PASS milter:u-other-not-root"
+	else
+		echo "FAIL milter:u-other-not-root: exit $rc:" \
+		    "$(cat "$TMP/uother.log")"
+		st=1
+	fi
 fi
 # -p unix:PATH takes only a stale socket: a file of another kind is
 # refused and kept, a socket a milter answers on is refused and stays
@@ -321,6 +355,13 @@ fi
 MPID=$!
 listening "$TMP/live.log" || fail "no milter on $TMP/live.sock"
 ino=$(stat -c %i "$TMP/live.sock")
+mode=$(stat -c %a "$TMP/live.sock")
+if [ "$mode" = 660 ]; then
+	echo "PASS milter:socket-mode"
+else
+	echo "FAIL milter:socket-mode: $mode, not 660 as the man page says"
+	st=1
+fi
 if timeout 5 "$MILTER" -l -p "unix:$TMP/live.sock" -f "$TMP/milter.conf" \
     > "$TMP/second.log" 2>&1; then
 	echo "FAIL milter:socket-in-use: a second milter started"
@@ -349,6 +390,10 @@ sed 's/^dns-timeout .*/dns-timeout 300/' "$TMP/emfile.conf" \
     > "$TMP/tablefull.conf"
 $PYTHON tests/milter/tablefull.py "$MILTER" "$TMP/tablefull.conf" \
     "$TMP/tablefull.log" || st=1
+# inet6 takes IPv6 only, a port in use is refused with the fix, and the
+# soft descriptor limit is raised
+$PYTHON tests/milter/listen.py "$MILTER" "$TMP/milter.conf" \
+    "$TMP/listen.log" || st=1
 # accept() failing with nothing else to wake the milter: the retry timer
 # takes the queued connection (tests/milter/acceptfail.c)
 ${CC:-cc} -shared -fPIC -o "$TMP/acceptfail.so" tests/milter/acceptfail.c \
