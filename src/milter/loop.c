@@ -19,13 +19,12 @@
  * MTA connection and the resolver's sockets, and wakes for the nearest
  * DNS or message deadline. SIGHUP, SIGTERM and SIGINT are let in only
  * while it waits, so none slips between a check and the wait. A
- * connection is read only while it owes no
- * reply that waits for DNS and has no replies left unwritten, so the
- * memory of each stays bounded by one frame and its replies. One that
- * has sent no whole frame and read no reply for MILTER_IDLE_MS, while
- * its reply waits for no DNS, is closed; when the table is full, the
- * one idle longest makes room for a new one, so idle connections can
- * never lock the MTA out.
+ * connection is read only while it owes no reply that waits for DNS
+ * and has no replies left unwritten, so the memory of each stays
+ * bounded by one frame and its replies. One that has sent no whole
+ * frame and read no reply for MILTER_IDLE_MS, while its reply waits for
+ * no DNS, is closed; when the table is full, the one idle longest makes
+ * room for a new one, so idle connections can never lock the MTA out.
  */
 
 #include <sys/types.h>
@@ -533,8 +532,9 @@ dk_milter_loop(struct milter *mt)
 		pfd[0].events = POLLIN;
 		npfd = 1;
 		for (c = mt->conns; c != NULL; c = c->next) {
-			pfd[npfd].fd = conn_events(c) ? c->fd : -1;
-			pfd[npfd++].events = conn_events(c);
+			pfd[npfd].events = conn_events(c);
+			pfd[npfd].fd = pfd[npfd].events != 0 ? c->fd : -1;
+			npfd++;
 		}
 		ndns = dk_resolver_fds(mt->resolver, pfd + npfd,
 		    POLICY_POLL_DNS_MAX);
