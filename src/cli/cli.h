@@ -25,8 +25,11 @@
 #define DK_CLI_H
 
 #include <sys/types.h>
+#include <sys/stat.h>
+#include <sys/uio.h>
 
 #include <limits.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sysexits.h>
@@ -120,6 +123,13 @@ struct dk_cli_confkey {
 	char		 path[PATH_MAX];
 };
 
+/* What dk_cli_signals_hold() changed, for dk_cli_signals_release(). */
+struct dk_cli_held {
+	sigset_t	  mask;
+	void		(*xfsz)(int);
+	void		(*pipe)(int);
+};
+
 int	dk_cli_sign(int argc, char **argv);
 int	dk_cli_verify(int argc, char **argv);
 int	dk_cli_keygen(int argc, char **argv);
@@ -163,6 +173,26 @@ int	dk_cli_conf_replace(const struct dk_cli_conf *cf,
 	    const struct dk_cli_confkey *ck, const char *word,
 	    const char *backup);
 void	dk_cli_conf_free(struct dk_cli_conf *cf);
+
+/*
+ * filewrite.c: files written whole or not at all. signals_hold: till
+ * signals_release, SIGHUP, SIGINT, SIGQUIT and SIGTERM wait, so that
+ * none stops us halfway, and SIGXFSZ and SIGPIPE are ignored, so that
+ * write(2) fails with EFBIG or EPIPE instead; hold them over any use of
+ * the temp_ functions. temp_write: parts[0..nparts) into a new temporary
+ * file beside path, its name in tmp[PATH_MAX], synced; with the owner
+ * (when we may) and mode of like; the file is then the caller's, to
+ * rename or unlink.
+ * temp_rename: tmp in place of path by rename(2), which takes tmp away,
+ * and the directory synced after. Each returns 0, or EX_CANTCREAT after
+ * saying what failed, why and how to fix it, and then leaves no
+ * temporary file.
+ */
+void	dk_cli_signals_hold(struct dk_cli_held *h);
+void	dk_cli_signals_release(const struct dk_cli_held *h);
+int	dk_cli_temp_write(const char *path, const struct stat *like,
+	    const struct iovec *parts, size_t nparts, char *tmp);
+int	dk_cli_temp_rename(const char *tmp, const char *path);
 
 /*
  * keyarg.c. domain_trim: drop a final dot, as zone files and

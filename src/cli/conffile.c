@@ -21,13 +21,12 @@
  * every other byte as it was. The syntax is filter-dkim(8)'s: a key line
  * is one word DOMAIN:SELECTOR:KEYFILE, optionally followed by blanks and
  * a # comment; comments, blank lines and options are kept untouched.
- * The file is replaced whole by rename(2) of a temporary file beside it,
- * written and fsync(2)ed with the signals that would stop us held back,
- * so that a reader sees the old or the new file, never half of one, and
- * no temporary file is left. A symbolic link is followed, and the file
- * it names is replaced: the link stays. Two rotates take turns through
- * flock(2); an edit made meanwhile by hand is found before the rename,
- * and the file is then left as it is.
+ * The file is replaced whole by rename(2) of a temporary file beside it
+ * (filewrite.c), so that a reader sees the old or the new file, never
+ * half of one, and no temporary file is left. A symbolic link is
+ * followed, and the file it names is replaced: the link stays. Two
+ * rotates take turns through flock(2); an edit made meanwhile by hand is
+ * found before the rename, and the file is then left as it is.
  */
 
 #include <sys/file.h>
@@ -35,11 +34,8 @@
 #include <sys/uio.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -167,94 +163,6 @@ dk_cli_conf_keys(const struct dk_cli_conf *cf, const char *domain,
 	return n;
 }
 
-/* Write all of buf to fd. */
-static int
-write_all(int fd, const char *buf, size_t len)
-{
-	ssize_t n;
-
-	while (len > 0) {
-		if ((n = write(fd, buf, len)) == -1) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/* path could not be written: what, why, and how to fix. */
-static int
-cannot_write(const char *path, int err)
-{
-	dk_cli_warnx("%s: %s; %s", path, strerror(err), err == ENOSPC ||
-	    err == EDQUOT ? "make room, then run the step again" :
-	    err == EFBIG ? "raise the file size limit (ulimit -f)" :
-	    "run the step as a user who may write in that directory");
-	return EX_CANTCREAT;
-}
-
-/*
- * Write parts[0..nparts) to a new temporary file beside path, with the
- * owner and mode of like, and sync it; its name in tmp[PATH_MAX].
- */
-static int
-temp_write(const char *path, const struct stat *like,
-    const struct iovec *parts, size_t nparts, char *tmp)
-{
-	size_t i;
-	int fd, n;
-
-	n = snprintf(tmp, PATH_MAX, "%s.XXXXXX", path);
-	if (n < 0 || n >= PATH_MAX) {
-		dk_cli_warnx("%s: path too long", path);
-		return EX_CANTCREAT;
-	}
-	if ((fd = mkstemp(tmp)) == -1)
-		return cannot_write(path, errno);
-	/* the owner only when we may: a non-root user keeps his own */
-	(void)fchown(fd, like->st_uid, like->st_gid);
-	for (i = 0; i < nparts; i++)
-		if (write_all(fd, parts[i].iov_base, parts[i].iov_len) == -1)
-			break;
-	if (i < nparts || fchmod(fd, like->st_mode & 07777) == -1 ||
-	    fsync(fd) == -1) {
-		n = errno;
-		(void)close(fd);
-		(void)unlink(tmp);
-		return cannot_write(path, n);
-	}
-	if (close(fd) == -1) {
-		(void)unlink(tmp);
-		return cannot_write(path, errno);
-	}
-	return 0;
-}
-
-/* Put tmp in place of path for good: rename(2), then sync the directory. */
-static int
-temp_commit(const char *tmp, const char *path)
-{
-	char dir[PATH_MAX];
-	const char *slash = strrchr(path, '/');
-	int fd;
-
-	if (rename(tmp, path) == -1) {
-		(void)unlink(tmp);
-		return cannot_write(path, errno);
-	}
-	/* realpath(3) made it absolute: slash is there */
-	snprintf(dir, sizeof(dir), "%.*s", slash == path ? 1 :
-	    (int)(slash - path), path);
-	if ((fd = open(dir, O_RDONLY | O_CLOEXEC)) != -1) {
-		(void)fsync(fd);
-		(void)close(fd);
-	}
-	return 0;
-}
-
 /* Is cf's file still what we read? An editor may have saved since. */
 static int
 conf_unchanged(const struct dk_cli_conf *cf)
@@ -292,20 +200,20 @@ conf_replace(const struct dk_cli_conf *cf, const struct dk_cli_confkey *ck,
 	parts[1].iov_len = strlen(word);
 	parts[2].iov_base = cf->buf + ck->off + ck->len;
 	parts[2].iov_len = cf->len - ck->off - ck->len;
-	if ((rc = temp_write(cf->real, &st, parts, 3, tmp)) != 0)
+	if ((rc = dk_cli_temp_write(cf->real, &st, parts, 3, tmp)) != 0)
 		return rc;
 	/* the backup only once the file is known to be as read */
 	whole.iov_base = cf->buf;
 	whole.iov_len = cf->len;
 	if (!conf_unchanged(cf))
 		rc = EX_TEMPFAIL;
-	else if ((rc = temp_write(backup, &st, &whole, 1, btmp)) == 0)
-		rc = temp_commit(btmp, backup);
+	else if ((rc = dk_cli_temp_write(backup, &st, &whole, 1, btmp)) == 0)
+		rc = dk_cli_temp_rename(btmp, backup);
 	if (rc != 0) {
 		(void)unlink(tmp);
 		return rc;
 	}
-	return temp_commit(tmp, cf->real);
+	return dk_cli_temp_rename(tmp, cf->real);
 }
 
 /* see cli.h */
@@ -313,26 +221,14 @@ int
 dk_cli_conf_replace(const struct dk_cli_conf *cf,
     const struct dk_cli_confkey *ck, const char *word, const char *backup)
 {
-	static const int held[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
-	void (*xfsz)(int);
-	sigset_t set, old;
-	size_t i;
+	struct dk_cli_held held;
 	int rc;
 
-	/*
-	 * A stop halfway would leave a temporary file behind: the signals
-	 * wait till we are done; over the file size limit, write(2) fails
-	 * with EFBIG instead.
-	 */
-	sigemptyset(&set);
-	for (i = 0; i < sizeof(held) / sizeof(held[0]); i++)
-		sigaddset(&set, held[i]);
-	(void)sigprocmask(SIG_BLOCK, &set, &old);
-	xfsz = signal(SIGXFSZ, SIG_IGN);
+	/* a stop halfway would leave a temporary file behind */
+	dk_cli_signals_hold(&held);
 	if ((rc = conf_replace(cf, ck, word, backup)) != 0)
 		dk_cli_warnx("%s: not changed", cf->path);
-	(void)signal(SIGXFSZ, xfsz);
-	(void)sigprocmask(SIG_SETMASK, &old, NULL);
+	dk_cli_signals_release(&held);
 	return rc;
 }
 

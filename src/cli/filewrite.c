@@ -1,0 +1,178 @@
+/*
+ * Copyright (c) 2026 The dkimkit developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * Files written whole or not at all: rotate's configuration and its
+ * backup. The bytes go to a temporary file beside the target, which is
+ * synced, then takes the target's name by rename(2). The directory is
+ * synced after, so that the name outlasts a crash. A reader sees the
+ * old file or the new one, never half of one, and no temporary file is
+ * left, as long as the signals that would stop us halfway are held
+ * (dk_cli_signals_hold).
+ */
+
+#include <sys/stat.h>
+#include <sys/uio.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* see cli.h */
+void
+dk_cli_signals_hold(struct dk_cli_held *h)
+{
+	static const int held[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
+	sigset_t set;
+	size_t i;
+
+	sigemptyset(&set);
+	for (i = 0; i < sizeof(held) / sizeof(held[0]); i++)
+		sigaddset(&set, held[i]);
+	(void)sigprocmask(SIG_BLOCK, &set, &h->mask);
+	h->xfsz = signal(SIGXFSZ, SIG_IGN);
+	h->pipe = signal(SIGPIPE, SIG_IGN);
+}
+
+/* see cli.h */
+void
+dk_cli_signals_release(const struct dk_cli_held *h)
+{
+	(void)signal(SIGPIPE, h->pipe);
+	(void)signal(SIGXFSZ, h->xfsz);
+	(void)sigprocmask(SIG_SETMASK, &h->mask, NULL);
+}
+
+/* Write all of buf to fd. */
+static int
+write_all(int fd, const char *buf, size_t len)
+{
+	ssize_t n;
+
+	while (len > 0) {
+		if ((n = write(fd, buf, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* path could not be written: what, why, and how to fix. */
+static int
+cannot_write(const char *path, int err)
+{
+	const char *fix;
+
+	switch (err) {
+	case ENOSPC:
+	case EDQUOT:
+		fix = "make room, then run dkimkit again";
+		break;
+	case EFBIG:
+		fix = "raise the file size limit (ulimit -f)";
+		break;
+	case ENOENT:
+	case ENOTDIR:
+		fix = "create the directory first, or name one that exists";
+		break;
+	default:
+		fix = "run dkimkit as a user who may write in that directory";
+		break;
+	}
+	dk_cli_warnx("%s: %s; %s", path, strerror(err), fix);
+	return EX_CANTCREAT;
+}
+
+/* Sync the directory of path, so that a name made in it lasts. */
+static void
+dir_sync(const char *path)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	int fd;
+
+	if (slash == NULL)
+		snprintf(dir, sizeof(dir), ".");
+	else
+		snprintf(dir, sizeof(dir), "%.*s", slash == path ? 1 :
+		    (int)(slash - path), path);
+	/* some file systems cannot sync a directory: nothing to do then */
+	if ((fd = open(dir, O_RDONLY | O_CLOEXEC)) != -1) {
+		(void)fsync(fd);
+		(void)close(fd);
+	}
+}
+
+/* see cli.h */
+int
+dk_cli_temp_write(const char *path, const struct stat *like,
+    const struct iovec *parts, size_t nparts, char *tmp)
+{
+	size_t i;
+	int fd, n;
+
+	n = snprintf(tmp, PATH_MAX, "%s.XXXXXX", path);
+	if (n < 0 || n >= PATH_MAX) {
+		dk_cli_warnx("%s: path too long", path);
+		return EX_CANTCREAT;
+	}
+	if ((fd = mkstemp(tmp)) == -1)
+		return cannot_write(path, errno);
+	/* the owner only when we may: a non-root user keeps his own */
+	(void)fchown(fd, like->st_uid, like->st_gid);
+	for (i = 0; i < nparts; i++)
+		if (write_all(fd, parts[i].iov_base, parts[i].iov_len) == -1)
+			break;
+	if (i < nparts || fchmod(fd, like->st_mode & 07777) == -1 ||
+	    fsync(fd) == -1) {
+		n = errno;
+		(void)close(fd);
+		(void)unlink(tmp);
+		return cannot_write(path, n);
+	}
+	if (close(fd) == -1) {
+		n = errno;
+		(void)unlink(tmp);
+		return cannot_write(path, n);
+	}
+	return 0;
+}
+
+/* see cli.h */
+int
+dk_cli_temp_rename(const char *tmp, const char *path)
+{
+	int err;
+
+	if (rename(tmp, path) == -1) {
+		err = errno;
+		(void)unlink(tmp);
+		return cannot_write(path, err);
+	}
+	dir_sync(path);
+	return 0;
+}
