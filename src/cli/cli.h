@@ -130,6 +130,19 @@ struct dk_cli_held {
 	void		(*pipe)(int);
 };
 
+/*
+ * A key for dk_cli_keygen_new() to make. like: NULL, or the key file
+ * whose owner and group the new one gets, and its mode, at most 0640.
+ */
+struct dk_cli_newkey {
+	enum dk_key_type	 type;
+	unsigned int		 bits;		/* 0: the default */
+	const char		*domain;	/* of the record printed */
+	const char		*selector;
+	const char		*path;		/* the key file */
+	const char		*like;
+};
+
 int	dk_cli_sign(int argc, char **argv);
 int	dk_cli_verify(int argc, char **argv);
 int	dk_cli_keygen(int argc, char **argv);
@@ -181,18 +194,22 @@ void	dk_cli_conf_free(struct dk_cli_conf *cf);
  * write(2) fails with EFBIG or EPIPE instead; hold them over any use of
  * the temp_ functions. temp_write: parts[0..nparts) into a new temporary
  * file beside path, its name in tmp[PATH_MAX], synced; with the owner
- * (when we may) and mode of like; the file is then the caller's, to
- * rename or unlink.
- * temp_rename: tmp in place of path by rename(2), which takes tmp away,
- * and the directory synced after. Each returns 0, or EX_CANTCREAT after
- * saying what failed, why and how to fix it, and then leaves no
- * temporary file.
+ * (when we may) and mode of like, or when like is NULL our own and mode
+ * 0600; the file is then the caller's, to rename, link or unlink.
+ * temp_rename: tmp in place of path by rename(2). temp_link: tmp under
+ * the name path too by link(2), which never replaces a file (when path
+ * exists, the message is "path: " and exists); tmp is then removed.
+ * Both sync the directory after, and take tmp away. Each returns 0, or
+ * EX_CANTCREAT after saying what failed, why and how to fix it, and
+ * then leaves no temporary file.
  */
 void	dk_cli_signals_hold(struct dk_cli_held *h);
 void	dk_cli_signals_release(const struct dk_cli_held *h);
 int	dk_cli_temp_write(const char *path, const struct stat *like,
 	    const struct iovec *parts, size_t nparts, char *tmp);
 int	dk_cli_temp_rename(const char *tmp, const char *path);
+int	dk_cli_temp_link(const char *tmp, const char *path,
+	    const char *exists);
 
 /*
  * keyarg.c. domain_trim: drop a final dot, as zone files and
@@ -246,13 +263,16 @@ void	dk_cli_keysrc_check(const struct dk_cli_keysrc *ks,
 void	dk_cli_keysrc_report(const struct dk_cli_keysrc *ks);
 
 /*
- * keygen.c. keygen_make: a new key of type and bits (0: the default)
- * written to path (mode 0600, never over an old file), its record in
- * *recp, freed with dk_free_string(); returns 0 or an exit status after
- * saying why. record_print: the zone-file line of a record on stdout.
+ * keygen.c. keygen_new: the key nk describes, written whole to nk->path
+ * or not at all (filewrite.c), never over an old file, mode 0600 unless
+ * nk->like says otherwise; then its record printed on stdout as
+ * record_print does, and flushed. If that fails, the key is removed
+ * again: nobody could publish it, and it would take the name from a
+ * second try. Signals wait meanwhile (dk_cli_signals_hold). Returns 0 or
+ * an exit status after saying why. record_print: the zone-file line of
+ * a record on stdout.
  */
-int	dk_cli_keygen_make(enum dk_key_type type, unsigned int bits,
-	    const char *path, char **recp);
+int	dk_cli_keygen_new(const struct dk_cli_newkey *nk);
 void	dk_cli_record_print(const char *selector, const char *domain,
 	    const char *rec);
 

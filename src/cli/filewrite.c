@@ -16,12 +16,13 @@
 
 /*
  * Files written whole or not at all: rotate's configuration and its
- * backup. The bytes go to a temporary file beside the target, which is
- * synced, then takes the target's name by rename(2). The directory is
- * synced after, so that the name outlasts a crash. A reader sees the
- * old file or the new one, never half of one, and no temporary file is
- * left, as long as the signals that would stop us halfway are held
- * (dk_cli_signals_hold).
+ * backup, keygen's keys. The bytes go to a temporary file beside the
+ * target, which is synced, then takes the target's name: rename(2)
+ * replaces a file, link(2) makes a new one and never replaces any. The
+ * directory is synced after, so that the name outlasts a crash. A
+ * reader sees the old state or the new one, never half a file, and no
+ * temporary file is left, as long as the signals that would stop us
+ * halfway are held (dk_cli_signals_hold).
  */
 
 #include <sys/stat.h>
@@ -37,6 +38,8 @@
 #include <unistd.h>
 
 #include "cli.h"
+
+#define TEMP_MODE	0600	/* a new file's, as mkstemp(3) makes it */
 
 /* see cli.h */
 void
@@ -143,12 +146,13 @@ dk_cli_temp_write(const char *path, const struct stat *like,
 	if ((fd = mkstemp(tmp)) == -1)
 		return cannot_write(path, errno);
 	/* the owner only when we may: a non-root user keeps his own */
-	(void)fchown(fd, like->st_uid, like->st_gid);
+	if (like != NULL)
+		(void)fchown(fd, like->st_uid, like->st_gid);
 	for (i = 0; i < nparts; i++)
 		if (write_all(fd, parts[i].iov_base, parts[i].iov_len) == -1)
 			break;
-	if (i < nparts || fchmod(fd, like->st_mode & 07777) == -1 ||
-	    fsync(fd) == -1) {
+	if (i < nparts || fchmod(fd, like != NULL ? like->st_mode & 07777 :
+	    TEMP_MODE) == -1 || fsync(fd) == -1) {
 		n = errno;
 		(void)close(fd);
 		(void)unlink(tmp);
@@ -173,6 +177,25 @@ dk_cli_temp_rename(const char *tmp, const char *path)
 		(void)unlink(tmp);
 		return cannot_write(path, err);
 	}
+	dir_sync(path);
+	return 0;
+}
+
+/* see cli.h */
+int
+dk_cli_temp_link(const char *tmp, const char *path, const char *exists)
+{
+	int err = 0;
+
+	if (link(tmp, path) == -1)
+		err = errno;
+	(void)unlink(tmp);
+	if (err == EEXIST) {
+		dk_cli_warnx("%s: %s", path, exists);
+		return EX_CANTCREAT;
+	}
+	if (err != 0)
+		return cannot_write(path, err);
 	dir_sync(path);
 	return 0;
 }

@@ -16,13 +16,17 @@
 
 /*
  * dkimkit keygen: a new private key in DIR/SELECTOR.key, and its key
- * record printed in the --dns-file format.
+ * record printed in the --dns-file format. Also rotate's new key: the
+ * key and its record go together, or neither stays.
  */
 
+#include <sys/stat.h>
+#include <sys/uio.h>
+
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +35,9 @@
 #include "cli.h"
 
 #define TXT_STRING_MAX	255	/* RFC 1035 §3.3: one character-string */
+
+#define KEY_EXISTS	"a key of that name exists already, and a key is " \
+			"never overwritten: choose another selector (-s)"
 
 struct keygen_cfg {
 	enum dk_key_type	 type;
@@ -81,43 +88,20 @@ keygen_getopt(int argc, char **argv, struct keygen_cfg *cfg)
 	return dk_cli_names_ok(cfg->domain, cfg->selector);
 }
 
-/* Write the PEM to a file of our own: mode 0600, never an old one. */
+/* The PEM in a new file path, whole or not at all; an old file stays. */
 static int
 keygen_write(const char *path, const char *pem)
 {
-	size_t len = strlen(pem), off = 0;
-	ssize_t n = 0;
-	int fd, err;
+	char tmp[PATH_MAX];
+	struct iovec whole;
+	int rc;
 
-	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-	    0600)) == -1) {
-		if (errno == EEXIST)
-			dk_cli_warnx("%s: a key of that name exists already, "
-			    "and a key is never overwritten: choose another "
-			    "selector (-s)", path);
-		else
-			dk_cli_warnx("%s: %s", path, strerror(errno));
-		return EX_CANTCREAT;
-	}
-	while (off < len) {
-		if ((n = write(fd, pem + off, len - off)) == -1) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		off += (size_t)n;
-	}
+	whole.iov_base = (char *)(uintptr_t)pem;
+	whole.iov_len = strlen(pem);
+	if ((rc = dk_cli_temp_write(path, NULL, &whole, 1, tmp)) != 0)
+		return rc;
 	/* on disk before its record is printed, to be published */
-	if (n == -1 || fsync(fd) == -1) {
-		err = errno;
-		(void)close(fd);
-	} else if (close(fd) == -1)
-		err = errno;
-	else
-		return 0;
-	dk_cli_warnx("%s: %s", path, strerror(err));
-	(void)unlink(path);
-	return EX_CANTCREAT;
+	return dk_cli_temp_link(tmp, path, KEY_EXISTS);
 }
 
 /*
@@ -145,60 +129,99 @@ dk_cli_record_print(const char *selector, const char *domain,
 	fputs(len > 0 ? "\"\n" : " \"\"\n", stdout);
 }
 
-/* see cli.h */
-int
-dk_cli_keygen_make(enum dk_key_type type, unsigned int bits,
-    const char *path, char **recp)
+/* A new key of nk's type and size: its PEM and its record. */
+static int
+keygen_generate(const struct dk_cli_newkey *nk, char **pemp, char **recp)
 {
 	struct dk_key *key;
-	char *pem, *rec;
 	enum dk_status st;
-	int rc;
 
-	*recp = NULL;
-	if ((st = dk_key_generate(&key, type, bits)) != DK_OK) {
+	if ((st = dk_key_generate(&key, nk->type, nk->bits)) != DK_OK) {
 		if (st == DK_ENOMEM)
 			dk_cli_oom();
 		dk_cli_warnx("keygen: %s", dk_status_str(st));
 		return EX_SOFTWARE;
 	}
-	if ((pem = dk_key_pem(key)) == NULL)
+	if ((*pemp = dk_key_pem(key)) == NULL)
 		dk_cli_oom();
-	rec = dk_key_record(key);
+	*recp = dk_key_record(key);
 	dk_key_free(key);
-	if (rec == NULL) {
-		explicit_bzero(pem, strlen(pem));
+	if (*recp == NULL) {
+		explicit_bzero(*pemp, strlen(*pemp));
 		dk_cli_oom();
 	}
-	rc = keygen_write(path, pem);
-	explicit_bzero(pem, strlen(pem));
-	dk_free_string(pem);
-	if (rc != 0) {
-		dk_free_string(rec);
-		return rc;
-	}
-	*recp = rec;
 	return 0;
 }
 
-static int
-keygen_run(const struct keygen_cfg *cfg, const char *path)
+/*
+ * The new key file gets the owner, group and mode (never more than
+ * 0640) of like: the user the filter runs as must read it as it reads
+ * that one.
+ */
+static void
+keygen_perms(const char *like, const char *path)
 {
-	char *rec;
+	struct stat st;
+
+	if (stat(like, &st) == -1)
+		return;
+	if (chown(path, st.st_uid, st.st_gid) == -1 ||
+	    chmod(path, st.st_mode & 0640) == -1)
+		dk_cli_warnx("%s: cannot give it the owner and mode of %s "
+		    "(%s): make it readable to the filter's user",
+		    path, like, strerror(errno));
+}
+
+/* The record on stdout, or the key gone: see cli.h. */
+static int
+keygen_publish(const struct dk_cli_newkey *nk, const char *rec)
+{
 	int rc;
 
-	if ((rc = dk_cli_keygen_make(cfg->type, (unsigned int)cfg->bits, path,
-	    &rec)) != 0)
+	dk_cli_record_print(nk->selector, nk->domain, rec);
+	if ((rc = dk_cli_flush()) == 0)
+		return 0;
+	if (unlink(nk->path) == -1)
+		dk_cli_warnx("%s: %s; its record was not printed: remove "
+		    "it, then run dkimkit again with a working standard "
+		    "output", nk->path, strerror(errno));
+	else
+		dk_cli_warnx("%s: removed, as its record could not be "
+		    "printed: run dkimkit again with a working standard "
+		    "output", nk->path);
+	return rc;
+}
+
+/* see cli.h */
+int
+dk_cli_keygen_new(const struct dk_cli_newkey *nk)
+{
+	struct dk_cli_held held;
+	char *pem, *rec;
+	int rc;
+
+	if ((rc = keygen_generate(nk, &pem, &rec)) != 0)
 		return rc;
-	dk_cli_record_print(cfg->selector, cfg->domain, rec);
+	/* held from the key's first byte on disk to its record's last */
+	dk_cli_signals_hold(&held);
+	rc = keygen_write(nk->path, pem);
+	explicit_bzero(pem, strlen(pem));
+	dk_free_string(pem);
+	if (rc == 0) {
+		if (nk->like != NULL)
+			keygen_perms(nk->like, nk->path);
+		rc = keygen_publish(nk, rec);
+	}
+	dk_cli_signals_release(&held);
 	dk_free_string(rec);
-	return dk_cli_flush();
+	return rc;
 }
 
 int
 dk_cli_keygen(int argc, char **argv)
 {
 	struct keygen_cfg cfg;
+	struct dk_cli_newkey nk;
 	char path[PATH_MAX];
 	int rc, n;
 
@@ -212,5 +235,11 @@ dk_cli_keygen(int argc, char **argv)
 		dk_cli_warnx("-o: %s: path too long", cfg.dir);
 		return EX_USAGE;
 	}
-	return keygen_run(&cfg, path);
+	memset(&nk, 0, sizeof(nk));
+	nk.type = cfg.type;
+	nk.bits = (unsigned int)cfg.bits;
+	nk.domain = cfg.domain;
+	nk.selector = cfg.selector;
+	nk.path = path;
+	return dk_cli_keygen_new(&nk);
 }

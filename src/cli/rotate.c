@@ -141,25 +141,6 @@ rotate_backup(const char *conf, const char *domain, const char *sel,
 	return 0;
 }
 
-/*
- * The new key file gets the old one's owner, group and mode (never
- * more than 0640): the user the filter runs as must read it as it
- * reads the old one.
- */
-static void
-rotate_perms(const char *oldpath, const char *newpath)
-{
-	struct stat st;
-
-	if (stat(oldpath, &st) == -1)
-		return;
-	if (chown(newpath, st.st_uid, st.st_gid) == -1 ||
-	    chmod(newpath, st.st_mode & 0640) == -1)
-		dk_cli_warnx("%s: cannot give it the owner and mode of %s "
-		    "(%s): make it readable to the filter's user",
-		    newpath, oldpath, strerror(errno));
-}
-
 /* Type and size of the new key: -a and -b, else those of the old key. */
 static int
 rotate_keytype(struct rotate_cfg *cfg, const char *oldpath)
@@ -182,7 +163,8 @@ static int
 step_new(struct rotate_cfg *cfg, struct dk_cli_conf *cf)
 {
 	struct dk_cli_confkey ck;
-	char path[PATH_MAX], *rec;
+	struct dk_cli_newkey nk;
+	char path[PATH_MAX];
 	const char *sel = cfg->newsel;
 	time_t now = time(NULL);
 	int rc;
@@ -202,14 +184,17 @@ step_new(struct rotate_cfg *cfg, struct dk_cli_conf *cf)
 		return EX_USAGE;
 	}
 	if ((rc = rotate_keytype(cfg, ck.path)) != 0 ||
-	    (rc = rotate_keypath(ck.path, sel, path)) != 0 ||
-	    (rc = dk_cli_keygen_make(cfg->type, (unsigned int)cfg->bits,
-	    path, &rec)) != 0)
+	    (rc = rotate_keypath(ck.path, sel, path)) != 0)
 		return rc;
-	rotate_perms(ck.path, path);
-	dk_cli_record_print(sel, cfg->domain, rec);
-	dk_free_string(rec);
-	if ((rc = dk_cli_flush()) != 0)
+	memset(&nk, 0, sizeof(nk));
+	nk.type = cfg->type;
+	nk.bits = (unsigned int)cfg->bits;
+	nk.domain = cfg->domain;
+	nk.selector = sel;
+	nk.path = path;
+	/* the filter's user must read it as it reads the old one */
+	nk.like = ck.path;
+	if ((rc = dk_cli_keygen_new(&nk)) != 0)
 		return rc;
 	dk_cli_warnx("%s: new key for %s; publish the record above, "
 	    "then: dkimkit rotate switch -f %s -s %s %s:%s", path,

@@ -654,6 +654,66 @@ rotate_hostile() {
 	    fail rotate-hostile:no-temporary "a temporary file was left"
 }
 
+# keygen_hostile: what an unlucky operator does to keygen: a write that
+# fails (the file size limit), a directory that is not there, a standard
+# output that cannot be written (a full disk, a reader gone), a name
+# taken. The key is written whole or not at all: no key under its name
+# without its record printed, no temporary file, and a second try makes
+# it.
+keygen_hostile() {
+	d=$TMP/kgh
+	mkdir -p "$d/keys"
+	(ulimit -f 1; exec "$DK" keygen -d example.test -s half -o "$d/keys") \
+	    > "$d/half.zone" 2> "$d/err"
+	rc=$?
+	sed 's/^/  file size limit: /' "$d/err"
+	check keygen-hostile:size-limit "73|1|" "$rc|$(grep -c \
+	    'half.key: File too large; raise the file size limit (ulimit -f)' \
+	    "$d/err")|$(ls -A "$d/keys")"
+	"$DK" keygen -d example.test -s half -o "$d/keys" > "$d/half.zone" \
+	    2> /dev/null
+	check keygen-hostile:size-limit-again "0|-rw-------" \
+	    "$?|$(ls -l "$d/keys/half.key" | cut -c1-10)"
+	"$DK" testkey --dns-file "$d/half.zone" \
+	    "example.test:half:$d/keys/half.key" > /dev/null
+	check keygen-hostile:size-limit-whole 0 $?
+
+	"$DK" keygen -a ed25519 -d example.test -s nodir -o "$d/none" \
+	    > /dev/null 2> "$d/err"
+	check keygen-hostile:no-directory "73|1" "$?|$(grep -c \
+	    'create the directory first' "$d/err")"
+
+	"$DK" keygen -a ed25519 -d example.test -s full -o "$d/keys" \
+	    > /dev/full 2> "$d/err"
+	rc=$?
+	sed 's/^/  stdout full: /' "$d/err"
+	check keygen-hostile:stdout-full "73|no-key|1" "$rc|$([ -e \
+	    "$d/keys/full.key" ] && echo key || echo no-key)|$(grep -c \
+	    'full.key: removed, as its record could not be printed' "$d/err")"
+	"$DK" keygen -a ed25519 -d example.test -s full -o "$d/keys" \
+	    > /dev/null 2>&1
+	check keygen-hostile:stdout-full-again 0 $?
+	# a reader gone: the pipe's read end closed before the record
+	python3 -c '
+import os, subprocess, sys
+r, w = os.pipe()
+os.close(r)
+print(subprocess.run(sys.argv[1:], stdout=w, stderr=subprocess.DEVNULL).returncode)' \
+	    "$DK" keygen -a ed25519 -d example.test -s gone -o "$d/keys" \
+	    > "$d/rc"
+	check keygen-hostile:reader-gone "73|no-key" "$(cat "$d/rc")|$([ -e \
+	    "$d/keys/gone.key" ] && echo key || echo no-key)"
+
+	"$DK" keygen -a ed25519 -d example.test -s dot -o "$d/keys" \
+	    > /dev/null 2>&1
+	"$DK" keygen -a ed25519 -d example.test -s dot -o "$d/keys" \
+	    > /dev/null 2> "$d/err"
+	check keygen-hostile:exists "73|1" "$?|$(grep -c \
+	    'dot.key: a key of that name exists already' "$d/err")"
+	check keygen-hostile:no-temporary "dot.key full.key half.key" \
+	    "$(ls -A "$d/keys" | tr '\n' ' ' | sed 's/ $//')"
+}
+
 # ---- 4. --help, --version ---------------------------------------------------
 
 help_version() {
@@ -670,6 +730,7 @@ start=$(date +%s)
 help_version
 rotate_text
 rotate_hostile
+keygen_hostile
 if ! command -v knotd > /dev/null 2>&1; then
 	fail knot "knotd not found (Debian package knot)"
 elif ! keys; then
