@@ -42,7 +42,7 @@
 struct keygen_cfg {
 	enum dk_key_type	 type;
 	int64_t			 bits;		/* 0: the default */
-	const char		*domain;
+	char			*domain;
 	const char		*selector;
 	const char		*dir;
 };
@@ -72,6 +72,12 @@ keygen_getopt(int argc, char **argv, struct keygen_cfg *cfg)
 			cfg->domain = optarg;
 			break;
 		case 'o':
+			/* "" would make "/SELECTOR.key", at the root */
+			if (*optarg == '\0') {
+				dk_cli_warnx("-o: empty: give the key's "
+				    "directory, . for the current one");
+				return EX_USAGE;
+			}
 			cfg->dir = optarg;
 			break;
 		case 's':
@@ -85,6 +91,8 @@ keygen_getopt(int argc, char **argv, struct keygen_cfg *cfg)
 		return dk_cli_usage("keygen");
 	if (dk_cli_keybits_ok(cfg->type, cfg->bits) != 0)
 		return dk_cli_usage("keygen");
+	/* as sign, testkey and rotate take it; the record adds its own */
+	dk_cli_domain_trim(cfg->domain);
 	return dk_cli_names_ok(cfg->domain, cfg->selector);
 }
 

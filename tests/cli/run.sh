@@ -655,11 +655,12 @@ rotate_hostile() {
 }
 
 # keygen_hostile: what an unlucky operator does to keygen: a write that
-# fails (the file size limit), a directory that is not there, a standard
-# output that cannot be written (a full disk, a reader gone), a name
-# taken. The key is written whole or not at all: no key under its name
-# without its record printed, no temporary file, and a second try makes
-# it.
+# fails (the file size limit), a directory that is not there, an empty
+# -o, a standard output that cannot be written (a full disk, a reader
+# gone), a name taken. The key is written whole or not at all: no key
+# under its name without its record printed, no temporary file, and a
+# second try makes it. And the domain with a final dot, as the other
+# commands take it.
 keygen_hostile() {
 	d=$TMP/kgh
 	mkdir -p "$d/keys"
@@ -683,6 +684,16 @@ keygen_hostile() {
 	check keygen-hostile:no-directory "73|1" "$?|$(grep -c \
 	    'create the directory first' "$d/err")"
 
+	# "" would be the root directory; any name in it is ours alone
+	sel=emptyo$$
+	"$DK" keygen -a ed25519 -d example.test -s "$sel" -o '' \
+	    > /dev/null 2> "$d/err"
+	rc=$?
+	at_root=no
+	[ -e "/$sel.key" ] && at_root=yes && rm -f "/$sel.key"
+	check keygen-hostile:empty-o "64|no|1" "$rc|$at_root|$(grep -c \
+	    '^dkimkit: -o: empty: give' "$d/err")"
+
 	"$DK" keygen -a ed25519 -d example.test -s full -o "$d/keys" \
 	    > /dev/full 2> "$d/err"
 	rc=$?
@@ -704,8 +715,10 @@ print(subprocess.run(sys.argv[1:], stdout=w, stderr=subprocess.DEVNULL).returnco
 	check keygen-hostile:reader-gone "73|no-key" "$(cat "$d/rc")|$([ -e \
 	    "$d/keys/gone.key" ] && echo key || echo no-key)"
 
-	"$DK" keygen -a ed25519 -d example.test -s dot -o "$d/keys" \
-	    > /dev/null 2>&1
+	"$DK" keygen -a ed25519 -d example.test. -s dot -o "$d/keys" \
+	    > "$d/dot.zone" 2> /dev/null
+	check keygen-hostile:final-dot "0|dot._domainkey.example.test. TXT" \
+	    "$?|$(cut -d' ' -f1-2 "$d/dot.zone")"
 	"$DK" keygen -a ed25519 -d example.test -s dot -o "$d/keys" \
 	    > /dev/null 2> "$d/err"
 	check keygen-hostile:exists "73|1" "$?|$(grep -c \
