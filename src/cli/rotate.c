@@ -141,18 +141,23 @@ rotate_backup(const char *conf, const char *domain, const char *sel,
 	return 0;
 }
 
-/* Type and size of the new key: -a and -b, else those of the old key. */
+/*
+ * Type and size of the new key: -a and -b, else those of the old key;
+ * -a rsa alone keeps an RSA key's size.
+ */
 static int
 rotate_keytype(struct rotate_cfg *cfg, const char *oldpath)
 {
 	struct dk_key *old;
 	int rc;
 
-	if (!cfg->typeset) {
+	if (!cfg->typeset || (cfg->type == DK_KEY_RSA && cfg->bits == 0)) {
 		if ((rc = dk_cli_key_load(oldpath, &old)) != 0)
 			return rc;
-		cfg->type = dk_key_type(old);
-		if (cfg->type == DK_KEY_RSA && cfg->bits == 0)
+		if (!cfg->typeset)
+			cfg->type = dk_key_type(old);
+		if (cfg->type == DK_KEY_RSA && cfg->bits == 0 &&
+		    dk_key_type(old) == DK_KEY_RSA)
 			cfg->bits = dk_key_bits(old);
 		dk_key_free(old);
 	}

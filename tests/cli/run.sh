@@ -727,6 +727,31 @@ print(subprocess.run(sys.argv[1:], stdout=w, stderr=subprocess.DEVNULL).returnco
 	    "$(ls -A "$d/keys" | tr '\n' ' ' | sed 's/ $//')"
 }
 
+# rotate_edges: rotate new -a rsa keeps the RSA key's size; a new key
+# whose record cannot be printed goes
+rotate_edges() {
+	d=$TMP/redge
+	mkdir -p "$d/keys"
+	"$DK" keygen -b 1024 -d example.test -s old -o "$d/keys" > /dev/null
+	echo "example.test:old:$d/keys/old.key" > "$d/dkim.conf"
+	"$DK" rotate new -a rsa -s big -f "$d/dkim.conf" example.test \
+	    > "$d/big.zone" 2> /dev/null
+	rc=$?
+	"$DK" testkey --dns-file "$d/big.zone" \
+	    "example.test:big:$d/keys/big.key" > "$d/tk.out"
+	check rotate-edges:rsa-size "0|match (rsa 1024 bits," \
+	    "$rc|$(cut -d' ' -f2-5 "$d/tk.out")"
+
+	"$DK" rotate new -s full -f "$d/dkim.conf" example.test > /dev/full \
+	    2> "$d/err"
+	check rotate-edges:new-stdout-full "73|no-key|1" "$?|$([ -e \
+	    "$d/keys/full.key" ] && echo key || echo no-key)|$(grep -c \
+	    'full.key: removed' "$d/err")"
+
+	check rotate-edges:no-temporary "big.key old.key" \
+	    "$(ls -A "$d/keys" | tr '\n' ' ' | sed 's/ $//')"
+}
+
 # ---- 4. --help, --version ---------------------------------------------------
 
 help_version() {
@@ -744,6 +769,7 @@ help_version
 rotate_text
 rotate_hostile
 keygen_hostile
+rotate_edges
 if ! command -v knotd > /dev/null 2>&1; then
 	fail knot "knotd not found (Debian package knot)"
 elif ! keys; then
