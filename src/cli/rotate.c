@@ -260,13 +260,17 @@ step_switch(struct rotate_cfg *cfg, struct dk_cli_conf *cf)
 		printf("%s:%zu: %s:%s:%s replaced by %s (the old file is in "
 		    "%s)\n", cf->path, ck.lineno, ck.domain, ck.selector,
 		    ck.path, word, backup);
-		rc = dk_cli_flush();
-	}
-	free(word);
-	if (rc == 0)
+		/*
+		 * The file is replaced whether this line gets out or not:
+		 * exit 0, as a second run would, so that a script goes on
+		 * to reload the filter; stderr says what failed.
+		 */
+		(void)dk_cli_flush();
 		dk_cli_warnx("reload the filter now; after the grace "
 		    "period: dkimkit rotate revoke -f %s %s:%s", cf->path,
 		    cfg->domain, ck.selector);
+	}
+	free(word);
 	return rc;
 }
 

@@ -728,7 +728,9 @@ print(subprocess.run(sys.argv[1:], stdout=w, stderr=subprocess.DEVNULL).returnco
 }
 
 # rotate_edges: rotate new -a rsa keeps the RSA key's size; a new key
-# whose record cannot be printed goes
+# whose record cannot be printed goes; once the configuration is
+# replaced, switch says to reload the filter even if its line cannot be
+# printed, and exits 0, as a second run would
 rotate_edges() {
 	d=$TMP/redge
 	mkdir -p "$d/keys"
@@ -748,6 +750,13 @@ rotate_edges() {
 	    "$d/keys/full.key" ] && echo key || echo no-key)|$(grep -c \
 	    'full.key: removed' "$d/err")"
 
+	"$DK" rotate switch -s big --dns-file "$d/big.zone" \
+	    -f "$d/dkim.conf" example.test > /dev/full 2> "$d/err"
+	rc=$?
+	sed 's/^/  stdout full: /' "$d/err"
+	check rotate-edges:switch-stdout-full "0|1|example.test:big" \
+	    "$rc|$(grep -c '^dkimkit: reload the filter now' \
+	    "$d/err")|$(cut -d: -f1-2 "$d/dkim.conf")"
 	check rotate-edges:no-temporary "big.key old.key" \
 	    "$(ls -A "$d/keys" | tr '\n' ' ' | sed 's/ $//')"
 }
