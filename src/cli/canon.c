@@ -70,9 +70,15 @@ canon_getopt(int argc, char **argv, struct canon_cfg *cfg)
 			return dk_cli_badopt("canon", ch, argv);
 		}
 	}
-	if (optind != argc || (!cfg->header && !cfg->body))
-		return dk_cli_usage("canon");
-	return 0;
+	if (optind != argc)
+		dk_cli_warnx("%s: unexpected argument; canon reads the "
+		    "message from the standard input", argv[optind]);
+	else if (!cfg->header && !cfg->body)
+		dk_cli_warnx("-H and -B: together they leave nothing to "
+		    "print: give one of them, or neither");
+	else
+		return 0;
+	return dk_cli_usage("canon");
 }
 
 /* buf[0..len) to stdout; -1 once that fails, so that reading stops. */

@@ -106,6 +106,18 @@ dk_cli_badopt(const char *cmd, int ch, char **argv)
 	return dk_cli_usage(cmd);
 }
 
+/*
+ * --help last, right after the command or after one word that is no
+ * option (rotate's step): then it cannot be an option's value, as in
+ * "canon -h --help".
+ */
+static int
+wants_help(int argc, char **argv)
+{
+	return strcmp(argv[argc - 1], "--help") == 0 &&
+	    (argc == 3 || (argc == 4 && argv[2][0] != '-'));
+}
+
 int
 main(int argc, char **argv)
 {
@@ -122,7 +134,7 @@ main(int argc, char **argv)
 	for (i = 0; i < NCOMMANDS; i++) {
 		if (strcmp(argv[1], commands[i].name) != 0)
 			continue;
-		if (argc == 3 && strcmp(argv[2], "--help") == 0)
+		if (wants_help(argc, argv))
 			return help(argv[1]);
 		return commands[i].run(argc - 1, argv + 1);
 	}

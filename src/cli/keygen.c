@@ -47,6 +47,21 @@ struct keygen_cfg {
 	const char		*dir;
 };
 
+/* -d and -s, both needed, and nothing else. */
+static int
+keygen_args(int argc, char **argv, const struct keygen_cfg *cfg)
+{
+	if (optind != argc)
+		dk_cli_warnx("%s: unexpected argument", argv[optind]);
+	else if (cfg->domain == NULL)
+		dk_cli_warnx("keygen: -d DOMAIN is needed");
+	else if (cfg->selector == NULL)
+		dk_cli_warnx("keygen: -s SELECTOR is needed");
+	else
+		return 0;
+	return dk_cli_usage("keygen");
+}
+
 static int
 keygen_getopt(int argc, char **argv, struct keygen_cfg *cfg)
 {
@@ -87,8 +102,8 @@ keygen_getopt(int argc, char **argv, struct keygen_cfg *cfg)
 			return dk_cli_badopt("keygen", ch, argv);
 		}
 	}
-	if (optind != argc || cfg->domain == NULL || cfg->selector == NULL)
-		return dk_cli_usage("keygen");
+	if ((rc = keygen_args(argc, argv, cfg)) != 0)
+		return rc;
 	if (dk_cli_keybits_ok(cfg->type, cfg->bits) != 0)
 		return dk_cli_usage("keygen");
 	/* as sign, testkey and rotate take it; the record adds its own */

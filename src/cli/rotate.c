@@ -72,6 +72,7 @@ struct rotate_step {
 	const char	*name;
 	const char	*opts;		/* the options it takes: D R for
 					 * --dns-file and --resolver */
+	const char	*arg;		/* its argument, for messages */
 	int		(*run)(struct rotate_cfg *, struct dk_cli_conf *);
 };
 
@@ -327,9 +328,9 @@ step_revoke(struct rotate_cfg *cfg, struct dk_cli_conf *cf)
 }
 
 static const struct rotate_step steps[] = {
-	{ "new", "abfs", step_new },
-	{ "switch", "fsDR", step_switch },
-	{ "revoke", "fg", step_revoke }
+	{ "new", "abfs", "DOMAIN[:SELECTOR]", step_new },
+	{ "switch", "fsDR", "DOMAIN[:SELECTOR]", step_switch },
+	{ "revoke", "fg", "DOMAIN:SELECTOR", step_revoke }
 };
 
 static int
@@ -353,6 +354,22 @@ rotate_opt(struct rotate_cfg *cfg, int ch)
 		return 0;
 	}
 	return dk_cli_keysrc_opt(&cfg->src, ch, optarg) ? 0 : -1;
+}
+
+/* The step's one argument after the options, and -f: both needed. */
+static int
+rotate_args(int argc, char **argv, const struct rotate_step *step,
+    const struct rotate_cfg *cfg)
+{
+	if (optind + 1 < argc)
+		dk_cli_warnx("%s: unexpected argument", argv[optind + 1]);
+	else if (optind == argc)
+		dk_cli_warnx("rotate %s: %s is needed", step->name, step->arg);
+	else if (cfg->conf == NULL)
+		dk_cli_warnx("rotate %s: -f CONFIG is needed", step->name);
+	else
+		return 0;
+	return dk_cli_usage("rotate");
 }
 
 static int
@@ -384,9 +401,8 @@ rotate_getopt(int argc, char **argv, const struct rotate_step *step,
 		if ((rc = rotate_opt(cfg, ch)) != 0)
 			return rc;
 	}
-	if (optind + 1 != argc || cfg->conf == NULL)
-		return dk_cli_usage("rotate");
-	if ((rc = dk_cli_keysrc_args_ok(&cfg->src, "rotate")) != 0)
+	if ((rc = rotate_args(argc, argv, step, cfg)) != 0 ||
+	    (rc = dk_cli_keysrc_args_ok(&cfg->src, "rotate")) != 0)
 		return rc;
 	cfg->domain = argv[optind];
 	if ((cfg->selector = strchr(cfg->domain, ':')) != NULL)
@@ -410,6 +426,9 @@ dk_cli_rotate(int argc, char **argv)
 	if (step == NULL) {
 		if (argc > 1)
 			dk_cli_warnx("rotate %s: unknown step", argv[1]);
+		else
+			dk_cli_warnx("rotate: a step is needed: new, switch "
+			    "or revoke");
 		return dk_cli_usage("rotate");
 	}
 	memset(&cfg, 0, sizeof(cfg));

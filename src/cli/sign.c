@@ -217,6 +217,9 @@ dk_cli_sign(int argc, char **argv)
 	if (argc == 0 || argc > DK_SIGNERS_MAX) {
 		if (argc > DK_SIGNERS_MAX)
 			dk_cli_warnx("at most %d keys", DK_SIGNERS_MAX);
+		else
+			dk_cli_warnx("sign: DOMAIN:SELECTOR:KEYFILE is "
+			    "needed, one for each key to sign with");
 		rc = dk_cli_usage("sign");
 		goto done;
 	}

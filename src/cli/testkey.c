@@ -134,8 +134,11 @@ dk_cli_testkey(int argc, char **argv)
 	while ((ch = getopt_long(argc, argv, ":", longopts, NULL)) != -1)
 		if (!dk_cli_keysrc_opt(&args, ch, optarg))
 			return dk_cli_badopt("testkey", ch, argv);
-	if (optind == argc)
+	if (optind == argc) {
+		dk_cli_warnx("testkey: DOMAIN:SELECTOR:KEYFILE is needed, one "
+		    "for each key to check");
 		return dk_cli_usage("testkey");
+	}
 	if ((rc = dk_cli_keysrc_args_ok(&args, "testkey")) != 0)
 		return rc;
 	n = (size_t)(argc - optind);

@@ -761,6 +761,40 @@ rotate_edges() {
 	    "$(ls -A "$d/keys" | tr '\n' ' ' | sed 's/ $//')"
 }
 
+# usage_reason NAME ARGS...: a usage error says why on its first line,
+# then gives the usage
+usage_reason() {
+	name=$1
+	shift
+	"$DK" "$@" < /dev/null > /dev/null 2> "$TMP/usage.err"
+	check "usage:$name" "64|dkimkit: |usage: dkimkit" "$?|$(head -n 1 \
+	    "$TMP/usage.err" | cut -c1-9)|$(sed -n 2p "$TMP/usage.err" |
+	    cut -d' ' -f1-2)"
+}
+
+usage_reasons() {
+	usage_reason canon-h-b canon -H -B
+	usage_reason canon-argument canon extra
+	usage_reason rotate-no-step rotate
+	usage_reason rotate-no-f rotate new example.test
+	usage_reason rotate-no-domain rotate new -f "$TMP/none.conf"
+	usage_reason rotate-argument rotate switch -s x -f "$TMP/none.conf" \
+	    example.test extra
+	usage_reason keygen-no-d keygen -s sel
+	usage_reason keygen-no-s keygen -d example.test
+	usage_reason keygen-argument keygen -d example.test -s sel extra
+	usage_reason sign-no-key sign
+	usage_reason testkey-no-key testkey
+	# --help after a step; and as an option's value it is that value
+	"$DK" rotate switch --help > "$TMP/help.out" 2>&1
+	check help-step "0|usage: dkimkit rotate" \
+	    "$?|$(head -n 1 "$TMP/help.out" | cut -d' ' -f1-3)"
+	printf 'From: a@example.test\r\n--help: x\r\n\r\n' |
+	    "$DK" canon -h --help > "$TMP/help.out" 2>&1
+	check help-as-value "0|--help:x" \
+	    "$?|$(head -n 1 "$TMP/help.out" | tr -d '\r')"
+}
+
 # ---- 4. --help, --version ---------------------------------------------------
 
 help_version() {
@@ -779,6 +813,7 @@ rotate_text
 rotate_hostile
 keygen_hostile
 rotate_edges
+usage_reasons
 if ! command -v knotd > /dev/null 2>&1; then
 	fail knot "knotd not found (Debian package knot)"
 elif ! keys; then
