@@ -177,28 +177,40 @@ bind_fix(int e)
 	if (e == EADDRINUSE)
 		return "stop the program listening there, or choose another "
 		    "-p";
-	if (e == EACCES)
+	if (e == EACCES && geteuid() != 0)
 		return "a port below 1024 needs root: start the milter as "
 		    "root (with -u to drop privileges), or choose a port "
 		    "from 1024 up";
 	return "choose another -p";
 }
 
+/*
+ * inet6:PORT, on every address, takes IPv6 only, as inet:PORT takes
+ * IPv4 only; a v4-mapped address is IPv4 through an IPv6 socket.
+ */
+static int
+v6_wildcard(const struct addrinfo *ai)
+{
+	return ai->ai_family == AF_INET6 && IN6_IS_ADDR_UNSPECIFIED(
+	    &((const struct sockaddr_in6 *)(const void *)ai->ai_addr)->
+	    sin6_addr);
+}
+
 static int
 listen_inet(const char *spec, struct addrinfo *ai)
 {
-	int fd, on = 1;
+	int fd, on = 1, e;
 
 	if ((fd = socket(ai->ai_family, SOCK_STREAM, 0)) == -1)
 		fatal("socket");
 	(void)setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on));
-	/* inet6:PORT is IPv6 only, as inet:PORT is IPv4 only */
-	if (ai->ai_family == AF_INET6 && setsockopt(fd, IPPROTO_IPV6,
-	    IPV6_V6ONLY, &on, sizeof(on)) == -1)
+	if (v6_wildcard(ai) && setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY,
+	    &on, sizeof(on)) == -1)
 		fatal("-p %s: IPV6_V6ONLY", spec);
-	if (bind(fd, ai->ai_addr, ai->ai_addrlen) == -1)
-		fatalx("-p %s: %s; %s", spec, strerror(errno),
-		    bind_fix(errno));
+	if (bind(fd, ai->ai_addr, ai->ai_addrlen) == -1) {
+		e = errno;
+		fatalx("-p %s: %s; %s", spec, strerror(e), bind_fix(e));
+	}
 	freeaddrinfo(ai);
 	return fd;
 }
@@ -366,7 +378,8 @@ conn_accept(struct milter *mt)
 	/* only a connection that will be taken costs an idle one its place */
 	if (mt->nconns >= MILTER_CONN_MAX && conn_evict(mt, 0) == -1) {
 		log_warnx("connection refused: %zu open, the most there is "
-		    "room for, each waiting for DNS", mt->nconns);
+		    "room for, each waiting for DNS; a slow name server holds "
+		    "them: check the resolver and dns-timeout", mt->nconns);
 		free(c);
 		(void)close(fd);
 		return;

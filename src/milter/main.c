@@ -170,7 +170,11 @@ nofile_raise(void)
 		return;
 	rl.rlim_cur = rl.rlim_max != RLIM_INFINITY && rl.rlim_max < want ?
 	    rl.rlim_max : want;
-	(void)setrlimit(RLIMIT_NOFILE, &rl);
+	if (setrlimit(RLIMIT_NOFILE, &rl) == -1) {
+		log_warn("raising the descriptor limit to %llu",
+		    (unsigned long long)rl.rlim_cur);
+		return;
+	}
 	if (rl.rlim_cur < want)
 		log_warnx("at most %llu file descriptors (hard limit): with "
 		    "many connections open, key lookups may find none left "
@@ -179,22 +183,33 @@ nofile_raise(void)
 		    (unsigned long long)want);
 }
 
+/*
+ * -u's user, refused before anything is made. Not root, -u may name
+ * only ourselves, as -n checks it: then there is nothing to drop.
+ */
+static struct passwd *
+user_get(const char *user)
+{
+	struct passwd *pw;
+
+	if ((pw = getpwnam(user)) == NULL)
+		fatalx("-u %s: no such user", user);
+	if (geteuid() != 0 && pw->pw_uid != geteuid())
+		fatalx("-u %s: only root can become another user (this runs "
+		    "as uid %lu); start the milter as root, or drop -u",
+		    user, (unsigned long)geteuid());
+	return pw;
+}
+
 /* -u: the socket is open and the keys loaded; the rest runs as user. */
 static void
 drop_privileges(const struct milter *mt, const char *user)
 {
 	struct passwd *pw;
 
-	if ((pw = getpwnam(user)) == NULL)
-		fatalx("-u %s: no such user", user);
-	/* as -n checks it: not root, -u may only name ourselves */
-	if (geteuid() != 0) {
-		if (pw->pw_uid == geteuid())
-			return;
-		fatalx("-u %s: only root can become another user (this runs "
-		    "as uid %lu); start the milter as root, or drop -u",
-		    user, (unsigned long)geteuid());
-	}
+	pw = user_get(user);
+	if (geteuid() != 0)
+		return;
 	if (mt->sockpath != NULL)
 		sock_chown(mt, pw);
 	if (setgroups(1, &pw->pw_gid) == -1 || setgid(pw->pw_gid) == -1 ||
@@ -230,6 +245,8 @@ main(int argc, char **argv)
 		/* as the user a reload (SIGHUP) reads the keys as */
 		dk_policy_check(&cl.a, cl.a.user, cl.a.check, sock_failed);
 	}
+	if (cl.a.user != NULL)
+		(void)user_get(cl.a.user);
 	memset(&mt, 0, sizeof(mt));
 	mt.args = &cl.a;
 	/* before the keys load: a SIGHUP then waits, a reload, not death */

@@ -14,7 +14,6 @@
  * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
  */
 
-
 /*
  * For tests/milter/acceptretry.py: loaded with LD_PRELOAD, it fails the
  * first $ACCEPT_FAILS calls of accept() with ENFILE, the system's file

@@ -14,7 +14,7 @@
 # OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
 """listen.py MILTER CONF LOG: how the milter listens. inet6:PORT takes
 IPv6 only, as the man page says "every address of its family": the
-same port on 127.0.0.1 stays free. A port in use is refused at start,
+same port on 127.0.0.1 stays free; a v4-mapped address still works. A port in use is refused at start,
 with what to do. A soft descriptor limit below a full table and its key
 lookups is raised to what they need, as far as the hard limit allows.
 The milters' output goes to LOG. Prints PASS/FAIL lines."""
@@ -71,7 +71,7 @@ def connects(family, addr, port):
 
 def inet6_only(milter, conf, log):
 	if not socket.has_ipv6 or not connects_v6_loopback():
-		print("PASS milter:inet6-only (no IPv6 loopback here: skipped)")
+		print("SKIP milter:inet6-only: no IPv6 loopback here")
 		return True
 	port = emfile.free_port()
 	p = start(milter, conf, log, "inet6:%d" % port)
@@ -81,6 +81,22 @@ def inet6_only(milter, conf, log):
 		    port) and not connects(socket.AF_INET, "127.0.0.1", port),
 		    "listening %s; IPv4 connects: %s" % (up, connects(
 		    socket.AF_INET, "127.0.0.1", port)))
+	finally:
+		stop(p)
+	return ok
+
+
+def inet6_mapped(milter, conf, log):
+	"""A v4-mapped address is IPv4 through an IPv6 socket: it works."""
+	if not socket.has_ipv6 or not connects_v6_loopback():
+		print("SKIP milter:inet6-mapped: no IPv6 here")
+		return True
+	port = emfile.free_port()
+	p = start(milter, conf, log, "inet6:%d@[::ffff:127.0.0.1]" % port)
+	try:
+		up = logged(log, "listening on inet6:%d@" % port, p)
+		ok = check("inet6-mapped", up and connects(socket.AF_INET,
+		    "127.0.0.1", port), "listening %s, exit %s" % (up, p.poll()))
 	finally:
 		stop(p)
 	return ok
@@ -140,6 +156,7 @@ def main():
 	milter, conf, log = sys.argv[1:4]
 	open(log, "w").close()
 	ok = inet6_only(milter, conf, log)
+	ok &= inet6_mapped(milter, conf, log)
 	ok &= port_in_use(milter, conf, log)
 	ok &= nofile_raised(milter, conf, log)
 	return 0 if ok else 1
