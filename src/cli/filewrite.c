@@ -21,8 +21,9 @@
  * replaces a file, link(2) makes a new one and never replaces any. The
  * directory is synced after, so that the name outlasts a crash. A
  * reader sees the old state or the new one, never half a file, and no
- * temporary file is left, as long as the signals that would stop us
- * halfway are held (dk_cli_signals_hold).
+ * temporary file is left, as long as the signals that stop a program
+ * from a terminal or at shutdown (HUP, INT, QUIT, TERM) are held
+ * (dk_cli_signals_hold).
  */
 
 #include <sys/stat.h>
@@ -101,6 +102,10 @@ cannot_write(const char *path, int err)
 	case ENOENT:
 	case ENOTDIR:
 		fix = "create the directory first, or name one that exists";
+		break;
+	case ENAMETOOLONG:
+		fix = "a temporary file beside it takes 7 more bytes: choose "
+		    "a shorter name";
 		break;
 	default:
 		fix = "run dkimkit as a user who may write in that directory";
@@ -189,9 +194,18 @@ dk_cli_temp_link(const char *tmp, const char *path, const char *exists)
 
 	if (link(tmp, path) == -1)
 		err = errno;
-	(void)unlink(tmp);
+	/* else a second name of the file would stay, a key's perhaps */
+	if (unlink(tmp) == -1 && err == 0)
+		dk_cli_warnx("%s: %s; remove it: it is a copy of %s", tmp,
+		    strerror(errno), path);
 	if (err == EEXIST) {
 		dk_cli_warnx("%s: %s", path, exists);
+		return EX_CANTCREAT;
+	}
+	if (err == EPERM || err == EOPNOTSUPP) {
+		dk_cli_warnx("%s: %s; if its file system has no hard links "
+		    "(vfat, some network mounts), use a directory on one that "
+		    "has", path, strerror(err));
 		return EX_CANTCREAT;
 	}
 	if (err != 0)

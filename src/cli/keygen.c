@@ -111,20 +111,38 @@ keygen_getopt(int argc, char **argv, struct keygen_cfg *cfg)
 	return dk_cli_names_ok(cfg->domain, cfg->selector);
 }
 
-/* The PEM in a new file path, whole or not at all; an old file stays. */
+/*
+ * The PEM in a new file path, whole or not at all; an old file stays.
+ * With like, the file gets its owner, group and mode (never more than
+ * 0640), set on the temporary file before it has its name: the user
+ * the filter runs as must read it as it reads that one.
+ */
 static int
-keygen_write(const char *path, const char *pem)
+keygen_write(const char *path, const char *pem, const char *like)
 {
 	char tmp[PATH_MAX];
+	struct stat want, got;
 	struct iovec whole;
-	int rc;
+	int rc, same = 1;
 
 	whole.iov_base = (char *)(uintptr_t)pem;
 	whole.iov_len = strlen(pem);
-	if ((rc = dk_cli_temp_write(path, NULL, &whole, 1, tmp)) != 0)
+	if (like != NULL && stat(like, &want) == 0)
+		want.st_mode &= 0640;
+	else
+		like = NULL;
+	if ((rc = dk_cli_temp_write(path, like != NULL ? &want : NULL,
+	    &whole, 1, tmp)) != 0)
 		return rc;
+	/* fchown(2) is let fail for a user who is not root: said here */
+	if (like != NULL && (stat(tmp, &got) == -1 ||
+	    got.st_uid != want.st_uid || got.st_gid != want.st_gid))
+		same = 0;
 	/* on disk before its record is printed, to be published */
-	return dk_cli_temp_link(tmp, path, KEY_EXISTS);
+	if ((rc = dk_cli_temp_link(tmp, path, KEY_EXISTS)) == 0 && !same)
+		dk_cli_warnx("%s: cannot give it the owner of %s: make it "
+		    "readable to the filter's user", path, like);
+	return rc;
 }
 
 /*
@@ -176,25 +194,6 @@ keygen_generate(const struct dk_cli_newkey *nk, char **pemp, char **recp)
 	return 0;
 }
 
-/*
- * The new key file gets the owner, group and mode (never more than
- * 0640) of like: the user the filter runs as must read it as it reads
- * that one.
- */
-static void
-keygen_perms(const char *like, const char *path)
-{
-	struct stat st;
-
-	if (stat(like, &st) == -1)
-		return;
-	if (chown(path, st.st_uid, st.st_gid) == -1 ||
-	    chmod(path, st.st_mode & 0640) == -1)
-		dk_cli_warnx("%s: cannot give it the owner and mode of %s "
-		    "(%s): make it readable to the filter's user",
-		    path, like, strerror(errno));
-}
-
 /* The record on stdout, or the key gone: see cli.h. */
 static int
 keygen_publish(const struct dk_cli_newkey *nk, const char *rec)
@@ -227,14 +226,11 @@ dk_cli_keygen_new(const struct dk_cli_newkey *nk)
 		return rc;
 	/* held from the key's first byte on disk to its record's last */
 	dk_cli_signals_hold(&held);
-	rc = keygen_write(nk->path, pem);
+	rc = keygen_write(nk->path, pem, nk->like);
 	explicit_bzero(pem, strlen(pem));
 	dk_free_string(pem);
-	if (rc == 0) {
-		if (nk->like != NULL)
-			keygen_perms(nk->like, nk->path);
+	if (rc == 0)
 		rc = keygen_publish(nk, rec);
-	}
 	dk_cli_signals_release(&held);
 	dk_free_string(rec);
 	return rc;

@@ -144,7 +144,8 @@ rotate_backup(const char *conf, const char *domain, const char *sel,
 
 /*
  * Type and size of the new key: -a and -b, else those of the old key;
- * -a rsa alone keeps an RSA key's size.
+ * -a rsa alone keeps an RSA key's size, or, the old key unreadable,
+ * takes the default, as it did before the size was kept.
  */
 static int
 rotate_keytype(struct rotate_cfg *cfg, const char *oldpath)
@@ -153,8 +154,13 @@ rotate_keytype(struct rotate_cfg *cfg, const char *oldpath)
 	int rc;
 
 	if (!cfg->typeset || (cfg->type == DK_KEY_RSA && cfg->bits == 0)) {
-		if ((rc = dk_cli_key_load(oldpath, &old)) != 0)
-			return rc;
+		if ((rc = dk_cli_key_load(oldpath, &old)) != 0) {
+			if (!cfg->typeset)
+				return rc;
+			dk_cli_warnx("%s: its size unknown, the new key has "
+			    "the default; give -b for another", oldpath);
+			return dk_cli_keybits_ok(cfg->type, cfg->bits);
+		}
 		if (!cfg->typeset)
 			cfg->type = dk_key_type(old);
 		if (cfg->type == DK_KEY_RSA && cfg->bits == 0 &&

@@ -759,6 +759,26 @@ rotate_edges() {
 	    "$d/err")|$(cut -d: -f1-2 "$d/dkim.conf")"
 	check rotate-edges:no-temporary "big.key old.key" \
 	    "$(ls -A "$d/keys" | tr '\n' ' ' | sed 's/ $//')"
+
+	# the new key has the current one's owner and mode from the start
+	if [ "$(id -u)" -eq 0 ]; then
+		chown nobody:nogroup "$d/keys/big.key"
+		chmod 640 "$d/keys/big.key"
+		"$DK" rotate new -s own -f "$d/dkim.conf" example.test \
+		    > /dev/null 2>&1
+		check rotate-edges:owner "nobody:nogroup:640" \
+		    "$(stat -c %U:%G:%a "$d/keys/own.key")"
+	fi
+	# -a rsa with the current key unreadable: the default size, said so
+	rm "$d/keys/big.key"
+	"$DK" rotate new -a rsa -s def -f "$d/dkim.conf" example.test \
+	    > "$d/def.zone" 2> "$d/err"
+	rc=$?
+	"$DK" testkey --dns-file "$d/def.zone" \
+	    "example.test:def:$d/keys/def.key" > "$d/tk.out"
+	check rotate-edges:rsa-size-unknown "0|1|match (rsa 2048 bits," \
+	    "$rc|$(grep -c 'its size unknown, the new key has the default' \
+	    "$d/err")|$(cut -d' ' -f2-5 "$d/tk.out")"
 }
 
 # usage_reason NAME ARGS...: a usage error says why on its first line,
