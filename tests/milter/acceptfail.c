@@ -15,23 +15,32 @@
  */
 
 /*
- * For tests/milter/acceptretry.py: loaded with LD_PRELOAD, it fails the
- * first $ACCEPT_FAILS calls of accept() with ENFILE, the system's file
- * table full, and leaves the connection queued, as the kernel does.
+ * Loaded with LD_PRELOAD, it makes the milter's accept path fail:
+ * - for tests/milter/acceptretry.py, the first $ACCEPT_FAILS calls of
+ *   accept() fail with ENFILE, the system's file table full, and leave
+ *   the connection queued, as the kernel does;
+ * - for tests/milter/evictorder.py, the fcntl(F_SETFL) of the
+ *   $SETFL_FAIL_AT-th connection accepted fails with EINVAL.
  */
 
 #include <sys/socket.h>
 
 #include <dlfcn.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
 #include <stdlib.h>
+
+static int	doomed = -1;	/* the descriptor whose F_SETFL fails */
 
 int
 accept(int fd, struct sockaddr *sa, socklen_t *len)
 {
 	static int (*real)(int, struct sockaddr *, socklen_t *);
-	static int failed;
+	static int failed, accepted;
 	const char *fails = getenv("ACCEPT_FAILS");
+	const char *at = getenv("SETFL_FAIL_AT");
+	int c;
 
 	if (real == NULL && (real = (int (*)(int, struct sockaddr *,
 	    socklen_t *))dlsym(RTLD_NEXT, "accept")) == NULL)
@@ -41,5 +50,30 @@ accept(int fd, struct sockaddr *sa, socklen_t *len)
 		errno = ENFILE;
 		return -1;
 	}
-	return real(fd, sa, len);
+	if ((c = real(fd, sa, len)) != -1 && at != NULL &&
+	    ++accepted == atoi(at))
+		doomed = c;
+	return c;
+}
+
+int
+fcntl(int fd, int cmd, ...)
+{
+	static int (*real)(int, int, ...);
+	va_list ap;
+	void *arg;
+
+	if (real == NULL && (real = (int (*)(int, int, ...))dlsym(RTLD_NEXT,
+	    "fcntl")) == NULL)
+		abort();
+	/* every command the milter uses takes one argument or none */
+	va_start(ap, cmd);
+	arg = va_arg(ap, void *);
+	va_end(ap);
+	if (fd == doomed && cmd == F_SETFL) {
+		doomed = -1;
+		errno = EINVAL;
+		return -1;
+	}
+	return real(fd, cmd, arg);
 }

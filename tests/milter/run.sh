@@ -7,10 +7,11 @@
 # frames (hostile.py), a key lookup that never gets an answer holding up
 # no other connection (slowdns.py) nor, out of descriptors, a new one
 # (emfile.py, and acceptretry.py with nothing else to wake the milter),
-# SIGHUP (one while the configuration loads too), what -p unix:PATH may
-# replace (two milters starting on it at once too, and its directory
-# locked or not lockable), and connections that never read their
-# replies (unread.py).
+# a full table (tablefull.py, evictorder.py), how it listens
+# (listen.py), SIGHUP (one while the configuration loads too), what -p
+# unix:PATH may replace (two milters starting on it at once too, and its
+# directory locked or not lockable), and connections that never read
+# their replies (unread.py).
 # The milter must stay up throughout.
 # MILTER_WRAP runs the milter under a wrapper (valgrind).
 
@@ -402,6 +403,11 @@ ${CC:-cc} -shared -fPIC -o "$TMP/acceptfail.so" tests/milter/acceptfail.c \
     -ldl || fail "cannot build tests/milter/acceptfail.c"
 ASAN_OPTIONS="$PRELOAD_ASAN" $PYTHON tests/milter/acceptretry.py \
     "$MILTER" "$TMP/milter.conf" "$TMP/retry.sock" "$TMP/retry.log" \
+    "$TMP/acceptfail.so" || st=1
+# the table full of idle connections and a new one that cannot be set
+# up: refused, and no idle one closed for it
+ASAN_OPTIONS="$PRELOAD_ASAN" $PYTHON tests/milter/evictorder.py \
+    "$MILTER" "$TMP/milter.conf" "$TMP/evict.sock" "$TMP/evict.log" \
     "$TMP/acceptfail.so" || st=1
 # another socket in its place by exit time is not the milter's to remove
 rm -f "$TMP/live.sock"
