@@ -29,6 +29,7 @@ import sys
 import time
 
 sys.dont_write_bytecode = True	# no __pycache__ in the checkout
+import emfile  # noqa: E402  (logged)
 import slowdns as S  # noqa: E402  (its frames)
 
 FAILS = 4	# two in each wakeup: after the poll and at the loop's top
@@ -38,16 +39,6 @@ def check(name, ok, why):
 	print(("PASS milter:accept-retry:%s" if ok else
 	    "FAIL milter:accept-retry:%s: " + why) % name)
 	return ok
-
-
-def listening(log, p):
-	end = time.monotonic() + 10
-	while time.monotonic() < end and p.poll() is None:
-		with open(log) as f:
-			if "listening on unix" in f.read():
-				return True
-		time.sleep(0.1)
-	return False
 
 
 def hello(path):
@@ -72,7 +63,8 @@ def main():
 		p = subprocess.Popen([milter, "-l", "-p", "unix:" + path, "-f",
 		    conf], stdout=out, stderr=subprocess.STDOUT, env=env)
 	try:
-		ok = check("started", listening(log, p), "not listening in 10 s")
+		ok = check("started", emfile.logged(log, "listening on unix",
+		    p), "not listening in 10 s")
 		secs = hello(path) if ok else None
 		ok &= check("taken", secs is not None, "no reply in 10 s")
 		ok &= check("not-hot", secs is None or secs >= FAILS / 2 - 0.5,

@@ -58,6 +58,30 @@ def limit():
 	resource.setrlimit(resource.RLIMIT_NOFILE, (NOFILE, NOFILE))
 
 
+def logged(log, text, p):
+	"""Whether LOG holds text within 10 s, while process p runs."""
+	end = time.monotonic() + 10
+	while time.monotonic() < end and p.poll() is None:
+		with open(log) as f:
+			if text in f.read():
+				return True
+		time.sleep(0.1)
+	return False
+
+
+def raise_nofile(n):
+	"""Our own descriptor limit to n, the hard one too when it is lower
+	(root may): False when it cannot be."""
+	hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
+	if hard != resource.RLIM_INFINITY:
+		hard = max(hard, n)
+	try:
+		resource.setrlimit(resource.RLIMIT_NOFILE, (n, hard))
+		return True
+	except (ValueError, OSError):
+		return False
+
+
 def started(port):
 	end = time.monotonic() + 10
 	while time.monotonic() < end:

@@ -21,14 +21,13 @@ and is served. The milter's output goes to LOG. Prints PASS/FAIL
 lines."""
 
 import os
-import resource
 import socket
 import struct
 import subprocess
 import sys
-import time
 
 sys.dont_write_bytecode = True	# no __pycache__ in the checkout
+import emfile  # noqa: E402  (logged, raise_nofile)
 import slowdns as S  # noqa: E402  (its frames)
 
 TABLE = 1024		# MILTER_CONN_MAX
@@ -39,16 +38,6 @@ def check(name, ok, why):
 	print(("PASS milter:evict-order:%s" if ok else
 	    "FAIL milter:evict-order:%s: " + why) % name)
 	return ok
-
-
-def logged(log, text, p):
-	end = time.monotonic() + 10
-	while time.monotonic() < end and p.poll() is None:
-		with open(log) as f:
-			if text in f.read():
-				return True
-		time.sleep(0.1)
-	return False
 
 
 def hello(path):
@@ -63,13 +52,6 @@ def hello(path):
 		return s, S.read_frame(s)
 	except (EOFError, ConnectionResetError):
 		return s, None
-
-
-def limits():
-	hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
-	if hard != resource.RLIM_INFINITY:
-		hard = max(hard, NOFILE)
-	resource.setrlimit(resource.RLIMIT_NOFILE, (NOFILE, hard))
 
 
 def run(path, log, p):
@@ -90,7 +72,7 @@ def run(path, log, p):
 	    "log:\n" + text[-1500:])
 	s, reply = hello(path)
 	s.close()
-	ok &= check("next-served", reply is not None and logged(log,
+	ok &= check("next-served", reply is not None and emfile.logged(log,
 	    "idle to make room: the table is full", p), "reply %r" % (reply,))
 	for s in idle:
 		s.close()
@@ -99,9 +81,7 @@ def run(path, log, p):
 
 def main():
 	milter, conf, path, log, shim = sys.argv[1:6]
-	try:	# root may raise the hard limit
-		limits()
-	except (ValueError, OSError):
+	if not emfile.raise_nofile(NOFILE):
 		check("descriptors", False, "a hard limit below the %d this "
 		    "test needs: raise it (ulimit -Hn) or run as root" % NOFILE)
 		return 1
@@ -110,8 +90,8 @@ def main():
 		p = subprocess.Popen([milter, "-l", "-p", "unix:" + path, "-f",
 		    conf], stdout=out, stderr=subprocess.STDOUT, env=env)
 	try:
-		ok = check("started", logged(log, "listening on unix", p),
-		    "not listening in 10 s")
+		ok = check("started", emfile.logged(log, "listening on unix",
+		    p), "not listening in 10 s")
 		ok = ok and run(path, log, p)
 		ok &= check("alive", p.poll() is None, "exit %s" % p.poll())
 	finally:

@@ -14,10 +14,11 @@
 # OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
 """listen.py MILTER CONF LOG: how the milter listens. inet6:PORT takes
 IPv6 only, as the man page says "every address of its family": the
-same port on 127.0.0.1 stays free; a v4-mapped address still works. A port in use is refused at start,
-with what to do. A soft descriptor limit below a full table and its key
-lookups is raised to what they need, as far as the hard limit allows.
-The milters' output goes to LOG. Prints PASS/FAIL lines."""
+same port on 127.0.0.1 stays free; a v4-mapped address still works. A
+port in use is refused at start, with what to do. A soft descriptor
+limit below a full table and its key lookups is raised to what they
+need, as far as the hard limit allows. The milters' output goes to
+LOG. Prints PASS/FAIL lines."""
 
 import resource
 import socket
@@ -26,7 +27,7 @@ import sys
 import time
 
 sys.dont_write_bytecode = True	# no __pycache__ in the checkout
-import emfile  # noqa: E402  (free_port)
+import emfile  # noqa: E402  (free_port, logged)
 
 NOFILE_WANT = 1024 + 256 + 32	# table, lookups, slack (main.c)
 
@@ -34,16 +35,6 @@ NOFILE_WANT = 1024 + 256 + 32	# table, lookups, slack (main.c)
 def check(name, ok, why):
 	print(("PASS milter:%s" if ok else "FAIL milter:%s: " + why) % name)
 	return ok
-
-
-def logged(log, text, p):
-	end = time.monotonic() + 10
-	while time.monotonic() < end and p.poll() is None:
-		with open(log) as f:
-			if text in f.read():
-				return True
-		time.sleep(0.1)
-	return False
 
 
 def start(milter, conf, log, spec, preexec=None):
@@ -76,7 +67,7 @@ def inet6_only(milter, conf, log):
 	port = emfile.free_port()
 	p = start(milter, conf, log, "inet6:%d" % port)
 	try:
-		up = logged(log, "listening on inet6:%d" % port, p)
+		up = emfile.logged(log, "listening on inet6:%d" % port, p)
 		ok = check("inet6-only", up and connects(socket.AF_INET6, "::1",
 		    port) and not connects(socket.AF_INET, "127.0.0.1", port),
 		    "listening %s; IPv4 connects: %s" % (up, connects(
@@ -94,7 +85,7 @@ def inet6_mapped(milter, conf, log):
 	port = emfile.free_port()
 	p = start(milter, conf, log, "inet6:%d@[::ffff:127.0.0.1]" % port)
 	try:
-		up = logged(log, "listening on inet6:%d@" % port, p)
+		up = emfile.logged(log, "listening on inet6:%d@" % port, p)
 		ok = check("inet6-mapped", up and connects(socket.AF_INET,
 		    "127.0.0.1", port), "listening %s, exit %s" % (up, p.poll()))
 	finally:
@@ -141,7 +132,7 @@ def nofile_raised(milter, conf, log):
 	    lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (64, hard)))
 	try:
 		soft = None
-		if logged(log, "listening on inet:%d" % port, p):
+		if emfile.logged(log, "listening on inet:%d" % port, p):
 			with open("/proc/%d/limits" % p.pid) as f:
 				for line in f:
 					if line.startswith("Max open files"):

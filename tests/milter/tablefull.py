@@ -112,12 +112,7 @@ def run(port, log):
 
 def main():
 	milter, conf, log = sys.argv[1:4]
-	hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
-	if hard != resource.RLIM_INFINITY:
-		hard = max(hard, NOFILE)
-	try:	# root may raise the hard limit
-		resource.setrlimit(resource.RLIMIT_NOFILE, (NOFILE, hard))
-	except (ValueError, OSError):
+	if not emfile.raise_nofile(NOFILE):
 		check("descriptors", False, "a hard limit below the %d this "
 		    "test needs: raise it (ulimit -Hn) or run as root" % NOFILE)
 		return 1
