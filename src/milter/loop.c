@@ -56,6 +56,11 @@
 #define LOCK_TRIES	50	/* for the socket's directory, */
 #define LOCK_WAIT_MS	100	/* this far apart: 5 s in all */
 
+/* struct milter's full: where the accept of a queued connection is */
+#define ACCEPT_OPEN	0	/* the listener is polled */
+#define ACCEPT_EVICTED	1	/* out of descriptors: one idle went */
+#define ACCEPT_WAITING	2	/* still out: the connection waits */
+
 /*
  * What is at path may go only when it is a socket nobody answers on: a
  * stale one from an earlier run. Any other file is an operator's
@@ -335,27 +340,49 @@ conn_evict(struct milter *mt, int e)
 }
 
 /*
- * Out of descriptors with nothing idle to close, or out of kernel
- * memory: the connection stays queued, so the listener leaves the poll
- * set, or it would poll hot, and the accept is tried again at each
- * wakeup and at least every ACCEPT_RETRY_MS, since an answer or a
- * deadline may free a socket or end a wait without a connection
- * closing. One log line for each such spell.
+ * Out of descriptors or kernel memory: the connection stays queued, so
+ * the listener leaves the poll set, or it would poll hot, and the
+ * accept is tried again at each wakeup and at least every
+ * ACCEPT_RETRY_MS, since an answer or a deadline may free a socket or
+ * end a wait without a connection closing. The spell's first failure
+ * closes the idlest connection for it, and no other: the descriptor
+ * freed may go to a DNS socket, or, for ENFILE, to another process,
+ * and one waiting connection must not empty the table. One log line
+ * for each spell.
  */
 static void
 accept_failed(struct milter *mt, int e)
 {
-	int starved;
-
-	starved = ((e == EMFILE || e == ENFILE) && conn_evict(mt, e) == -1) ||
-	    e == ENOMEM || e == ENOBUFS;
-	if (starved && !mt->full)
+	if (e != EMFILE && e != ENFILE && e != ENOMEM && e != ENOBUFS) {
+		if (e != EAGAIN && e != EINTR && e != ECONNABORTED)
+			log_warn("accept");
+		mt->full = ACCEPT_OPEN;
+		return;
+	}
+	if (mt->full == ACCEPT_OPEN && (e == EMFILE || e == ENFILE) &&
+	    conn_evict(mt, e) == 0) {
+		mt->full = ACCEPT_EVICTED;
+		return;
+	}
+	if (mt->full != ACCEPT_WAITING)
 		log_warnx("accept: %s; new connections wait until there is "
 		    "room; %s", strerror(e), accept_fix(e));
-	else if (!starved && e != EAGAIN && e != EINTR &&
-	    e != ECONNABORTED && e != EMFILE && e != ENFILE)
-		log_warn("accept");
-	mt->full = starved;
+	mt->full = ACCEPT_WAITING;
+}
+
+/*
+ * The table full and nothing idle: fd is refused. One log line for a
+ * run of refusals, and one with their count once a connection is taken.
+ */
+static void
+conn_refuse(struct milter *mt, int fd)
+{
+	if (mt->refused++ == 0)
+		log_warnx("connection refused: %zu open, the most there is "
+		    "room for, each waiting for DNS; a slow name server holds "
+		    "them: check the resolver and dns-timeout; more refusals "
+		    "are counted, not logged", mt->nconns);
+	(void)close(fd);
 }
 
 static void
@@ -368,7 +395,7 @@ conn_accept(struct milter *mt)
 		accept_failed(mt, errno);
 		return;
 	}
-	mt->full = 0;
+	mt->full = ACCEPT_OPEN;
 	if (fcntl(fd, F_SETFL, O_NONBLOCK) == -1 ||
 	    (c = calloc(1, sizeof(*c))) == NULL) {
 		log_warn("connection refused");
@@ -377,13 +404,14 @@ conn_accept(struct milter *mt)
 	}
 	/* only a connection that will be taken costs an idle one its place */
 	if (mt->nconns >= MILTER_CONN_MAX && conn_evict(mt, 0) == -1) {
-		log_warnx("connection refused: %zu open, the most there is "
-		    "room for, each waiting for DNS; a slow name server holds "
-		    "them: check the resolver and dns-timeout", mt->nconns);
 		free(c);
-		(void)close(fd);
+		conn_refuse(mt, fd);
 		return;
 	}
+	if (mt->refused > 0)
+		log_info("connections taken again; %zu were refused while "
+		    "the table was full", mt->refused);
+	mt->refused = 0;
 	c->mt = mt;
 	c->fd = fd;
 	c->last = mt->now;

@@ -174,11 +174,13 @@ struct milter {
 	const char	*sockpath;	/* its path when it is a Unix one, */
 	dev_t		 sockdev;	/* and the file we made there */
 	ino_t		 sockino;
-	int		 full;		/* out of descriptors, none idle: the
-					 * accept waits on a timer, not a poll */
+	int		 full;		/* ACCEPT_* of loop.c: out of
+					 * descriptors, the accept waits on
+					 * a timer, not a poll */
 	sigset_t	 waitmask;	/* signals ppoll(2) lets in */
 	int64_t		 now;		/* monotonic ms at the last wakeup */
 	char		 host[POLICY_HOST_MAX + 1];	/* authserv-id */
+	size_t		 refused;	/* since the table was last not full */
 };
 
 /* wire.c */

@@ -16,8 +16,9 @@
 
 /*
  * Loaded with LD_PRELOAD, it makes the milter's accept path fail:
- * - for tests/milter/acceptretry.py, the first $ACCEPT_FAILS calls of
- *   accept() fail with ENFILE, the system's file table full, and leave
+ * - for tests/milter/acceptretry.py, $ACCEPT_FAILS calls of accept(),
+ *   after the first $ACCEPT_FAIL_AFTER connections (0 if unset) are
+ *   taken, fail with ENFILE, the system's file table full, and leave
  *   the connection queued, as the kernel does;
  * - for tests/milter/evictorder.py, the fcntl(F_SETFL) of the
  *   $SETFL_FAIL_AT-th connection accepted fails with EINVAL.
@@ -40,18 +41,20 @@ accept(int fd, struct sockaddr *sa, socklen_t *len)
 	static int failed, accepted;
 	const char *fails = getenv("ACCEPT_FAILS");
 	const char *at = getenv("SETFL_FAIL_AT");
+	const char *after = getenv("ACCEPT_FAIL_AFTER");
 	int c;
 
 	if (real == NULL && (real = (int (*)(int, struct sockaddr *,
 	    socklen_t *))dlsym(RTLD_NEXT, "accept")) == NULL)
 		abort();
-	if (fails != NULL && failed < atoi(fails)) {
+	if (fails != NULL && failed < atoi(fails) &&
+	    (after == NULL || accepted >= atoi(after))) {
 		failed++;
 		errno = ENFILE;
 		return -1;
 	}
-	if ((c = real(fd, sa, len)) != -1 && at != NULL &&
-	    ++accepted == atoi(at))
+	if ((c = real(fd, sa, len)) != -1 && ++accepted == (at != NULL ?
+	    atoi(at) : -1))
 		doomed = c;
 	return c;
 }
