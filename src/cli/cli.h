@@ -176,8 +176,9 @@ int	dk_cli_flush(void);
  * unless NULL, both without case, the first max of them in out[];
  * returns how many there are. replace: write backup as a copy of the
  * file, then the file with ck's word replaced by word; both keep the
- * file's owner and mode. A file changed since read is left alone
- * (EX_TEMPFAIL). 0 or an exit status after saying why.
+ * file's owner and mode. Hold signals over it (dk_cli_signals_hold): a
+ * file changed since read, or a stop signal come meanwhile, leaves the
+ * file alone (EX_TEMPFAIL). 0 or an exit status after saying why.
  */
 int	dk_cli_conf_read(const char *path, struct dk_cli_conf *cf);
 size_t	dk_cli_conf_keys(const struct dk_cli_conf *cf, const char *domain,
@@ -192,10 +193,15 @@ void	dk_cli_conf_free(struct dk_cli_conf *cf);
  * signals_release, SIGHUP, SIGINT, SIGQUIT and SIGTERM wait, so that
  * none stops us halfway, and SIGXFSZ and SIGPIPE are ignored, so that
  * write(2) fails with EFBIG or EPIPE instead; hold them over any use of
- * the temp_ functions. temp_write: parts[0..nparts) into a new temporary
- * file beside path, its name in tmp[PATH_MAX], synced; with the owner
- * (when we may) and mode of like, or when like is NULL our own and mode
- * 0600; the file is then the caller's, to rename, link or unlink.
+ * the temp_ functions. signals_stopped: whether one of the four has
+ * come meanwhile; asked last before a file takes its name, it lets a
+ * stop undo the work. signals_release with done: the work is complete
+ * and said, so those come since are dropped, not let stop us. temp_write:
+ * parts[0..nparts) into a new temporary file beside path, its name in
+ * tmp[PATH_MAX], synced; with the owner (when we may) and mode of like,
+ * its group's bits only when it has like's group, or when like is NULL
+ * our own and mode 0600; the file is then the caller's, to rename, link
+ * or unlink.
  * temp_rename: tmp in place of path by rename(2). temp_link: tmp under
  * the name path too by link(2), which never replaces a file (when path
  * exists, the message is "path: " and exists); tmp is then removed.
@@ -204,7 +210,8 @@ void	dk_cli_conf_free(struct dk_cli_conf *cf);
  * then leaves no temporary file.
  */
 void	dk_cli_signals_hold(struct dk_cli_held *h);
-void	dk_cli_signals_release(const struct dk_cli_held *h);
+int	dk_cli_signals_stopped(void);
+void	dk_cli_signals_release(const struct dk_cli_held *h, int done);
 int	dk_cli_temp_write(const char *path, const struct stat *like,
 	    const struct iovec *parts, size_t nparts, char *tmp);
 int	dk_cli_temp_rename(const char *tmp, const char *path);
@@ -268,7 +275,9 @@ void	dk_cli_keysrc_report(const struct dk_cli_keysrc *ks);
  * nk->like says otherwise; then its record printed on stdout as
  * record_print does, and flushed. If that fails, the key is removed
  * again: nobody could publish it, and it would take the name from a
- * second try. Signals wait meanwhile (dk_cli_signals_hold). Returns 0 or
+ * second try. Signals wait meanwhile (dk_cli_signals_hold): one come
+ * before the key has its name leaves none; once the record is out, the
+ * key is made, and any come since is dropped. Returns 0 or
  * an exit status after saying why. record_print: the zone-file line of
  * a record on stdout.
  */

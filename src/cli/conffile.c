@@ -163,15 +163,22 @@ dk_cli_conf_keys(const struct dk_cli_conf *cf, const char *domain,
 	return n;
 }
 
-/* Is cf's file still what we read? An editor may have saved since. */
+/*
+ * Is cf's file still what we read? An editor may have saved since, or
+ * put something else there: a fifo would stall us with signals held.
+ */
 static int
 conf_unchanged(const struct dk_cli_conf *cf)
 {
 	char *now;
 	size_t len;
-	int same;
+	int fd, rc, same;
 
-	if (dk_cli_read_file(cf->real, DK_CLI_CONF_MAX, &now, &len) != 0)
+	if (dk_cli_open_file(cf->real, &fd) != 0)
+		return 0;
+	rc = dk_cli_read_fd(fd, cf->real, DK_CLI_CONF_MAX, &now, &len);
+	close(fd);
+	if (rc != 0)
 		return 0;
 	same = len == cf->len && memcmp(now, cf->buf, len) == 0;
 	free(now);
@@ -179,6 +186,16 @@ conf_unchanged(const struct dk_cli_conf *cf)
 		dk_cli_warnx("%s: changed since rotate read it (edited "
 		    "meanwhile?): run the step again", cf->path);
 	return same;
+}
+
+/* Has a stop signal come while it was held? Then nothing is replaced. */
+static int
+conf_stopped(const struct dk_cli_conf *cf)
+{
+	if (!dk_cli_signals_stopped())
+		return 0;
+	dk_cli_warnx("%s: interrupted", cf->path);
+	return 1;
 }
 
 static int
@@ -200,20 +217,28 @@ conf_replace(const struct dk_cli_conf *cf, const struct dk_cli_confkey *ck,
 	parts[1].iov_len = strlen(word);
 	parts[2].iov_base = cf->buf + ck->off + ck->len;
 	parts[2].iov_len = cf->len - ck->off - ck->len;
-	if ((rc = dk_cli_temp_write(cf->real, &st, parts, 3, tmp)) != 0)
-		return rc;
-	/* the backup only once the file is known to be as read */
 	whole.iov_base = cf->buf;
 	whole.iov_len = cf->len;
-	if (!conf_unchanged(cf))
-		rc = EX_TEMPFAIL;
-	else if ((rc = dk_cli_temp_write(backup, &st, &whole, 1, btmp)) == 0)
-		rc = dk_cli_temp_rename(btmp, backup);
-	if (rc != 0) {
+	if ((rc = dk_cli_temp_write(cf->real, &st, parts, 3, tmp)) != 0)
+		return rc;
+	if ((rc = dk_cli_temp_write(backup, &st, &whole, 1, btmp)) != 0) {
 		(void)unlink(tmp);
 		return rc;
 	}
-	return dk_cli_temp_rename(tmp, cf->real);
+	/* last before the renames: an edit or a stop meanwhile is seen */
+	if (conf_unchanged(cf) && !conf_stopped(cf)) {
+		if ((rc = dk_cli_temp_rename(btmp, backup)) != 0)
+			(void)unlink(tmp);
+		/* a backup dates a switch (rotate revoke): none without one */
+		else if ((rc = dk_cli_temp_rename(tmp, cf->real)) != 0)
+			(void)unlink(backup);
+		return rc;
+	} else {
+		(void)unlink(btmp);
+		rc = EX_TEMPFAIL;
+	}
+	(void)unlink(tmp);
+	return rc;
 }
 
 /* see cli.h */
@@ -221,14 +246,10 @@ int
 dk_cli_conf_replace(const struct dk_cli_conf *cf,
     const struct dk_cli_confkey *ck, const char *word, const char *backup)
 {
-	struct dk_cli_held held;
 	int rc;
 
-	/* a stop halfway would leave a temporary file behind */
-	dk_cli_signals_hold(&held);
 	if ((rc = conf_replace(cf, ck, word, backup)) != 0)
 		dk_cli_warnx("%s: not changed", cf->path);
-	dk_cli_signals_release(&held);
 	return rc;
 }
 

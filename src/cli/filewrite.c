@@ -41,17 +41,21 @@
 #include "cli.h"
 
 #define TEMP_MODE	0600	/* a new file's, as mkstemp(3) makes it */
+#define GROUP_BITS	0070
+
+/* The signals that stop a program from a terminal or at shutdown. */
+static const int held[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
+#define NHELD	(sizeof(held) / sizeof(held[0]))
 
 /* see cli.h */
 void
 dk_cli_signals_hold(struct dk_cli_held *h)
 {
-	static const int held[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
 	sigset_t set;
 	size_t i;
 
 	sigemptyset(&set);
-	for (i = 0; i < sizeof(held) / sizeof(held[0]); i++)
+	for (i = 0; i < NHELD; i++)
 		sigaddset(&set, held[i]);
 	(void)sigprocmask(SIG_BLOCK, &set, &h->mask);
 	h->xfsz = signal(SIGXFSZ, SIG_IGN);
@@ -59,9 +63,32 @@ dk_cli_signals_hold(struct dk_cli_held *h)
 }
 
 /* see cli.h */
-void
-dk_cli_signals_release(const struct dk_cli_held *h)
+int
+dk_cli_signals_stopped(void)
 {
+	sigset_t set;
+	size_t i;
+
+	if (sigpending(&set) == -1)
+		return 0;
+	for (i = 0; i < NHELD; i++)
+		if (sigismember(&set, held[i]))
+			return 1;
+	return 0;
+}
+
+/* see cli.h */
+void
+dk_cli_signals_release(const struct dk_cli_held *h, int done)
+{
+	void (*was)(int);
+	size_t i;
+
+	/* ignoring a pending signal discards it (POSIX signal(3)) */
+	for (i = 0; done && i < NHELD; i++) {
+		was = signal(held[i], SIG_IGN);
+		(void)signal(held[i], was);
+	}
 	(void)signal(SIGPIPE, h->pipe);
 	(void)signal(SIGXFSZ, h->xfsz);
 	(void)sigprocmask(SIG_SETMASK, &h->mask, NULL);
@@ -85,33 +112,43 @@ write_all(int fd, const char *buf, size_t len)
 	return 0;
 }
 
+/* How to mend what keeps path from being written with errno err. */
+static const char *
+write_fix(int err)
+{
+	switch (err) {
+	case ENOSPC:
+	case EDQUOT:
+		return "make room, then run dkimkit again";
+	case EFBIG:
+		return "raise the file size limit (ulimit -f)";
+	case ENOENT:
+		return "create the directory first, or name one that exists";
+	case ENOTDIR:
+		return "a part of the path before the file's name is not a "
+		    "directory: name one that is";
+	case ENAMETOOLONG:
+		return "a temporary file beside it takes 7 more bytes: choose "
+		    "a shorter name";
+	case EACCES:
+	case EPERM:
+		return "run dkimkit as a user who may write in that directory";
+	case EROFS:
+		return "its file system is mounted read-only: remount it "
+		    "read-write, or use a directory on another";
+	case EIO:
+		return "the disk failed: see the kernel's log (dmesg), then "
+		    "run dkimkit again";
+	default:
+		return "mend that, then run dkimkit again";
+	}
+}
+
 /* path could not be written: what, why, and how to fix. */
 static int
 cannot_write(const char *path, int err)
 {
-	const char *fix;
-
-	switch (err) {
-	case ENOSPC:
-	case EDQUOT:
-		fix = "make room, then run dkimkit again";
-		break;
-	case EFBIG:
-		fix = "raise the file size limit (ulimit -f)";
-		break;
-	case ENOENT:
-	case ENOTDIR:
-		fix = "create the directory first, or name one that exists";
-		break;
-	case ENAMETOOLONG:
-		fix = "a temporary file beside it takes 7 more bytes: choose "
-		    "a shorter name";
-		break;
-	default:
-		fix = "run dkimkit as a user who may write in that directory";
-		break;
-	}
-	dk_cli_warnx("%s: %s; %s", path, strerror(err), fix);
+	dk_cli_warnx("%s: %s; %s", path, strerror(err), write_fix(err));
 	return EX_CANTCREAT;
 }
 
@@ -140,24 +177,28 @@ int
 dk_cli_temp_write(const char *path, const struct stat *like,
     const struct iovec *parts, size_t nparts, char *tmp)
 {
+	mode_t mode = TEMP_MODE;
 	size_t i;
 	int fd, n;
 
 	n = snprintf(tmp, PATH_MAX, "%s.XXXXXX", path);
-	if (n < 0 || n >= PATH_MAX) {
-		dk_cli_warnx("%s: path too long", path);
-		return EX_CANTCREAT;
-	}
+	if (n < 0 || n >= PATH_MAX)
+		return cannot_write(path, ENAMETOOLONG);
 	if ((fd = mkstemp(tmp)) == -1)
 		return cannot_write(path, errno);
-	/* the owner only when we may: a non-root user keeps his own */
-	if (like != NULL)
-		(void)fchown(fd, like->st_uid, like->st_gid);
+	/*
+	 * The owner only when we may: a non-root user keeps his own, and
+	 * then his group gets no bits meant for like's group.
+	 */
+	if (like != NULL) {
+		mode = like->st_mode & 07777;
+		if (fchown(fd, like->st_uid, like->st_gid) == -1)
+			mode &= ~GROUP_BITS;
+	}
 	for (i = 0; i < nparts; i++)
 		if (write_all(fd, parts[i].iov_base, parts[i].iov_len) == -1)
 			break;
-	if (i < nparts || fchmod(fd, like != NULL ? like->st_mode & 07777 :
-	    TEMP_MODE) == -1 || fsync(fd) == -1) {
+	if (i < nparts || fchmod(fd, mode) == -1 || fsync(fd) == -1) {
 		n = errno;
 		(void)close(fd);
 		(void)unlink(tmp);

@@ -115,7 +115,8 @@ keygen_getopt(int argc, char **argv, struct keygen_cfg *cfg)
  * The PEM in a new file path, whole or not at all; an old file stays.
  * With like, the file gets its owner, group and mode (never more than
  * 0640), set on the temporary file before it has its name: the user
- * the filter runs as must read it as it reads that one.
+ * the filter runs as must read it as it reads that one. A stop signal
+ * come meanwhile (see dk_cli_signals_stopped) leaves no key.
  */
 static int
 keygen_write(const char *path, const char *pem, const char *like)
@@ -127,21 +128,31 @@ keygen_write(const char *path, const char *pem, const char *like)
 
 	whole.iov_base = (char *)(uintptr_t)pem;
 	whole.iov_len = strlen(pem);
-	if (like != NULL && stat(like, &want) == 0)
-		want.st_mode &= 0640;
-	else
+	if (like != NULL && stat(like, &want) == -1) {
+		dk_cli_warnx("%s: %s; the new key is readable to its owner "
+		    "only: make it readable to the filter's user", like,
+		    strerror(errno));
 		like = NULL;
+	}
+	if (like != NULL)
+		want.st_mode &= 0640;
 	if ((rc = dk_cli_temp_write(path, like != NULL ? &want : NULL,
 	    &whole, 1, tmp)) != 0)
 		return rc;
+	if (dk_cli_signals_stopped()) {
+		(void)unlink(tmp);
+		dk_cli_warnx("%s: interrupted: no key written", path);
+		return EX_TEMPFAIL;
+	}
 	/* fchown(2) is let fail for a user who is not root: said here */
 	if (like != NULL && (stat(tmp, &got) == -1 ||
 	    got.st_uid != want.st_uid || got.st_gid != want.st_gid))
 		same = 0;
 	/* on disk before its record is printed, to be published */
 	if ((rc = dk_cli_temp_link(tmp, path, KEY_EXISTS)) == 0 && !same)
-		dk_cli_warnx("%s: cannot give it the owner of %s: make it "
-		    "readable to the filter's user", path, like);
+		dk_cli_warnx("%s: cannot give it the owner and group of %s, "
+		    "so it is readable to its owner only: make it readable "
+		    "to the filter's user", path, like);
 	return rc;
 }
 
@@ -224,14 +235,18 @@ dk_cli_keygen_new(const struct dk_cli_newkey *nk)
 
 	if ((rc = keygen_generate(nk, &pem, &rec)) != 0)
 		return rc;
-	/* held from the key's first byte on disk to its record's last */
+	/*
+	 * Held from the key's first byte on disk to its record's last: a
+	 * stop before the key has its name leaves none, one after it is
+	 * too late, and the key and its record are out.
+	 */
 	dk_cli_signals_hold(&held);
 	rc = keygen_write(nk->path, pem, nk->like);
 	explicit_bzero(pem, strlen(pem));
 	dk_free_string(pem);
 	if (rc == 0)
 		rc = keygen_publish(nk, rec);
-	dk_cli_signals_release(&held);
+	dk_cli_signals_release(&held, rc == 0);
 	dk_free_string(rec);
 	return rc;
 }
@@ -251,7 +266,8 @@ dk_cli_keygen(int argc, char **argv)
 		return rc;
 	n = snprintf(path, sizeof(path), "%s/%s.key", cfg.dir, cfg.selector);
 	if (n < 0 || (size_t)n >= sizeof(path)) {
-		dk_cli_warnx("-o: %s: path too long", cfg.dir);
+		dk_cli_warnx("-o: %s: path too long; choose a shorter one",
+		    cfg.dir);
 		return EX_USAGE;
 	}
 	memset(&nk, 0, sizeof(nk));

@@ -234,9 +234,28 @@ rotate_published(const struct rotate_cfg *cfg, const char *path,
 	return rc;
 }
 
+/*
+ * The file is replaced whether these lines get out or not: switch exits
+ * 0, as a second run would, so that a script goes on to reload the
+ * filter; stderr says what failed. SIGPIPE is ignored meanwhile.
+ */
+static void
+switch_report(const struct rotate_cfg *cfg, const struct dk_cli_conf *cf,
+    const struct dk_cli_confkey *ck, const char *word, const char *backup)
+{
+	printf("%s:%zu: %s:%s:%s replaced by %s (the old file is in %s)\n",
+	    cf->path, ck->lineno, ck->domain, ck->selector, ck->path, word,
+	    backup);
+	(void)dk_cli_flush();
+	dk_cli_warnx("reload the filter now; after the grace period: dkimkit "
+	    "rotate revoke -f %s %s:%s", cf->path, cfg->domain,
+	    ck->selector);
+}
+
 static int
 step_switch(struct rotate_cfg *cfg, struct dk_cli_conf *cf)
 {
+	struct dk_cli_held held;
 	struct dk_cli_confkey ck;
 	char path[PATH_MAX], backup[PATH_MAX], *word;
 	size_t len;
@@ -263,20 +282,14 @@ step_switch(struct rotate_cfg *cfg, struct dk_cli_conf *cf)
 	len = strlen(ck.domain) + strlen(cfg->newsel) + strlen(path) + 3;
 	word = dk_cli_xmalloc(len);
 	snprintf(word, len, "%s:%s:%s", ck.domain, cfg->newsel, path);
-	if ((rc = dk_cli_conf_replace(cf, &ck, word, backup)) == 0) {
-		printf("%s:%zu: %s:%s:%s replaced by %s (the old file is in "
-		    "%s)\n", cf->path, ck.lineno, ck.domain, ck.selector,
-		    ck.path, word, backup);
-		/*
-		 * The file is replaced whether this line gets out or not:
-		 * exit 0, as a second run would, so that a script goes on
-		 * to reload the filter; stderr says what failed.
-		 */
-		(void)dk_cli_flush();
-		dk_cli_warnx("reload the filter now; after the grace "
-		    "period: dkimkit rotate revoke -f %s %s:%s", cf->path,
-		    cfg->domain, ck.selector);
-	}
+	/*
+	 * A stop before the file is replaced leaves it; one after comes
+	 * too late, and is dropped once the switch is reported.
+	 */
+	dk_cli_signals_hold(&held);
+	if ((rc = dk_cli_conf_replace(cf, &ck, word, backup)) == 0)
+		switch_report(cfg, cf, &ck, word, backup);
+	dk_cli_signals_release(&held, rc == 0);
 	free(word);
 	return rc;
 }

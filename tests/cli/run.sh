@@ -46,6 +46,8 @@ KPID=
 FPID=
 KEYDIR=${DNS_KEYDIR:-$TOP/build/dns/keys}
 SERIAL=1
+# a shim preloaded before an ASan build's runtime
+PRELOAD_ASAN="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
 
 cleanup() {
 	[ -n "$KPID" ] && kill "$KPID" 2>/dev/null && wait "$KPID" 2>/dev/null
@@ -781,6 +783,115 @@ rotate_edges() {
 	    "$d/err")|$(cut -d' ' -f2-5 "$d/tk.out")"
 }
 
+# rotate_stops: what comes at each step of a whole-file write, through
+# tests/cli/fsynchook.c, which runs a command at the Nth fsync(2). For
+# switch, the 2nd is the backup's, the last before the renames, the 4th
+# the directory's after the file is replaced; for keygen, the 1st is
+# the key's, before it has its name, the 2nd after. An edit or a stop
+# before the renames leaves the file as it was, and says so; a stop
+# after comes too late: the step is done, said, and exits 0. So does a
+# switch whose standard output's reader is gone. A file swapped for a
+# fifo is refused, not waited on. The new key gets the current one's
+# group bits only with its group, and an unreadable current key is said.
+rotate_stops() {
+	d=$TMP/rstop
+	mkdir -p "$d/keys"
+	${CC:-cc} -shared -fPIC -o "$d/hook.so" tests/cli/fsynchook.c -ldl ||
+	    { fail rotate-stops:hook "cannot build tests/cli/fsynchook.c"; return; }
+	"$DK" keygen -a ed25519 -d example.test -s old -o "$d/keys" > /dev/null
+	echo "example.test:old:$d/keys/old.key" > "$d/orig.conf"
+	cp "$d/orig.conf" "$d/dkim.conf"
+	"$DK" rotate new -s n2 -f "$d/dkim.conf" example.test > "$d/n2.zone" \
+	    2> /dev/null
+	for t in edit:2:'echo "# edited" >> '"$d/dkim.conf" \
+	    fifo:2:"rm $d/dkim.conf; mkfifo $d/dkim.conf" \
+	    stop-before:2:'kill -TERM $PPID' stop-after:4:'kill -INT $PPID'; do
+		name=${t%%:*}
+		t=${t#*:}
+		rm -f "$d/dkim.conf" "$d"/dkim.conf.*
+		cp "$d/orig.conf" "$d/dkim.conf"
+		timeout 10 env ASAN_OPTIONS="$PRELOAD_ASAN" \
+		    LD_PRELOAD="$d/hook.so" FSYNC_AT="${t%%:*}" \
+		    FSYNC_RUN="${t#*:}" "$DK" rotate switch -s n2 \
+		    --dns-file "$d/n2.zone" -f "$d/dkim.conf" example.test \
+		    > /dev/null 2> "$d/$name.err"
+		rc=$?
+		sed "s/^/  switch, $name: /" "$d/$name.err"
+		# the rc, then the edit's lines, the new key's, and other files
+		if [ -f "$d/dkim.conf" ]; then
+			echo "$rc|$(grep -c '^# edited$' "$d/dkim.conf")|$(grep \
+			    -c ':n2:' "$d/dkim.conf")|$(ls "$d" |
+			    grep -c '^dkim\.conf\.')"
+		else
+			echo "$rc|not a file"
+		fi > "$d/$name.state"
+	done
+	check rotate-stops:switch-edit "75|1|0|0" "$(cat "$d/edit.state")"
+	check rotate-stops:switch-fifo "75|not a file|1" "$(cat \
+	    "$d/fifo.state")|$(grep -c 'dkim.conf is a fifo, not a file' \
+	    "$d/fifo.err")"
+	check rotate-stops:switch-stop-before "143|0|0|0|1" "$(cat \
+	    "$d/stop-before.state")|$(grep -c 'dkim.conf: interrupted' \
+	    "$d/stop-before.err")"
+	check rotate-stops:switch-stop-after "0|0|1|1|1" "$(cat \
+	    "$d/stop-after.state")|$(grep -c 'reload the filter now' \
+	    "$d/stop-after.err")"
+	rm -f "$d"/dkim.conf*
+	cp "$d/orig.conf" "$d/dkim.conf"
+	python3 -c '
+import os, subprocess, sys
+r, w = os.pipe()
+os.close(r)
+print(subprocess.run(sys.argv[1:], stdout=w).returncode)' \
+	    "$DK" rotate switch -s n2 --dns-file "$d/n2.zone" \
+	    -f "$d/dkim.conf" example.test > "$d/rc" 2> "$d/err"
+	check rotate-stops:switch-reader-gone "0|1|1" "$(cat "$d/rc")|$(grep -c \
+	    'reload the filter now' "$d/err")|$(grep -c ':n2:' "$d/dkim.conf")"
+
+	for t in before:1:TERM after:2:INT; do
+		name=${t%%:*}
+		t=${t#*:}
+		timeout 10 env ASAN_OPTIONS="$PRELOAD_ASAN" \
+		    LD_PRELOAD="$d/hook.so" FSYNC_AT="${t%%:*}" \
+		    FSYNC_RUN="kill -${t#*:} \$PPID" \
+		    "$DK" keygen -a ed25519 -d example.test -s "k$name" \
+		    -o "$d/keys" > "$d/k$name.zone" 2> "$d/err"
+		rc=$?
+		sed "s/^/  keygen, stop $name: /" "$d/err"
+		echo "$rc|$(ls "$d/keys" | grep -c "^k$name.key")|$(grep -c \
+		    TXT "$d/k$name.zone")" > "$d/k$name.out"
+	done
+	check rotate-stops:keygen-stop-before "143|0|0" "$(cat "$d/kbefore.out")"
+	check rotate-stops:keygen-stop-after "0|1|1" "$(cat "$d/kafter.out")"
+	check rotate-stops:no-temporary "kafter.key n2.key old.key" \
+	    "$(ls -A "$d/keys" | tr '\n' ' ' | sed 's/ $//')"
+
+	# no group bits for a group the new key could not be given
+	if [ "$(id -u)" -eq 0 ] && command -v setpriv > /dev/null; then
+		mkdir -p "$d/np/keys"
+		cp "$d/keys/old.key" "$d/np/keys/old.key"
+		echo "example.test:old:$d/np/keys/old.key" > "$d/np/dkim.conf"
+		chown -R nobody "$d/np"
+		chown root:root "$d/np/keys/old.key"
+		chmod 640 "$d/np/keys/old.key"
+		chmod 711 "$TMP" "$d"
+		setpriv --reuid=nobody --regid=nogroup --clear-groups \
+		    "$DK" rotate new -a ed25519 -s n3 -f "$d/np/dkim.conf" \
+		    example.test > /dev/null 2> "$d/err"
+		check rotate-stops:other-group "0|1|nobody:nogroup:600" \
+		    "$?|$(grep -c 'readable to its owner only' "$d/err")|$(stat \
+		    -c %U:%G:%a "$d/np/keys/n3.key")"
+		chmod 700 "$TMP" "$d"
+	fi
+	cp "$d/orig.conf" "$d/dkim.conf"
+	rm "$d/keys/old.key"
+	"$DK" rotate new -a ed25519 -s n4 -f "$d/dkim.conf" example.test \
+	    > /dev/null 2> "$d/err"
+	check rotate-stops:current-unreadable "0|1" "$?|$(grep -c \
+	    'old.key: No such file or directory; the new key is readable to its owner only' \
+	    "$d/err")"
+}
+
 # usage_reason NAME ARGS...: a usage error says why on its first line,
 # then gives the usage
 usage_reason() {
@@ -833,6 +944,7 @@ rotate_text
 rotate_hostile
 keygen_hostile
 rotate_edges
+rotate_stops
 usage_reasons
 if ! command -v knotd > /dev/null 2>&1; then
 	fail knot "knotd not found (Debian package knot)"
