@@ -125,9 +125,9 @@ struct dk_cli_confkey {
 
 /* What dk_cli_signals_hold() changed, for dk_cli_signals_release(). */
 struct dk_cli_held {
-	sigset_t	  mask;
-	void		(*xfsz)(int);
-	void		(*pipe)(int);
+	sigset_t	 mask;
+	struct sigaction xfsz;
+	struct sigaction pipe;
 };
 
 /*
@@ -176,8 +176,8 @@ int	dk_cli_flush(void);
  * unless NULL, both without case, the first max of them in out[];
  * returns how many there are. replace: write backup as a copy of the
  * file, then the file with ck's word replaced by word; both keep the
- * file's owner and mode. Hold signals over it (dk_cli_signals_hold): a
- * file changed since read, or a stop signal come meanwhile, leaves the
+ * file's owner and mode. Hold signals over it (dk_cli_signals_hold, h):
+ * a file changed since read, or a stop signal come meanwhile, leaves the
  * file alone (EX_TEMPFAIL). 0 or an exit status after saying why.
  */
 int	dk_cli_conf_read(const char *path, struct dk_cli_conf *cf);
@@ -185,7 +185,7 @@ size_t	dk_cli_conf_keys(const struct dk_cli_conf *cf, const char *domain,
 	    const char *selector, struct dk_cli_confkey *out, size_t max);
 int	dk_cli_conf_replace(const struct dk_cli_conf *cf,
 	    const struct dk_cli_confkey *ck, const char *word,
-	    const char *backup);
+	    const char *backup, const struct dk_cli_held *h);
 void	dk_cli_conf_free(struct dk_cli_conf *cf);
 
 /*
@@ -193,15 +193,18 @@ void	dk_cli_conf_free(struct dk_cli_conf *cf);
  * signals_release, SIGHUP, SIGINT, SIGQUIT and SIGTERM wait, so that
  * none stops us halfway, and SIGXFSZ and SIGPIPE are ignored, so that
  * write(2) fails with EFBIG or EPIPE instead; hold them over any use of
- * the temp_ functions. signals_stopped: whether one of the four has
- * come meanwhile; asked last before a file takes its name, it lets a
- * stop undo the work. signals_release with done: the work is complete
- * and said, so those come since are dropped, not let stop us. temp_write:
+ * the temp_ functions. Those of the four the caller held already stay
+ * his. signals_stopped: whether one of the others has come meanwhile;
+ * asked last before a file takes its name, it lets a stop undo the
+ * work. signals_release with done: the work is complete and said, so
+ * those come since are dropped, not let stop us. temp_write:
  * parts[0..nparts) into a new temporary file beside path, its name in
- * tmp[PATH_MAX], synced; with the owner (when we may) and mode of like,
- * its group's bits only when it has like's group, or when like is NULL
- * our own and mode 0600; the file is then the caller's, to rename, link
- * or unlink.
+ * tmp[PATH_MAX], synced; with the owner and group of like when we may
+ * (root), else like's group when we may (a member), and like's mode,
+ * its group's bits only when it has like's group; when like is NULL,
+ * our own and mode 0600. The file is then the caller's, to rename, link
+ * or unlink. temp_owner: 0 when tmp has like's owner and group, else
+ * DK_CLI_OTHER_UID, DK_CLI_OTHER_GID or both.
  * temp_rename: tmp in place of path by rename(2). temp_link: tmp under
  * the name path too by link(2), which never replaces a file (when path
  * exists, the message is "path: " and exists); tmp is then removed.
@@ -210,10 +213,13 @@ void	dk_cli_conf_free(struct dk_cli_conf *cf);
  * then leaves no temporary file.
  */
 void	dk_cli_signals_hold(struct dk_cli_held *h);
-int	dk_cli_signals_stopped(void);
+int	dk_cli_signals_stopped(const struct dk_cli_held *h);
 void	dk_cli_signals_release(const struct dk_cli_held *h, int done);
 int	dk_cli_temp_write(const char *path, const struct stat *like,
 	    const struct iovec *parts, size_t nparts, char *tmp);
+#define DK_CLI_OTHER_UID	0x1
+#define DK_CLI_OTHER_GID	0x2
+int	dk_cli_temp_owner(const char *tmp, const struct stat *like);
 int	dk_cli_temp_rename(const char *tmp, const char *path);
 int	dk_cli_temp_link(const char *tmp, const char *path,
 	    const char *exists);

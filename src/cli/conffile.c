@@ -85,6 +85,16 @@ key_line(const char *p, size_t len, size_t *woff, struct dk_cli_confkey *ck)
 	return 0;
 }
 
+/* Is the file at cf->real still the one open on cf->fd? */
+static int
+conf_same_file(const struct dk_cli_conf *cf)
+{
+	struct stat held, now;
+
+	return fstat(cf->fd, &held) == 0 && stat(cf->real, &now) == 0 &&
+	    held.st_dev == now.st_dev && held.st_ino == now.st_ino;
+}
+
 /*
  * Open and lock cf->real. Another rotate may have replaced the file while
  * we waited for the lock: then the lock is on the old file, so again.
@@ -92,7 +102,6 @@ key_line(const char *p, size_t len, size_t *woff, struct dk_cli_confkey *ck)
 static int
 conf_lock(struct dk_cli_conf *cf)
 {
-	struct stat held, now;
 	int rc;
 
 	for (;;) {
@@ -104,8 +113,7 @@ conf_lock(struct dk_cli_conf *cf)
 				    strerror(errno));
 				return EX_NOINPUT;
 			}
-		if (fstat(cf->fd, &held) == 0 && stat(cf->real, &now) == 0 &&
-		    held.st_dev == now.st_dev && held.st_ino == now.st_ino)
+		if (conf_same_file(cf))
 			return 0;
 		close(cf->fd);
 		cf->fd = -1;
@@ -163,44 +171,62 @@ dk_cli_conf_keys(const struct dk_cli_conf *cf, const char *domain,
 	return n;
 }
 
+/* Does the file open on cf->fd hold what was read, no more, no less? */
+static int
+conf_same_bytes(const struct dk_cli_conf *cf)
+{
+	char piece[4096];
+	size_t off;
+	ssize_t n;
+
+	for (off = 0; (n = pread(cf->fd, piece, sizeof(piece),
+	    (off_t)off)) > 0; off += (size_t)n)
+		if ((size_t)n > cf->len - off ||
+		    memcmp(piece, cf->buf + off, (size_t)n) != 0)
+			return 0;
+	return n == 0 && off == cf->len;
+}
+
 /*
- * Is cf's file still what we read? An editor may have saved since, or
- * put something else there: a fifo would stall us with signals held.
+ * Is cf's file still what we read? An editor may have saved since, in
+ * place or as a new file. Only our descriptor is read: what is at
+ * cf->real now could be a fifo, and it is asked for no memory, with
+ * the temporary files on disk.
  */
 static int
 conf_unchanged(const struct dk_cli_conf *cf)
 {
-	char *now;
-	size_t len;
-	int fd, rc, same;
-
-	if (dk_cli_open_file(cf->real, &fd) != 0)
-		return 0;
-	rc = dk_cli_read_fd(fd, cf->real, DK_CLI_CONF_MAX, &now, &len);
-	close(fd);
-	if (rc != 0)
-		return 0;
-	same = len == cf->len && memcmp(now, cf->buf, len) == 0;
-	free(now);
-	if (!same)
-		dk_cli_warnx("%s: changed since rotate read it (edited "
-		    "meanwhile?): run the step again", cf->path);
-	return same;
+	if (conf_same_file(cf) && conf_same_bytes(cf))
+		return 1;
+	dk_cli_warnx("%s: changed since rotate read it (edited meanwhile?): "
+	    "run the step again", cf->path);
+	return 0;
 }
 
-/* Has a stop signal come while it was held? Then nothing is replaced. */
+/* Has a stop signal come while held (h)? Then nothing is replaced. */
 static int
-conf_stopped(const struct dk_cli_conf *cf)
+conf_stopped(const struct dk_cli_conf *cf, const struct dk_cli_held *h)
 {
-	if (!dk_cli_signals_stopped())
+	if (!dk_cli_signals_stopped(h))
 		return 0;
 	dk_cli_warnx("%s: interrupted", cf->path);
 	return 1;
 }
 
+/* Not root, the new file tmp may lack the owner or group of st: said. */
+static void
+conf_owner_said(const struct dk_cli_conf *cf, const struct stat *st,
+    const char *tmp)
+{
+	if (dk_cli_temp_owner(tmp, st) != 0)
+		dk_cli_warnx("%s: cannot keep its owner and group (dkimkit "
+		    "does not run as root): check that the filter can still "
+		    "read it", cf->path);
+}
+
 static int
 conf_replace(const struct dk_cli_conf *cf, const struct dk_cli_confkey *ck,
-    const char *word, const char *backup)
+    const char *word, const char *backup, const struct dk_cli_held *h)
 {
 	char tmp[PATH_MAX], btmp[PATH_MAX];
 	struct iovec whole, parts[3];
@@ -225,30 +251,32 @@ conf_replace(const struct dk_cli_conf *cf, const struct dk_cli_confkey *ck,
 		(void)unlink(tmp);
 		return rc;
 	}
+	conf_owner_said(cf, &st, tmp);
 	/* last before the renames: an edit or a stop meanwhile is seen */
-	if (conf_unchanged(cf) && !conf_stopped(cf)) {
-		if ((rc = dk_cli_temp_rename(btmp, backup)) != 0)
-			(void)unlink(tmp);
-		/* a backup dates a switch (rotate revoke): none without one */
-		else if ((rc = dk_cli_temp_rename(tmp, cf->real)) != 0)
-			(void)unlink(backup);
-		return rc;
-	} else {
+	if (!conf_unchanged(cf) || conf_stopped(cf, h)) {
 		(void)unlink(btmp);
-		rc = EX_TEMPFAIL;
+		(void)unlink(tmp);
+		return EX_TEMPFAIL;
 	}
-	(void)unlink(tmp);
+	if ((rc = dk_cli_temp_rename(btmp, backup)) != 0) {
+		(void)unlink(tmp);
+		return rc;
+	}
+	/* a backup dates a switch (rotate revoke): none without one */
+	if ((rc = dk_cli_temp_rename(tmp, cf->real)) != 0)
+		(void)unlink(backup);
 	return rc;
 }
 
 /* see cli.h */
 int
 dk_cli_conf_replace(const struct dk_cli_conf *cf,
-    const struct dk_cli_confkey *ck, const char *word, const char *backup)
+    const struct dk_cli_confkey *ck, const char *word, const char *backup,
+    const struct dk_cli_held *h)
 {
 	int rc;
 
-	if ((rc = conf_replace(cf, ck, word, backup)) != 0)
+	if ((rc = conf_replace(cf, ck, word, backup, h)) != 0)
 		dk_cli_warnx("%s: not changed", cf->path);
 	return rc;
 }

@@ -23,7 +23,8 @@
  * reader sees the old state or the new one, never half a file, and no
  * temporary file is left, as long as the signals that stop a program
  * from a terminal or at shutdown (HUP, INT, QUIT, TERM) are held
- * (dk_cli_signals_hold).
+ * (dk_cli_signals_hold). tests/cli/run.sh stops and edits at given
+ * fsync(2) calls of a write: it counts on their order.
  */
 
 #include <sys/stat.h>
@@ -41,7 +42,7 @@
 #include "cli.h"
 
 #define TEMP_MODE	0600	/* a new file's, as mkstemp(3) makes it */
-#define GROUP_BITS	0070
+#define GROUP_BITS	0070	/* for like's group, and no other */
 
 /* The signals that stop a program from a terminal or at shutdown. */
 static const int held[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
@@ -51,6 +52,7 @@ static const int held[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
 void
 dk_cli_signals_hold(struct dk_cli_held *h)
 {
+	struct sigaction ign;
 	sigset_t set;
 	size_t i;
 
@@ -58,13 +60,23 @@ dk_cli_signals_hold(struct dk_cli_held *h)
 	for (i = 0; i < NHELD; i++)
 		sigaddset(&set, held[i]);
 	(void)sigprocmask(SIG_BLOCK, &set, &h->mask);
-	h->xfsz = signal(SIGXFSZ, SIG_IGN);
-	h->pipe = signal(SIGPIPE, SIG_IGN);
+	memset(&ign, 0, sizeof(ign));
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	(void)sigaction(SIGXFSZ, &ign, &h->xfsz);
+	(void)sigaction(SIGPIPE, &ign, &h->pipe);
+}
+
+/* Is sig one hold held, not one the caller had held already? */
+static int
+held_here(const struct dk_cli_held *h, int sig)
+{
+	return !sigismember(&h->mask, sig);
 }
 
 /* see cli.h */
 int
-dk_cli_signals_stopped(void)
+dk_cli_signals_stopped(const struct dk_cli_held *h)
 {
 	sigset_t set;
 	size_t i;
@@ -72,7 +84,7 @@ dk_cli_signals_stopped(void)
 	if (sigpending(&set) == -1)
 		return 0;
 	for (i = 0; i < NHELD; i++)
-		if (sigismember(&set, held[i]))
+		if (held_here(h, held[i]) && sigismember(&set, held[i]))
 			return 1;
 	return 0;
 }
@@ -81,17 +93,26 @@ dk_cli_signals_stopped(void)
 void
 dk_cli_signals_release(const struct dk_cli_held *h, int done)
 {
-	void (*was)(int);
+	struct sigaction ign, was[NHELD];
 	size_t i;
 
-	/* ignoring a pending signal discards it (POSIX signal(3)) */
-	for (i = 0; done && i < NHELD; i++) {
-		was = signal(held[i], SIG_IGN);
-		(void)signal(held[i], was);
-	}
-	(void)signal(SIGPIPE, h->pipe);
-	(void)signal(SIGXFSZ, h->xfsz);
+	/*
+	 * SIG_IGN discards a pending signal, held or not (POSIX, XSH
+	 * 2.4.1 and sigaction()); the handlers come back only once the
+	 * signals are let in, so that one come in between is dropped too.
+	 */
+	memset(&ign, 0, sizeof(ign));
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	for (i = 0; done && i < NHELD; i++)
+		if (held_here(h, held[i]))
+			(void)sigaction(held[i], &ign, &was[i]);
+	(void)sigaction(SIGPIPE, &h->pipe, NULL);
+	(void)sigaction(SIGXFSZ, &h->xfsz, NULL);
 	(void)sigprocmask(SIG_SETMASK, &h->mask, NULL);
+	for (i = 0; done && i < NHELD; i++)
+		if (held_here(h, held[i]))
+			(void)sigaction(held[i], &was[i], NULL);
 }
 
 /* Write all of buf to fd. */
@@ -172,6 +193,22 @@ dir_sync(const char *path)
 	}
 }
 
+/*
+ * Give fd like's owner and group, or, not root, like's group alone, as
+ * a member of it may, or as a set-group-ID directory has given it
+ * already. Whether fd has like's group.
+ */
+static int
+group_like(int fd, const struct stat *like)
+{
+	struct stat st;
+
+	if (fchown(fd, like->st_uid, like->st_gid) == 0)
+		return 1;
+	(void)fchown(fd, (uid_t)-1, like->st_gid);
+	return fstat(fd, &st) == 0 && st.st_gid == like->st_gid;
+}
+
 /* see cli.h */
 int
 dk_cli_temp_write(const char *path, const struct stat *like,
@@ -186,13 +223,9 @@ dk_cli_temp_write(const char *path, const struct stat *like,
 		return cannot_write(path, ENAMETOOLONG);
 	if ((fd = mkstemp(tmp)) == -1)
 		return cannot_write(path, errno);
-	/*
-	 * The owner only when we may: a non-root user keeps his own, and
-	 * then his group gets no bits meant for like's group.
-	 */
 	if (like != NULL) {
 		mode = like->st_mode & 07777;
-		if (fchown(fd, like->st_uid, like->st_gid) == -1)
+		if (!group_like(fd, like))
 			mode &= ~GROUP_BITS;
 	}
 	for (i = 0; i < nparts; i++)
@@ -210,6 +243,18 @@ dk_cli_temp_write(const char *path, const struct stat *like,
 		return cannot_write(path, n);
 	}
 	return 0;
+}
+
+/* see cli.h */
+int
+dk_cli_temp_owner(const char *tmp, const struct stat *like)
+{
+	struct stat st;
+
+	if (stat(tmp, &st) == -1)
+		return DK_CLI_OTHER_UID | DK_CLI_OTHER_GID;
+	return (st.st_uid != like->st_uid ? DK_CLI_OTHER_UID : 0) |
+	    (st.st_gid != like->st_gid ? DK_CLI_OTHER_GID : 0);
 }
 
 /* see cli.h */

@@ -111,6 +111,20 @@ keygen_getopt(int argc, char **argv, struct keygen_cfg *cfg)
 	return dk_cli_names_ok(cfg->domain, cfg->selector);
 }
 
+/* What path, not root, lacks of like's owner and group (other): said. */
+static void
+keygen_owner_said(const char *path, const char *like, int other)
+{
+	if (other & DK_CLI_OTHER_GID)
+		dk_cli_warnx("%s: cannot give it the group of %s, so it is "
+		    "readable to its owner only: make it readable to the "
+		    "filter's user", path, like);
+	else if (other & DK_CLI_OTHER_UID)
+		dk_cli_warnx("%s: cannot give it the owner of %s, only its "
+		    "group: check that the filter's user can read it", path,
+		    like);
+}
+
 /*
  * The PEM in a new file path, whole or not at all; an old file stays.
  * With like, the file gets its owner, group and mode (never more than
@@ -119,12 +133,13 @@ keygen_getopt(int argc, char **argv, struct keygen_cfg *cfg)
  * come meanwhile (see dk_cli_signals_stopped) leaves no key.
  */
 static int
-keygen_write(const char *path, const char *pem, const char *like)
+keygen_write(const char *path, const char *pem, const char *like,
+    const struct dk_cli_held *h)
 {
 	char tmp[PATH_MAX];
-	struct stat want, got;
+	struct stat want;
 	struct iovec whole;
-	int rc, same = 1;
+	int rc, other;
 
 	whole.iov_base = (char *)(uintptr_t)pem;
 	whole.iov_len = strlen(pem);
@@ -139,20 +154,16 @@ keygen_write(const char *path, const char *pem, const char *like)
 	if ((rc = dk_cli_temp_write(path, like != NULL ? &want : NULL,
 	    &whole, 1, tmp)) != 0)
 		return rc;
-	if (dk_cli_signals_stopped()) {
+	if (dk_cli_signals_stopped(h)) {
 		(void)unlink(tmp);
 		dk_cli_warnx("%s: interrupted: no key written", path);
 		return EX_TEMPFAIL;
 	}
 	/* fchown(2) is let fail for a user who is not root: said here */
-	if (like != NULL && (stat(tmp, &got) == -1 ||
-	    got.st_uid != want.st_uid || got.st_gid != want.st_gid))
-		same = 0;
+	other = like != NULL ? dk_cli_temp_owner(tmp, &want) : 0;
 	/* on disk before its record is printed, to be published */
-	if ((rc = dk_cli_temp_link(tmp, path, KEY_EXISTS)) == 0 && !same)
-		dk_cli_warnx("%s: cannot give it the owner and group of %s, "
-		    "so it is readable to its owner only: make it readable "
-		    "to the filter's user", path, like);
+	if ((rc = dk_cli_temp_link(tmp, path, KEY_EXISTS)) == 0)
+		keygen_owner_said(path, like, other);
 	return rc;
 }
 
@@ -241,7 +252,7 @@ dk_cli_keygen_new(const struct dk_cli_newkey *nk)
 	 * too late, and the key and its record are out.
 	 */
 	dk_cli_signals_hold(&held);
-	rc = keygen_write(nk->path, pem, nk->like);
+	rc = keygen_write(nk->path, pem, nk->like, &held);
 	explicit_bzero(pem, strlen(pem));
 	dk_free_string(pem);
 	if (rc == 0)

@@ -287,7 +287,7 @@ step_switch(struct rotate_cfg *cfg, struct dk_cli_conf *cf)
 	 * too late, and is dropped once the switch is reported.
 	 */
 	dk_cli_signals_hold(&held);
-	if ((rc = dk_cli_conf_replace(cf, &ck, word, backup)) == 0)
+	if ((rc = dk_cli_conf_replace(cf, &ck, word, backup, &held)) == 0)
 		switch_report(cfg, cf, &ck, word, backup);
 	dk_cli_signals_release(&held, rc == 0);
 	free(word);

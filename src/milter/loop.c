@@ -56,10 +56,13 @@
 #define LOCK_TRIES	50	/* for the socket's directory, */
 #define LOCK_WAIT_MS	100	/* this far apart: 5 s in all */
 
-/* struct milter's full: where the accept of a queued connection is */
-#define ACCEPT_OPEN	0	/* the listener is polled */
-#define ACCEPT_EVICTED	1	/* out of descriptors: one idle went */
-#define ACCEPT_WAITING	2	/* still out: the connection waits */
+/*
+ * struct milter's full: ACCEPT_OPEN, the listener is polled; else out
+ * of descriptors, a spell, with these bits.
+ */
+#define ACCEPT_OPEN	0
+#define ACCEPT_EVICTED	0x1	/* an idle connection went for it */
+#define ACCEPT_LOGGED	0x2	/* the wait is said */
 
 /*
  * What is at path may go only when it is a socket nobody answers on: a
@@ -344,8 +347,8 @@ conn_evict(struct milter *mt, int e)
  * the listener leaves the poll set, or it would poll hot, and the
  * accept is tried again at each wakeup and at least every
  * ACCEPT_RETRY_MS, since an answer or a deadline may free a socket or
- * end a wait without a connection closing. The spell's first failure
- * closes the idlest connection for it, and no other: the descriptor
+ * end a wait without a connection closing. The spell closes one idle
+ * connection for it, the first there is, and no other: the descriptor
  * freed may go to a DNS socket, or, for ENFILE, to another process,
  * and one waiting connection must not empty the table. One log line
  * for each spell.
@@ -359,15 +362,15 @@ accept_failed(struct milter *mt, int e)
 		mt->full = ACCEPT_OPEN;
 		return;
 	}
-	if (mt->full == ACCEPT_OPEN && (e == EMFILE || e == ENFILE) &&
+	if (!(mt->full & ACCEPT_EVICTED) && (e == EMFILE || e == ENFILE) &&
 	    conn_evict(mt, e) == 0) {
-		mt->full = ACCEPT_EVICTED;
+		mt->full |= ACCEPT_EVICTED;
 		return;
 	}
-	if (mt->full != ACCEPT_WAITING)
+	if (!(mt->full & ACCEPT_LOGGED))
 		log_warnx("accept: %s; new connections wait until there is "
 		    "room; %s", strerror(e), accept_fix(e));
-	mt->full = ACCEPT_WAITING;
+	mt->full |= ACCEPT_LOGGED;
 }
 
 /*
@@ -537,7 +540,7 @@ loop_deadline(const struct milter *mt)
 	for (c = mt->conns; c != NULL; c = c->next)
 		if ((end = conn_idle_end(c)) >= 0 && (d < 0 || end < d))
 			d = end;
-	if (mt->full) {
+	if (mt->full != ACCEPT_OPEN) {
 		end = mt->now + ACCEPT_RETRY_MS;
 		if (d < 0 || end < d)
 			d = end;
@@ -561,7 +564,8 @@ dk_milter_loop(struct milter *mt)
 		dk_milter_msg_dns(mt);
 		dk_milter_msg_timers(mt);
 		conns_service(mt);
-		if (mt->full)	/* a wait just ended may have made room */
+		/* a wait just ended may have made room */
+		if (mt->full != ACCEPT_OPEN)
 			conn_accept(mt);
 		if (cap < 1 + mt->nconns + POLICY_POLL_DNS_MAX) {
 			cap = 1 + mt->nconns + POLICY_POLL_DNS_MAX;
@@ -569,7 +573,7 @@ dk_milter_loop(struct milter *mt)
 			if ((pfd = calloc(cap, sizeof(*pfd))) == NULL)
 				fatal("poll set");
 		}
-		pfd[0].fd = mt->full ? -1 : mt->lfd;
+		pfd[0].fd = mt->full != ACCEPT_OPEN ? -1 : mt->lfd;
 		pfd[0].events = POLLIN;
 		npfd = 1;
 		for (c = mt->conns; c != NULL; c = c->next) {
@@ -603,7 +607,7 @@ dk_milter_loop(struct milter *mt)
 		}
 		dk_resolver_process(mt->resolver, pfd + npfd, ndns, t);
 		dk_policy_dns_report(mt->resolver, &mt->dns_logged);
-		if (mt->full || (pfd[0].revents & POLLIN))
+		if (mt->full != ACCEPT_OPEN || (pfd[0].revents & POLLIN))
 			conn_accept(mt);
 	}
 	free(pfd);

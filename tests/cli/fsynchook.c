@@ -40,6 +40,9 @@ fsync(int fd)
 		abort();
 	if (at != NULL && run != NULL && ++n == atoi(at)) {
 		if ((pid = fork()) == 0) {
+			/* the command runs as itself, hooked or not */
+			(void)unsetenv("LD_PRELOAD");
+			(void)unsetenv("FSYNC_AT");
 			execl("/bin/sh", "sh", "-c", run, (char *)NULL);
 			_exit(127);
 		}

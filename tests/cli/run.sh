@@ -796,8 +796,11 @@ rotate_edges() {
 rotate_stops() {
 	d=$TMP/rstop
 	mkdir -p "$d/keys"
-	${CC:-cc} -shared -fPIC -o "$d/hook.so" tests/cli/fsynchook.c -ldl ||
-	    { fail rotate-stops:hook "cannot build tests/cli/fsynchook.c"; return; }
+	if ! ${CC:-cc} -shared -fPIC -o "$d/hook.so" tests/cli/fsynchook.c \
+	    -ldl; then
+		fail rotate-stops:hook "cannot build tests/cli/fsynchook.c"
+		return
+	fi
 	"$DK" keygen -a ed25519 -d example.test -s old -o "$d/keys" > /dev/null
 	echo "example.test:old:$d/keys/old.key" > "$d/orig.conf"
 	cp "$d/orig.conf" "$d/dkim.conf"
@@ -817,18 +820,18 @@ rotate_stops() {
 		    > /dev/null 2> "$d/$name.err"
 		rc=$?
 		sed "s/^/  switch, $name: /" "$d/$name.err"
-		# the rc, then the edit's lines, the new key's, and other files
+		# the rc, the edit's lines, the new key's, the other files
+		others=$(ls "$d" | grep -c '^dkim\.conf\.')
 		if [ -f "$d/dkim.conf" ]; then
-			echo "$rc|$(grep -c '^# edited$' "$d/dkim.conf")|$(grep \
-			    -c ':n2:' "$d/dkim.conf")|$(ls "$d" |
-			    grep -c '^dkim\.conf\.')"
+			echo "$rc|$(grep -c '^# edited$' "$d/dkim.conf")|$(
+			    grep -c ':n2:' "$d/dkim.conf")|$others"
 		else
-			echo "$rc|not a file"
+			echo "$rc|not a file|$others"
 		fi > "$d/$name.state"
 	done
 	check rotate-stops:switch-edit "75|1|0|0" "$(cat "$d/edit.state")"
-	check rotate-stops:switch-fifo "75|not a file|1" "$(cat \
-	    "$d/fifo.state")|$(grep -c 'dkim.conf is a fifo, not a file' \
+	check rotate-stops:switch-fifo "75|not a file|0|1" "$(cat \
+	    "$d/fifo.state")|$(grep -c 'dkim.conf: changed since rotate' \
 	    "$d/fifo.err")"
 	check rotate-stops:switch-stop-before "143|0|0|0|1" "$(cat \
 	    "$d/stop-before.state")|$(grep -c 'dkim.conf: interrupted' \
@@ -845,8 +848,9 @@ os.close(r)
 print(subprocess.run(sys.argv[1:], stdout=w).returncode)' \
 	    "$DK" rotate switch -s n2 --dns-file "$d/n2.zone" \
 	    -f "$d/dkim.conf" example.test > "$d/rc" 2> "$d/err"
-	check rotate-stops:switch-reader-gone "0|1|1" "$(cat "$d/rc")|$(grep -c \
-	    'reload the filter now' "$d/err")|$(grep -c ':n2:' "$d/dkim.conf")"
+	check rotate-stops:switch-reader-gone "0|1|1" "$(cat "$d/rc")|$(
+	    grep -c 'reload the filter now' "$d/err")|$(grep -c ':n2:' \
+	    "$d/dkim.conf")"
 
 	for t in before:1:TERM after:2:INT; do
 		name=${t%%:*}
@@ -861,35 +865,56 @@ print(subprocess.run(sys.argv[1:], stdout=w).returncode)' \
 		echo "$rc|$(ls "$d/keys" | grep -c "^k$name.key")|$(grep -c \
 		    TXT "$d/k$name.zone")" > "$d/k$name.out"
 	done
-	check rotate-stops:keygen-stop-before "143|0|0" "$(cat "$d/kbefore.out")"
+	check rotate-stops:keygen-stop-before "143|0|0" \
+	    "$(cat "$d/kbefore.out")"
 	check rotate-stops:keygen-stop-after "0|1|1" "$(cat "$d/kafter.out")"
 	check rotate-stops:no-temporary "kafter.key n2.key old.key" \
 	    "$(ls -A "$d/keys" | tr '\n' ' ' | sed 's/ $//')"
 
-	# no group bits for a group the new key could not be given
+	# not root: no group bits for a group the new key could not be
+	# given; a set-group-ID directory, or a member, gives it
 	if [ "$(id -u)" -eq 0 ] && command -v setpriv > /dev/null; then
-		mkdir -p "$d/np/keys"
-		cp "$d/keys/old.key" "$d/np/keys/old.key"
-		echo "example.test:old:$d/np/keys/old.key" > "$d/np/dkim.conf"
-		chown -R nobody "$d/np"
-		chown root:root "$d/np/keys/old.key"
-		chmod 640 "$d/np/keys/old.key"
-		chmod 711 "$TMP" "$d"
-		setpriv --reuid=nobody --regid=nogroup --clear-groups \
-		    "$DK" rotate new -a ed25519 -s n3 -f "$d/np/dkim.conf" \
-		    example.test > /dev/null 2> "$d/err"
-		check rotate-stops:other-group "0|1|nobody:nogroup:600" \
-		    "$?|$(grep -c 'readable to its owner only' "$d/err")|$(stat \
-		    -c %U:%G:%a "$d/np/keys/n3.key")"
-		chmod 700 "$TMP" "$d"
+		rotate_other_group "$d/np" other-group \
+		    "nobody:$(id -gn nobody):600" "readable to its owner only"
+		rotate_other_group "$d/sg" setgid-group nobody:users:640 \
+		    "cannot give it the owner of" users
+		rotate_other_group "$d/mg" member-group nobody:users:640 \
+		    "cannot give it the owner of" "" users
 	fi
 	cp "$d/orig.conf" "$d/dkim.conf"
 	rm "$d/keys/old.key"
 	"$DK" rotate new -a ed25519 -s n4 -f "$d/dkim.conf" example.test \
 	    > /dev/null 2> "$d/err"
-	check rotate-stops:current-unreadable "0|1" "$?|$(grep -c \
-	    'old.key: No such file or directory; the new key is readable to its owner only' \
+	check rotate-stops:current-missing "0|1" "$?|$(grep -c \
+	    'old.key: No such file or directory; the new key is readable' \
 	    "$d/err")"
+}
+
+# rotate_other_group DIR NAME WANT SAID [SETGID [MEMBER]]: rotate new
+# run as nobody, in DIR of nobody's, beside a key of root's, mode 640,
+# in the group SETGID, MEMBER or root; its directory set-group-ID to
+# SETGID if given, and nobody a member of MEMBER if given. WANT is the
+# new key's owner:group:mode, SAID in its warning.
+rotate_other_group() {
+	mkdir -p "$1/keys"
+	cp "$d/keys/old.key" "$1/keys/old.key"
+	echo "example.test:old:$1/keys/old.key" > "$1/dkim.conf"
+	chown -R nobody "$1"
+	chown "root:${5:-${6:-root}}" "$1/keys/old.key"
+	chmod 640 "$1/keys/old.key"
+	if [ -n "$5" ]; then
+		chgrp "$5" "$1/keys"
+		chmod g+s "$1/keys"
+	fi
+	groups=--clear-groups
+	[ -n "$6" ] && groups=--groups=$6
+	chmod 711 "$TMP" "$d"
+	setpriv --reuid=nobody --regid="$(id -gn nobody)" "$groups" \
+	    "$DK" rotate new -a ed25519 -s n3 -f "$1/dkim.conf" example.test \
+	    > /dev/null 2> "$d/err"
+	check "rotate-stops:$2" "0|1|$3" "$?|$(grep -c "$4" \
+	    "$d/err")|$(stat -c %U:%G:%a "$1/keys/n3.key")"
+	chmod 700 "$TMP" "$d"
 }
 
 # usage_reason NAME ARGS...: a usage error says why on its first line,

@@ -15,13 +15,13 @@
 """tablefull.py MILTER CONF LOG: the milter's table (1024 connections)
 full of connections whose replies wait for DNS, so none is idle: the
 next REFUSED connections are closed at once, the first with a log line
-that says so, and the milter stays up. CONF's resolver never answers: the one query all the
-lookups share gives up after its tries (about 10 s), which is the time
-the test has to fill the table (about 2 s). A connection whose reply
-waits for DNS is not polled, so the milter sees the others close only
-then; once it has, a new connection is served, and the refusals are
-counted in one line. Descriptors are plenty,
-so the table is what runs out. The milter's output goes to LOG. Prints
+that says so, and the milter stays up. CONF's resolver never answers:
+the one query all the lookups share gives up after its tries (about
+10 s), which is the time the test has to fill the table (about 2 s). A
+connection whose reply waits for DNS is not polled, so the milter sees
+the others close only then; once it has, a new connection is served,
+and the refusals are counted in one line. Descriptors are plenty, so
+the table is what runs out. The milter's output goes to LOG. Prints
 PASS/FAIL lines."""
 
 import resource
