@@ -204,7 +204,9 @@ void	dk_cli_conf_free(struct dk_cli_conf *cf);
  * its group's bits only when it has like's group; when like is NULL,
  * our own and mode 0600. The file is then the caller's, to rename, link
  * or unlink. temp_owner: 0 when tmp has like's owner and group, else
- * DK_CLI_OTHER_UID, DK_CLI_OTHER_GID or both.
+ * DK_CLI_OTHER_UID, DK_CLI_OTHER_GID or both. file_remove: unlink(2)
+ * path, and sync its directory, so that the name stays gone; 0 or -1
+ * with errno.
  * temp_rename: tmp in place of path by rename(2). temp_link: tmp under
  * the name path too by link(2), which never replaces a file (when path
  * exists, the message is "path: " and exists); tmp is then removed.
@@ -220,6 +222,7 @@ int	dk_cli_temp_write(const char *path, const struct stat *like,
 #define DK_CLI_OTHER_UID	0x1
 #define DK_CLI_OTHER_GID	0x2
 int	dk_cli_temp_owner(const char *tmp, const struct stat *like);
+int	dk_cli_file_remove(const char *path);
 int	dk_cli_temp_rename(const char *tmp, const char *path);
 int	dk_cli_temp_link(const char *tmp, const char *path,
 	    const char *exists);

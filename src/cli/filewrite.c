@@ -247,6 +247,16 @@ dk_cli_temp_write(const char *path, const struct stat *like,
 
 /* see cli.h */
 int
+dk_cli_file_remove(const char *path)
+{
+	if (unlink(path) == -1)
+		return -1;
+	dir_sync(path);
+	return 0;
+}
+
+/* see cli.h */
+int
 dk_cli_temp_owner(const char *tmp, const struct stat *like)
 {
 	struct stat st;

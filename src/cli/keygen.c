@@ -225,7 +225,7 @@ keygen_publish(const struct dk_cli_newkey *nk, const char *rec)
 	dk_cli_record_print(nk->selector, nk->domain, rec);
 	if ((rc = dk_cli_flush()) == 0)
 		return 0;
-	if (unlink(nk->path) == -1)
+	if (dk_cli_file_remove(nk->path) == -1)
 		dk_cli_warnx("%s: %s; its record was not printed: remove "
 		    "it, then run dkimkit again with a working standard "
 		    "output", nk->path, strerror(errno));

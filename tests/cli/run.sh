@@ -41,6 +41,7 @@ cd "$(dirname "$0")/../.." || exit 1
 
 TOP=$(pwd)
 DK=$TOP/dkimkit
+PYTHON=${PYTHON:-/usr/bin/python3}
 TMP=$(mktemp -d) || exit 1
 KPID=
 FPID=
@@ -78,7 +79,7 @@ check() {
 }
 
 free_port() {
-	python3 - <<'PY'
+	$PYTHON - <<'PY'
 import socket
 for _ in range(50):
     s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -288,7 +289,7 @@ daemon_check() {
 # under silent.fault.test, and holds those under delay-MS.fault.test MS
 # milliseconds; its port in FPORT, its counts in $TMP/fault.stats.
 start_silent() {
-	python3 tests/dns/faultdns.py --portfile "$TMP/fault.port" \
+	$PYTHON tests/dns/faultdns.py --portfile "$TMP/fault.port" \
 	    --pidfile "$TMP/fault.pid" --stats "$TMP/fault.stats" \
 	    --lifetime 300 > "$TMP/fault.log" 2>&1 &
 	FPID=$!
@@ -397,7 +398,7 @@ rotate() {
 	reload_zone || { fail rotate:zone "knot did not reload"; return; }
 	# filter-dkim signs with the configuration, as smtpd runs it
 	mkfifo "$TMP/fs.in"
-	python3 tests/cli/filtersign.py "$TOP/filter-dkim" \
+	$PYTHON tests/cli/filtersign.py "$TOP/filter-dkim" \
 	    "$TMP/etc/dkim.conf" "$TMP" < "$TMP/fs.in" > "$TMP/fs.out" \
 	    2> "$TMP/fs.err" &
 	FSPID=$!
@@ -707,7 +708,7 @@ keygen_hostile() {
 	    > /dev/null 2>&1
 	check keygen-hostile:stdout-full-again 0 $?
 	# a reader gone: the pipe's read end closed before the record
-	python3 -c '
+	$PYTHON -c '
 import os, subprocess, sys
 r, w = os.pipe()
 os.close(r)
@@ -841,7 +842,7 @@ rotate_stops() {
 	    "$d/stop-after.err")"
 	rm -f "$d"/dkim.conf*
 	cp "$d/orig.conf" "$d/dkim.conf"
-	python3 -c '
+	$PYTHON -c '
 import os, subprocess, sys
 r, w = os.pipe()
 os.close(r)
