@@ -82,6 +82,20 @@ def raise_nofile(n):
 		return False
 
 
+def supervised(p, check, up, run):
+	"""run() against the milter p, between the check "started" (up()
+	true) and the check "alive"; p is stopped after. Whether all
+	passed."""
+	try:
+		ok = check("started", up(), "not listening in 10 s")
+		ok = ok and run()
+		ok &= check("alive", p.poll() is None, "exit %s" % p.poll())
+	finally:
+		p.terminate()
+		p.wait()
+	return ok
+
+
 def started(port):
 	end = time.monotonic() + 10
 	while time.monotonic() < end:
@@ -151,13 +165,7 @@ def main():
 		p = subprocess.Popen([milter, "-l", "-p",
 		    "inet:%d@127.0.0.1" % port, "-f", conf], stdout=out,
 		    stderr=subprocess.STDOUT, preexec_fn=limit)
-	try:
-		ok = check("started", started(port), "not listening in 10 s")
-		ok = ok and run(port)
-		ok &= check("alive", p.poll() is None, "exit %s" % p.poll())
-	finally:
-		p.terminate()
-		p.wait()
+	ok = supervised(p, check, lambda: started(port), lambda: run(port))
 	with open(log) as f:
 		n = f.read().count("new connections wait until")
 	ok &= check("logged-once", n == 1, "%d log lines for the spell" % n)

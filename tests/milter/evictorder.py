@@ -27,7 +27,7 @@ import subprocess
 import sys
 
 sys.dont_write_bytecode = True	# no __pycache__ in the checkout
-import emfile  # noqa: E402  (logged, raise_nofile)
+import emfile  # noqa: E402  (logged, raise_nofile, supervised)
 import slowdns as S  # noqa: E402  (its frames)
 
 TABLE = 1024		# MILTER_CONN_MAX
@@ -89,14 +89,8 @@ def main():
 	with open(log, "w") as out:
 		p = subprocess.Popen([milter, "-l", "-p", "unix:" + path, "-f",
 		    conf], stdout=out, stderr=subprocess.STDOUT, env=env)
-	try:
-		ok = check("started", emfile.logged(log, "listening on unix",
-		    p), "not listening in 10 s")
-		ok = ok and run(path, log, p)
-		ok &= check("alive", p.poll() is None, "exit %s" % p.poll())
-	finally:
-		p.terminate()
-		p.wait()
+	ok = emfile.supervised(p, check, lambda: emfile.logged(log,
+	    "listening on unix", p), lambda: run(path, log, p))
 	return 0 if ok else 1
 
 

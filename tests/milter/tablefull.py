@@ -33,7 +33,7 @@ import sys
 import time
 
 sys.dont_write_bytecode = True	# no __pycache__ in the checkout
-import emfile  # noqa: E402  (free_port, started, hello)
+import emfile  # noqa: E402  (free_port, started, hello, supervised)
 import slowdns as S  # noqa: E402  (its frames and its signature)
 
 TABLE = 1024		# MILTER_CONN_MAX
@@ -125,14 +125,8 @@ def main():
 		p = subprocess.Popen([milter, "-l", "-p",
 		    "inet:%d@127.0.0.1" % port, "-f", conf], stdout=out,
 		    stderr=subprocess.STDOUT, preexec_fn=limit)
-	try:
-		ok = check("started", emfile.started(port),
-		    "not listening in 10 s")
-		ok = ok and run(port, log)
-		ok &= check("alive", p.poll() is None, "exit %s" % p.poll())
-	finally:
-		p.terminate()
-		p.wait()
+	ok = emfile.supervised(p, check, lambda: emfile.started(port),
+	    lambda: run(port, log))
 	return 0 if ok else 1
 
 
