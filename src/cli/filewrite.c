@@ -48,11 +48,22 @@
 static const int held[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
 #define NHELD	(sizeof(held) / sizeof(held[0]))
 
+/* Ignore sig; its action before goes to was. */
+static void
+signal_ignore(int sig, struct sigaction *was)
+{
+	struct sigaction ign;
+
+	memset(&ign, 0, sizeof(ign));
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	(void)sigaction(sig, &ign, was);
+}
+
 /* see cli.h */
 void
 dk_cli_signals_hold(struct dk_cli_held *h)
 {
-	struct sigaction ign;
 	sigset_t set;
 	size_t i;
 
@@ -60,11 +71,8 @@ dk_cli_signals_hold(struct dk_cli_held *h)
 	for (i = 0; i < NHELD; i++)
 		sigaddset(&set, held[i]);
 	(void)sigprocmask(SIG_BLOCK, &set, &h->mask);
-	memset(&ign, 0, sizeof(ign));
-	ign.sa_handler = SIG_IGN;
-	sigemptyset(&ign.sa_mask);
-	(void)sigaction(SIGXFSZ, &ign, &h->xfsz);
-	(void)sigaction(SIGPIPE, &ign, &h->pipe);
+	signal_ignore(SIGXFSZ, &h->xfsz);
+	signal_ignore(SIGPIPE, &h->pipe);
 }
 
 /* Is sig one hold held, not one the caller had held already? */
@@ -93,7 +101,7 @@ dk_cli_signals_stopped(const struct dk_cli_held *h)
 void
 dk_cli_signals_release(const struct dk_cli_held *h, int done)
 {
-	struct sigaction ign, was[NHELD];
+	struct sigaction was[NHELD];
 	size_t i;
 
 	/*
@@ -101,12 +109,9 @@ dk_cli_signals_release(const struct dk_cli_held *h, int done)
 	 * 2.4.1 and sigaction()); the handlers come back only once the
 	 * signals are let in, so that one come in between is dropped too.
 	 */
-	memset(&ign, 0, sizeof(ign));
-	ign.sa_handler = SIG_IGN;
-	sigemptyset(&ign.sa_mask);
 	for (i = 0; done && i < NHELD; i++)
 		if (held_here(h, held[i]))
-			(void)sigaction(held[i], &ign, &was[i]);
+			signal_ignore(held[i], &was[i]);
 	(void)sigaction(SIGPIPE, &h->pipe, NULL);
 	(void)sigaction(SIGXFSZ, &h->xfsz, NULL);
 	(void)sigprocmask(SIG_SETMASK, &h->mask, NULL);
