@@ -126,6 +126,7 @@ struct dk_cli_confkey {
 /* What dk_cli_signals_hold() changed, for dk_cli_signals_release(). */
 struct dk_cli_held {
 	sigset_t	 mask;
+	sigset_t	 stops;		/* those held that would stop us */
 	struct sigaction xfsz;
 	struct sigaction pipe;
 };
@@ -193,8 +194,9 @@ void	dk_cli_conf_free(struct dk_cli_conf *cf);
  * signals_release, SIGHUP, SIGINT, SIGQUIT and SIGTERM wait, so that
  * none stops us halfway, and SIGXFSZ and SIGPIPE are ignored, so that
  * write(2) fails with EFBIG or EPIPE instead; hold them over any use of
- * the temp_ functions. Those of the four the caller held already stay
- * his. signals_stopped: whether one of the others has come meanwhile;
+ * the temp_ functions. Those of the four the caller held or ignored
+ * already stay his. signals_stopped: whether one of the others has come
+ * meanwhile;
  * asked last before a file takes its name, it lets a stop undo the
  * work. signals_release with done: the work is complete and said, so
  * those come since are dropped, not let stop us. temp_write:

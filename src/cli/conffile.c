@@ -196,7 +196,11 @@ conf_same_bytes(const struct dk_cli_conf *cf)
 static int
 conf_unchanged(const struct dk_cli_conf *cf)
 {
-	if (conf_same_file(cf) && conf_same_bytes(cf))
+	char now[PATH_MAX];
+
+	/* a symbolic link on the way may lead elsewhere by now */
+	if (realpath(cf->path, now) != NULL && strcmp(now, cf->real) == 0 &&
+	    conf_same_file(cf) && conf_same_bytes(cf))
 		return 1;
 	dk_cli_warnx("%s: changed since rotate read it (edited meanwhile?): "
 	    "run the step again", cf->path);
@@ -251,19 +255,22 @@ conf_replace(const struct dk_cli_conf *cf, const struct dk_cli_confkey *ck,
 		(void)unlink(tmp);
 		return rc;
 	}
-	conf_owner_said(cf, &st, tmp);
-	/* last before the renames: an edit or a stop meanwhile is seen */
-	if (!conf_unchanged(cf) || conf_stopped(cf, h)) {
-		(void)unlink(btmp);
-		(void)unlink(tmp);
-		return EX_TEMPFAIL;
-	}
 	if ((rc = dk_cli_temp_rename(btmp, backup)) != 0) {
 		(void)unlink(tmp);
 		return rc;
 	}
-	/* a backup dates a switch (rotate revoke): none without one */
-	if ((rc = dk_cli_temp_rename(tmp, cf->real)) != 0)
+	/*
+	 * Last before the file's rename: an edit or a stop meanwhile is
+	 * seen. A backup dates a switch (rotate revoke): none without one.
+	 */
+	if (!conf_unchanged(cf) || conf_stopped(cf, h)) {
+		(void)unlink(tmp);
+		rc = EX_TEMPFAIL;
+	} else {
+		conf_owner_said(cf, &st, tmp);
+		rc = dk_cli_temp_rename(tmp, cf->real);
+	}
+	if (rc != 0)
 		(void)unlink(backup);
 	return rc;
 }

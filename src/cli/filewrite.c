@@ -64,6 +64,7 @@ signal_ignore(int sig, struct sigaction *was)
 void
 dk_cli_signals_hold(struct dk_cli_held *h)
 {
+	struct sigaction was;
 	sigset_t set;
 	size_t i;
 
@@ -71,15 +72,15 @@ dk_cli_signals_hold(struct dk_cli_held *h)
 	for (i = 0; i < NHELD; i++)
 		sigaddset(&set, held[i]);
 	(void)sigprocmask(SIG_BLOCK, &set, &h->mask);
+	/* one the caller held or ignored (nohup, cmd &) stops nothing */
+	sigemptyset(&h->stops);
+	for (i = 0; i < NHELD; i++)
+		if (!sigismember(&h->mask, held[i]) &&
+		    sigaction(held[i], NULL, &was) == 0 &&
+		    was.sa_handler != SIG_IGN)
+			sigaddset(&h->stops, held[i]);
 	signal_ignore(SIGXFSZ, &h->xfsz);
 	signal_ignore(SIGPIPE, &h->pipe);
-}
-
-/* Is sig one hold held, not one the caller had held already? */
-static int
-held_here(const struct dk_cli_held *h, int sig)
-{
-	return !sigismember(&h->mask, sig);
 }
 
 /* see cli.h */
@@ -92,7 +93,8 @@ dk_cli_signals_stopped(const struct dk_cli_held *h)
 	if (sigpending(&set) == -1)
 		return 0;
 	for (i = 0; i < NHELD; i++)
-		if (held_here(h, held[i]) && sigismember(&set, held[i]))
+		if (sigismember(&h->stops, held[i]) &&
+		    sigismember(&set, held[i]))
 			return 1;
 	return 0;
 }
@@ -110,13 +112,13 @@ dk_cli_signals_release(const struct dk_cli_held *h, int done)
 	 * signals are let in, so that one come in between is dropped too.
 	 */
 	for (i = 0; done && i < NHELD; i++)
-		if (held_here(h, held[i]))
+		if (sigismember(&h->stops, held[i]))
 			signal_ignore(held[i], &was[i]);
 	(void)sigaction(SIGPIPE, &h->pipe, NULL);
 	(void)sigaction(SIGXFSZ, &h->xfsz, NULL);
 	(void)sigprocmask(SIG_SETMASK, &h->mask, NULL);
 	for (i = 0; done && i < NHELD; i++)
-		if (held_here(h, held[i]))
+		if (sigismember(&h->stops, held[i]))
 			(void)sigaction(held[i], &was[i], NULL);
 }
 

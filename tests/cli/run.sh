@@ -807,17 +807,24 @@ rotate_stops() {
 	cp "$d/orig.conf" "$d/dkim.conf"
 	"$DK" rotate new -s n2 -f "$d/dkim.conf" example.test > "$d/n2.zone" \
 	    2> /dev/null
+	ln -s "$d/orig.conf" "$d/other.conf"
 	for t in edit:2:'echo "# edited" >> '"$d/dkim.conf" \
+	    edit-late:3:'echo "# edited" >> '"$d/dkim.conf" \
 	    fifo:2:"rm $d/dkim.conf; mkfifo $d/dkim.conf" \
+	    link-moved:2:"ln -sfn $d/other.conf $d/via.conf" \
+	    hup-ignored:2:'kill -HUP $PPID' \
 	    stop-before:2:'kill -TERM $PPID' stop-after:4:'kill -INT $PPID'; do
 		name=${t%%:*}
 		t=${t#*:}
 		rm -f "$d/dkim.conf" "$d"/dkim.conf.*
 		cp "$d/orig.conf" "$d/dkim.conf"
+		ln -sfn "$d/dkim.conf" "$d/via.conf"
+		nohup=
+		[ "$name" = hup-ignored ] && nohup=nohup
 		timeout 10 env ASAN_OPTIONS="$PRELOAD_ASAN" \
 		    LD_PRELOAD="$d/hook.so" FSYNC_AT="${t%%:*}" \
-		    FSYNC_RUN="${t#*:}" "$DK" rotate switch -s n2 \
-		    --dns-file "$d/n2.zone" -f "$d/dkim.conf" example.test \
+		    FSYNC_RUN="${t#*:}" $nohup "$DK" rotate switch -s n2 \
+		    --dns-file "$d/n2.zone" -f "$d/via.conf" example.test \
 		    > /dev/null 2> "$d/$name.err"
 		rc=$?
 		sed "s/^/  switch, $name: /" "$d/$name.err"
@@ -831,11 +838,17 @@ rotate_stops() {
 		fi > "$d/$name.state"
 	done
 	check rotate-stops:switch-edit "75|1|0|0" "$(cat "$d/edit.state")"
+	check rotate-stops:switch-edit-late "75|1|0|0" \
+	    "$(cat "$d/edit-late.state")"
+	check rotate-stops:switch-link-moved "75|0|0|0" \
+	    "$(cat "$d/link-moved.state")"
+	check rotate-stops:switch-hup-ignored "0|0|1|1" \
+	    "$(cat "$d/hup-ignored.state")"
 	check rotate-stops:switch-fifo "75|not a file|0|1" "$(cat \
-	    "$d/fifo.state")|$(grep -c 'dkim.conf: changed since rotate' \
+	    "$d/fifo.state")|$(grep -c 'via.conf: changed since rotate' \
 	    "$d/fifo.err")"
 	check rotate-stops:switch-stop-before "143|0|0|0|1" "$(cat \
-	    "$d/stop-before.state")|$(grep -c 'dkim.conf: interrupted' \
+	    "$d/stop-before.state")|$(grep -c 'via.conf: interrupted' \
 	    "$d/stop-before.err")"
 	check rotate-stops:switch-stop-after "0|0|1|1|1" "$(cat \
 	    "$d/stop-after.state")|$(grep -c 'reload the filter now' \
